@@ -1,0 +1,269 @@
+package gen
+
+import "go/token"
+
+// The model is the seam between analysis and emission. Analysis (load.go,
+// analyze*.go) is the only code that looks at go/types; it takes every
+// decision about JSON semantics and records it here as plain data. Emission
+// (emit*.go) reads the model alone and decides nothing but how the Go source
+// looks. A model can be built by hand in a test.
+
+// File is one generated Go file: the selected types of one package.
+type File struct {
+	PkgPath string // import path of the package, e.g. "example.com/shop"
+	PkgName string // package name, e.g. "shop"
+	Dir     string // directory of the package
+	Output  string // path of the file to write (absolute or relative to the working directory)
+
+	// BuildConstraint is the expression of a //go:build line the generated file
+	// must carry ("" for none), when every selected type is declared in files
+	// behind that constraint.
+	BuildConstraint string
+
+	// RuntimeName is the name the generated file imports
+	// github.com/jsondump/jsondump/runtime as: "runtime" unless the package
+	// already uses that name for something else.
+	RuntimeName string
+
+	// Types are the selected types, sorted by name. Each gets the exported
+	// methods DumpTo, Dumps, MarshalJSON (unless it keeps its own) and DumpJSON.
+	Types []*Type
+
+	// Encoders are the helper functions of the file, sorted by Name: one for
+	// every named type with a composite underlying type (struct, slice, array,
+	// map) that the selected types reach and that has no generated code of its
+	// own elsewhere, in the variants (addressable or not) that are used.
+	Encoders []*Encoder
+}
+
+// Type is a selected type: it gets the exported methods.
+type Type struct {
+	Name       string      // Go name of the type, e.g. "User"
+	TypeParams []TypeParam // type parameters of a generic type, in order
+	Pos        token.Position
+
+	// Encoder is the helper that encodes an addressable value of the type; the
+	// methods call it with a pointer to their receiver.
+	Encoder string
+
+	// MarshalJSON says whether to generate MarshalJSON. False when the type
+	// (or a field it embeds) already has MarshalJSON or MarshalText written by
+	// hand: generated code must not shadow it.
+	MarshalJSON bool
+
+	// PointerReceiver is true when the encoding of the type depends on
+	// addressability (a field reached without indirection has a Marshaler or
+	// TextMarshaler on its pointer type only). MarshalJSON then takes a
+	// pointer receiver, so json.Marshal(v) and json.Marshal(&v) each keep the
+	// bytes they gave before the methods existed.
+	PointerReceiver bool
+}
+
+// TypeParam is one type parameter of a generic type.
+type TypeParam struct {
+	Name       string   // e.g. "T"
+	Constraint TypeExpr // e.g. any
+}
+
+// Encoder is one helper function: func Name(e *runtime.Encoder, v *Type).
+type Encoder struct {
+	Name       string      // e.g. "_User_dump", "_User_dumpValue", "_url_URL_dump"
+	Type       TypeExpr    // the named type; the helper takes a pointer to it
+	TypeParams []TypeParam // when Type is a generic type
+
+	// Value says how to encode *v. For a struct it has Kind Struct.
+	Value *Value
+}
+
+// TypeExpr is a Go type expression, for the few places where generated code
+// must spell a type: helper parameters, type parameters and type arguments.
+type TypeExpr struct {
+	Kind TypeExprKind
+	Path string     // Named: import path of the package ("" for predeclared types such as int, any, error)
+	Name string     // Named: type name; TypeParam: parameter name
+	Args []TypeExpr // Named: type arguments of an instantiated generic type
+	Elem *TypeExpr  // Pointer, Slice, Array, Map: element type
+	Key  *TypeExpr  // Map: key type
+	Len  int64      // Array: length
+}
+
+// TypeExprKind is the form of a TypeExpr.
+type TypeExprKind int
+
+const (
+	NamedExpr TypeExprKind = iota // Path.Name[Args], or a predeclared name
+	PointerExpr
+	SliceExpr
+	ArrayExpr
+	MapExpr
+	TypeParamExpr // a type parameter of the enclosing generic type
+)
+
+// Value says how to encode a Go value of some type at some position.
+// Positions matter: encoding/json applies pointer-receiver methods only to
+// addressable values, so the same Go type can have two Values.
+type Value struct {
+	Kind Kind
+
+	// GoType names the value's type for error messages, e.g. "shop.Price" or
+	// "*time.Time".
+	GoType string
+
+	// Convert is the predeclared type the runtime call takes, when the value's
+	// type is a named type with a basic underlying type: e.g. "int64" for
+	// type Age int8 encoded with Int, "string" for type Color string, "[]byte"
+	// for a named byte slice. Empty when no conversion is needed.
+	Convert string
+
+	// Nilable says the value can be nil (pointer, slice, map, interface,
+	// Marshaler implemented by a pointer or interface type) and nil is written
+	// as null.
+	Nilable bool
+
+	// Quoted is the ",string" tag option: the value is written inside a JSON
+	// string (only for Bool, Int, Uint, Float32, Float64, String).
+	Quoted bool
+
+	// CycleCheck asks for the runtime cycle check when following this pointer,
+	// slice or map: the element type can reach itself.
+	CycleCheck bool
+
+	Elem *Value // Pointer, Slice, Array, Map: element value
+	Len  int64  // Array: length
+
+	MapKey MapKeyKind // Map: how keys are turned into strings
+
+	Struct *Struct // Struct: an inline (anonymous or embedded) struct
+
+	// Call: the helper to call, a name from File.Encoders; the argument is a
+	// pointer to the value. Dumper: the value's type has jsondump-generated
+	// code in another package; call its DumpJSON method.
+	Call string
+
+	// Addressable says the value is addressable at this position (for Method
+	// kinds with a pointer receiver, and for Call/Dumper/TypeParam).
+	Addressable bool
+
+	// PointerMethod says the Marshaler, TextMarshaler or IsZero method has a
+	// pointer receiver: generated code calls it on the value's address.
+	PointerMethod bool
+}
+
+// Kind is how a Value is encoded.
+type Kind int
+
+const (
+	Bool          Kind = iota + 1 // e.Bool
+	Int                           // e.Int(int64(x))
+	Uint                          // e.Uint(uint64(x))
+	Float32                       // e.Float32(float32(x))
+	Float64                       // e.Float64(float64(x))
+	String                        // e.String(string(x))
+	Bytes                         // e.Base64([]byte(x)): base64, nil as null
+	Number                        // json.Number: e.Number(string(x))
+	RawMessage                    // json.RawMessage: e.RawMessage(x)
+	Time                          // time.Time (not a pointer): e.Time(x), as its MarshalJSON
+	Marshaler                     // json.Marshaler: e.Marshaler(x)
+	TextMarshaler                 // encoding.TextMarshaler: e.TextMarshaler(x)
+	Pointer                       // nil as null, else Elem
+	Slice                         // nil as null, else array of Elem
+	Array                         // array of Elem, Len elements
+	Map                           // nil as null, else object with sorted keys
+	Struct                        // inline struct: Struct
+	Call                          // a helper of this file: Call
+	Dumper                        // generated code of another package: x.DumpJSON(e)
+	Interface                     // e.Any(x): dynamic dispatch at run time
+	TypeParam                     // a value of a type parameter: e.Addr(&x) or e.Any(x)
+)
+
+// MapKeyKind is how a map key becomes a JSON object key.
+type MapKeyKind int
+
+const (
+	StringKey MapKeyKind = iota + 1 // the key's string kind
+	IntKey                          // strconv.FormatInt
+	UintKey                         // strconv.FormatUint
+	TextKey                         // the key's MarshalText
+)
+
+// Struct is the object encoding of a struct type: its JSON fields after Go's
+// embedding, promotion and conflict rules as encoding/json applies them.
+type Struct struct {
+	// Fields in encoding/json's order (the order of the index sequences).
+	Fields []*Field
+
+	// Sorted holds indexes into Fields in the order of the keys under the
+	// SortKeys option (bytewise), or nil when that is the order of Fields.
+	Sorted []int
+}
+
+// Field is one JSON field of a struct, possibly promoted from embedded structs.
+type Field struct {
+	Name string // Go field name, used in error paths: ".Price"
+	Key  string // the JSON key, unescaped
+
+	// KeyLiteral is the key as encoding/json writes it by default, quoted and
+	// escaped, followed by a colon: `"name":`. KeyNeedsRuntime is true when
+	// EscapeHTML(false) or EnsureASCII can change those bytes (the key has <,
+	// >, & or non-ASCII runes); the generated code then escapes Key at run time.
+	KeyLiteral      string
+	KeyNeedsRuntime bool
+
+	// Path is the selector from the struct value to the field: one step for a
+	// field of the struct itself, more for a field promoted from embedded
+	// structs. A step through an embedded pointer is Deref: when that pointer
+	// is nil, the field is skipped (not written as null).
+	Path []Step
+
+	Omit  Omit // omitempty / omitzero, resolved to one test
+	Value *Value
+	Pos   token.Position
+}
+
+// Step is one selector in a Field's Path.
+type Step struct {
+	Name  string // Go field name
+	Deref bool   // the field is an embedded pointer: check for nil, then follow it
+}
+
+// Omit is how to decide that a field is left out. Emission turns it into the
+// condition under which the field is written.
+type Omit struct {
+	Kind OmitKind
+
+	// Method: IsZero is called; PointerMethod says on the address (a copy is
+	// taken when the position is not addressable). NilIsZero says nil (pointer
+	// or interface) counts as zero before the method is called.
+	PointerMethod bool
+	NilIsZero     bool
+
+	// Fields: a struct or array value is zero when every one of these is.
+	// Each is a test on a selector relative to the value: a field name for a
+	// struct, an index ("[3]") for an array.
+	Parts []OmitPart
+
+	// Type spells the type for Comparable (x == T{}).
+	Type *TypeExpr
+}
+
+// OmitPart is one part of a composite zero test.
+type OmitPart struct {
+	Selector string // ".Name" or "[2]"
+	Omit     Omit
+}
+
+// OmitKind is the test that leaves a field out.
+type OmitKind int
+
+const (
+	Never      OmitKind = iota // always written
+	IfFalse                    // bool: !x
+	IfZero                     // numbers: x == 0 (omitempty on floats too)
+	IfZeroBits                 // floats under omitzero: math.Float64bits(float64(x)) == 0, so -0 is kept
+	IfEmpty                    // strings: x == ""
+	IfNil                      // pointers, interfaces, and under omitzero slices and maps: x == nil
+	IfLenZero                  // omitempty on slices, maps, arrays of length 0: len(x) == 0
+	IfMethod                   // omitzero with an IsZero method
+	IfComparable               // omitzero on a comparable struct or array without floats: x == Type{}
+	IfParts                    // omitzero on other structs and arrays: every Part is zero
+)

@@ -1,0 +1,8 @@
+module github.com/jsondump/jsondump
+
+go 1.26
+
+require (
+	github.com/dave/jennifer v1.7.1 // indirect
+	golang.org/x/tools v0.52.0 // indirect
+)
