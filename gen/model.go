@@ -256,14 +256,14 @@ type OmitPart struct {
 type OmitKind int
 
 const (
-	Never      OmitKind = iota // always written
-	IfFalse                    // bool: !x
-	IfZero                     // numbers: x == 0 (omitempty on floats too)
-	IfZeroBits                 // floats under omitzero: math.Float64bits(float64(x)) == 0, so -0 is kept
-	IfEmpty                    // strings: x == ""
-	IfNil                      // pointers, interfaces, and under omitzero slices and maps: x == nil
-	IfLenZero                  // omitempty on slices, maps, arrays of length 0: len(x) == 0
-	IfMethod                   // omitzero with an IsZero method
-	IfComparable               // omitzero on a comparable struct or array without floats: x == Type{}
-	IfParts                    // omitzero on other structs and arrays: every Part is zero
+	Never        OmitKind = iota // always written
+	IfFalse                      // bool: !x
+	IfZero                       // numbers: x == 0 (omitempty on floats too)
+	IfZeroBits                   // floats under omitzero: math.Float64bits(float64(x)) == 0, so -0 is kept
+	IfEmpty                      // strings: x == ""
+	IfNil                        // pointers, interfaces, and under omitzero slices and maps: x == nil
+	IfLenZero                    // omitempty on slices, maps, arrays of length 0: len(x) == 0
+	IfMethod                     // omitzero with an IsZero method
+	IfComparable                 // omitzero on a comparable struct or array without floats: x == Type{}
+	IfParts                      // omitzero on other structs and arrays: every Part is zero
 )
