@@ -38,8 +38,8 @@ type File struct {
 
 // Type is a selected type: it gets the exported methods.
 type Type struct {
-	Name       string      // Go name of the type, e.g. "User"
-	TypeParams []TypeParam // type parameters of a generic type, in order
+	Name       string  // Go name of the type, e.g. "User"
+	TypeParams []Param // type parameters of a generic type, in order
 	Pos        token.Position
 
 	// Encoder is the helper that encodes an addressable value of the type; the
@@ -59,17 +59,17 @@ type Type struct {
 	PointerReceiver bool
 }
 
-// TypeParam is one type parameter of a generic type.
-type TypeParam struct {
+// Param is one type parameter of a generic type.
+type Param struct {
 	Name       string   // e.g. "T"
 	Constraint TypeExpr // e.g. any
 }
 
 // Encoder is one helper function: func Name(e *runtime.Encoder, v *Type).
 type Encoder struct {
-	Name       string      // e.g. "_User_dump", "_User_dumpValue", "_url_URL_dump"
-	Type       TypeExpr    // the named type; the helper takes a pointer to it
-	TypeParams []TypeParam // when Type is a generic type
+	Name       string   // e.g. "_User_dump", "_User_dumpValue", "_url_URL_dump"
+	Type       TypeExpr // the named type; the helper takes a pointer to it
+	TypeParams []Param  // when Type is a generic type
 
 	// Value says how to encode *v. For a struct it has Kind Struct.
 	Value *Value
@@ -133,7 +133,7 @@ type Value struct {
 
 	MapKey MapKeyKind // Map: how keys are turned into strings
 
-	Struct *Struct // Struct: an inline (anonymous or embedded) struct
+	Struct *Object // Struct: an inline (anonymous or embedded) struct
 
 	// Call: the helper to call, a name from File.Encoders; the argument is a
 	// pointer to the value. Dumper: the value's type has jsondump-generated
@@ -186,9 +186,9 @@ const (
 	TextKey                         // the key's MarshalText
 )
 
-// Struct is the object encoding of a struct type: its JSON fields after Go's
+// Object is the JSON object encoding of a struct type: its fields after Go's
 // embedding, promotion and conflict rules as encoding/json applies them.
-type Struct struct {
+type Object struct {
 	// Fields in encoding/json's order (the order of the index sequences).
 	Fields []*Field
 
