@@ -85,6 +85,11 @@ type TypeExpr struct {
 	Elem *TypeExpr  // Pointer, Slice, Array, Map: element type
 	Key  *TypeExpr  // Map: key type
 	Len  int64      // Array: length
+
+	// Constraints of type parameters only: Tilde is the ~ of a term (~int,
+	// ~[]E), and a Union lists its Terms (~int | ~string).
+	Tilde bool
+	Terms []TypeExpr // Union: the terms, in order
 }
 
 // TypeExprKind is the form of a TypeExpr.
@@ -97,6 +102,7 @@ const (
 	ArrayExpr
 	MapExpr
 	TypeParamExpr // a type parameter of the enclosing generic type
+	UnionExpr     // a constraint's union of Terms: ~int | ~string
 )
 
 // Value says how to encode a Go value of some type at some position.
