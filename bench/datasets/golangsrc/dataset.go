@@ -1,0 +1,14 @@
+package golangsrc
+
+import (
+	"github.com/jsondump/jsondump/bench/internal/reg"
+	"github.com/mailru/easyjson"
+)
+
+func init() {
+	reg.Register(&reg.Dataset{
+		Name: "golang_source",
+		New:  func() any { return new(Root) },
+		Easy: func(v any) easyjson.Marshaler { return v.(*Root) },
+	})
+}

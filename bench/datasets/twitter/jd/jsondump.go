@@ -1,0 +1,46 @@
+//go:build jsondump
+
+// This is the one file that wires jsondump into the benchmark for twitter_status:
+// it generates jsondump's methods on the copy of the types in this package and
+// registers them. It is behind the jsondump build tag until the generator is
+// ready; to wire it in, run in bench/
+//
+//	go generate -tags jsondump ./datasets/...
+//
+// and then delete the go:build line above (see bench/README.md).
+
+package jd
+
+//go:generate go run github.com/jsondump/jsondump/cmd/jsondump
+
+import (
+	"io"
+	"unsafe"
+
+	"github.com/jsondump/jsondump/bench/datasets/twitter"
+	"github.com/jsondump/jsondump/bench/internal/reg"
+	"github.com/jsondump/jsondump/runtime"
+)
+
+var indent = runtime.Indent("", "  ")
+
+func init() {
+	reg.RegisterDump("twitter_status", &reg.Dump{
+		// The copy has the same source as the original, hence the same layout
+		// (TestJSONDumpLayout checks it): view the decoded value in place.
+		Bind: func(v any) any { return (*Root)(unsafe.Pointer(v.(*twitter.Root))) },
+		DumpTo: func(b any, w io.Writer, ind bool) error {
+			if ind {
+				return b.(*Root).DumpTo(w, indent)
+			}
+			return b.(*Root).DumpTo(w)
+		},
+		Dumps: func(b any, ind bool) string {
+			if ind {
+				return b.(*Root).Dumps(indent)
+			}
+			return b.(*Root).Dumps()
+		},
+		MarshalJSON: func(b any) ([]byte, error) { return b.(*Root).MarshalJSON() },
+	})
+}

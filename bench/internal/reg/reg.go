@@ -1,0 +1,84 @@
+// Package reg is the registry of datasets and of the generated encoders bound
+// to them. Dataset packages register themselves from init; so do the jsondump
+// registration files (one per dataset, see datasets/*/jd/register.go).
+package reg
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"sync"
+
+	"github.com/mailru/easyjson"
+)
+
+// Dataset is one corpus file and the Go types that model it.
+type Dataset struct {
+	Name string     // corpus file name without .json.gz, e.g. "twitter_status"
+	New  func() any // a new pointer to the root type, e.g. new(twitter.Root)
+
+	// Easy returns v (a pointer from New) as easyjson sees it: the same root
+	// type, whose generated MarshalEasyJSON methods live beside the types.
+	Easy func(v any) easyjson.Marshaler
+}
+
+// Dump binds jsondump's generated methods to a dataset. Every function takes
+// the canonical decoded value (a pointer from Dataset.New); Bind converts it
+// once to the jsondump copy of the types (same memory, same layout).
+type Dump struct {
+	// Bind converts the canonical value to the generated copy (a pointer).
+	Bind func(v any) any
+	// DumpTo calls the generated DumpTo on the bound value, indented with
+	// ("", "  ") when indent is set.
+	DumpTo func(b any, w io.Writer, indent bool) error
+	// Dumps calls the generated Dumps.
+	Dumps func(b any, indent bool) string
+	// MarshalJSON calls the generated MarshalJSON (compact only).
+	MarshalJSON func(b any) ([]byte, error)
+}
+
+var (
+	mu       sync.Mutex
+	datasets = map[string]*Dataset{}
+	dumps    = map[string]*Dump{}
+)
+
+// Register adds a dataset; it panics on a duplicate name.
+func Register(d *Dataset) {
+	mu.Lock()
+	defer mu.Unlock()
+	if _, dup := datasets[d.Name]; dup {
+		panic(fmt.Sprintf("reg: dataset %q registered twice", d.Name))
+	}
+	datasets[d.Name] = d
+}
+
+// RegisterDump binds jsondump's generated methods to the named dataset.
+func RegisterDump(name string, d *Dump) {
+	mu.Lock()
+	defer mu.Unlock()
+	if _, dup := dumps[name]; dup {
+		panic(fmt.Sprintf("reg: jsondump for %q registered twice", name))
+	}
+	dumps[name] = d
+}
+
+// Datasets returns the registered datasets sorted by name.
+func Datasets() []*Dataset {
+	mu.Lock()
+	defer mu.Unlock()
+	out := make([]*Dataset, 0, len(datasets))
+	for _, d := range datasets {
+		out = append(out, d)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// DumpFor returns jsondump's binding for the dataset, or nil when jsondump is
+// not wired in (build without the jsondump registration files).
+func DumpFor(name string) *Dump {
+	mu.Lock()
+	defer mu.Unlock()
+	return dumps[name]
+}
