@@ -1,0 +1,266 @@
+package gen
+
+// Structs: the fields of a JSON object in order (both orders when SortKeys
+// can change it), the nil checks of embedded pointers, and the tests that
+// leave a field out (omitempty, omitzero).
+
+import (
+	"go/token"
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// object writes the struct at p as a JSON object.
+func (em *emitter) object(b *jen.Group, o *Object, p place, s scope) {
+	b.Add(e().Dot("OpenObject").Call())
+	if o.Sorted == nil {
+		em.fields(b, o.Fields, p, s, 0)
+	} else {
+		sorted := em.sorted(o)
+		b.If(e().Dot("SortKeys").Call()).BlockFunc(func(g *jen.Group) {
+			em.fields(g, sorted, p, s, 0)
+		}).Else().BlockFunc(func(g *jen.Group) {
+			em.fields(g, o.Fields, p, s, 0)
+		})
+	}
+	b.Add(e().Dot("CloseObject").Call())
+}
+
+// sorted returns the fields in the order of Object.Sorted.
+func (em *emitter) sorted(o *Object) []*Field {
+	fields := make([]*Field, 0, len(o.Fields))
+	seen := make([]bool, len(o.Fields))
+	for _, i := range o.Sorted {
+		if i < 0 || i >= len(o.Fields) || seen[i] {
+			em.errorf("Object.Sorted %v is not an order of its %d fields", o.Sorted, len(o.Fields))
+			return o.Fields
+		}
+		seen[i] = true
+		fields = append(fields, o.Fields[i])
+	}
+	if len(fields) != len(o.Fields) {
+		em.errorf("Object.Sorted %v is not an order of its %d fields", o.Sorted, len(o.Fields))
+		return o.Fields
+	}
+	return fields
+}
+
+// fields writes fields in the order given. A field promoted through an
+// embedded pointer is left out when that pointer is nil, so consecutive
+// fields behind the same pointer share one `if v.Base != nil`; level is the
+// number of such pointers the enclosing code has checked.
+func (em *emitter) fields(b *jen.Group, fields []*Field, p place, s scope, level int) {
+	for i := 0; i < len(fields); {
+		n := guard(fields[i], level)
+		if n == 0 {
+			em.field(b, fields[i], p, s)
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(fields) && guard(fields[j], level) == n && samePath(fields[i].Path[:n], fields[j].Path[:n]) {
+			j++
+		}
+		group := fields[i:j]
+		b.If(em.selector(p, fields[i].Path[:n]).value().Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
+			em.fields(g, group, p, s, level+1)
+		})
+		i = j
+	}
+}
+
+// guard returns the length of the part of f's path that ends at its
+// embedded pointer number level (from 0), or 0 when there is none. The last
+// step does not count: that is the field itself.
+func guard(f *Field, level int) int {
+	for n := 1; n < len(f.Path); n++ {
+		if f.Path[n-1].Deref {
+			if level == 0 {
+				return n
+			}
+			level--
+		}
+	}
+	return 0
+}
+
+func samePath(a, b []Step) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// selector follows a field path from p: v.Base.Name (Go follows embedded
+// pointers by itself).
+func (em *emitter) selector(p place, path []Step) place {
+	for _, step := range path {
+		p = p.dot(em.name(step.Name))
+	}
+	return p
+}
+
+// name checks a name from the model that is printed as part of an expression.
+func (em *emitter) name(name string) string {
+	if !token.IsIdentifier(name) {
+		em.errorf("%q is not a Go identifier", name)
+	}
+	return name
+}
+
+// field writes one field: its key and value, inside the test that leaves it
+// out when there is one.
+func (em *emitter) field(b *jen.Group, f *Field, p place, s scope) {
+	if f.Value == nil || len(f.Path) == 0 {
+		em.errorf("field %s at %s: no value or no path", f.Name, f.Pos)
+		return
+	}
+	x := em.selector(p, f.Path)
+	s = s.atField(em.name(f.Name))
+	write := func(g *jen.Group) {
+		switch {
+		case f.KeyNeedsRuntime:
+			g.Add(e().Dot("KeyString").Call(jen.Lit(f.Key)))
+		case f.KeyLiteral == "":
+			em.errorf("field %s at %s: no key literal", f.Name, f.Pos)
+		default:
+			g.Add(e().Dot("Key").Call(jen.Lit(f.KeyLiteral)))
+		}
+		em.value(g, f.Value, x, s)
+	}
+	if f.Omit.Kind == Never {
+		write(b)
+		return
+	}
+	kind, goType := f.Value.Kind, f.Value.GoType
+	terms := em.nonZero(f.Omit, x, kind, goType)
+	if len(terms) == 0 {
+		// A struct or array without parts to test is always zero.
+		b.Commentf("%s is always zero, and omitzero leaves it out.", f.Name)
+		return
+	}
+	b.If(or(terms)).BlockFunc(write)
+}
+
+// A term is one condition of a disjunction; and says it is a conjunction
+// (x != nil && !x.IsZero()), parenthesized when joined with others.
+type term struct {
+	code *jen.Statement
+	and  bool
+}
+
+// or joins terms with ||.
+func or(terms []term) *jen.Statement {
+	if len(terms) == 1 {
+		return terms[0].code
+	}
+	s := jen.Null()
+	for i, t := range terms {
+		if i > 0 {
+			s.Op("||")
+		}
+		if t.and {
+			s.Parens(t.code)
+		} else {
+			s.Add(t.code)
+		}
+	}
+	return s
+}
+
+// nonZero returns the conditions, any of which means the value at x is not
+// zero under o and is written. kind and goType are those of the value, for
+// float bits. No conditions means the value is always zero.
+func (em *emitter) nonZero(o Omit, x place, kind Kind, goType string) []term {
+	v := x.value
+	switch o.Kind {
+	case IfFalse:
+		return []term{{code: v()}}
+	case IfZero:
+		return []term{{code: v().Op("!=").Lit(0)}}
+	case IfZeroBits:
+		// Compare the bits so that -0 counts as not zero.
+		return []term{{code: floatBits(v(), kind, goType).Op("!=").Lit(0)}}
+	case IfEmpty:
+		return []term{{code: v().Op("!=").Lit("")}}
+	case IfNil:
+		return []term{{code: v().Op("!=").Nil()}}
+	case IfLenZero:
+		return []term{{code: jen.Len(v()).Op("!=").Lit(0)}}
+	case IfMethod:
+		// Go takes the address for a pointer method: x is addressable.
+		isZero := jen.Op("!").Add(x.dot("IsZero").expr.Call())
+		if o.NilIsZero {
+			return []term{{code: v().Op("!=").Nil().Op("&&").Add(isZero), and: true}}
+		}
+		return []term{{code: isZero}}
+	case IfComparable:
+		if o.Type == nil {
+			em.errorf("omitzero test of %s without its type", goType)
+			return nil
+		}
+		return []term{{code: v().Op("!=").Parens(em.typeExpr(*o.Type).Values())}}
+	case IfParts:
+		var terms []term
+		for _, part := range o.Parts {
+			kind, goType := partType(part.Omit)
+			terms = append(terms, em.nonZero(part.Omit, em.part(x, part.Selector), kind, goType)...)
+		}
+		return terms
+	default:
+		em.errorf("omit test of %s: kind %d", goType, o.Kind)
+		return nil
+	}
+}
+
+// floatBits is math.Float64bits(float64(x)), or Float32bits for a float32.
+func floatBits(x *jen.Statement, kind Kind, goType string) *jen.Statement {
+	if kind == Float32 {
+		if goType != "float32" {
+			x = jen.Float32().Call(x)
+		}
+		return jen.Qual("math", "Float32bits").Call(x)
+	}
+	if goType != "float64" {
+		x = jen.Float64().Call(x)
+	}
+	return jen.Qual("math", "Float64bits").Call(x)
+}
+
+// partType is the kind and type name of a part for floatBits: taken from
+// Omit.Type when that is float32 or float64; otherwise float64(x), which
+// is exact for any float.
+func partType(o Omit) (Kind, string) {
+	if t := o.Type; t != nil && t.Kind == NamedExpr && t.Path == "" {
+		switch t.Name {
+		case "float32":
+			return Float32, "float32"
+		case "float64":
+			return Float64, "float64"
+		}
+	}
+	return Float64, ""
+}
+
+// part is the place a part selector (".Name" or "[2]") leads to from x.
+func (em *emitter) part(x place, selector string) place {
+	if name, ok := strings.CutPrefix(selector, "."); ok {
+		return x.dot(em.name(name))
+	}
+	if inner, ok := strings.CutPrefix(selector, "["); ok {
+		if digits, ok := strings.CutSuffix(inner, "]"); ok {
+			if n, err := strconv.Atoi(digits); err == nil && n >= 0 {
+				return x.index(jen.Lit(n))
+			}
+		}
+	}
+	em.errorf("omit part selector %q: want .Name or [N]", selector)
+	return x
+}
