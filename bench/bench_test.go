@@ -1,0 +1,232 @@
+// The benchmark of jsondump against the other Go JSON encoders; see README.md.
+package bench
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/jsondump/jsondump/bench/contenders"
+	_ "github.com/jsondump/jsondump/bench/datasets/all"
+	"github.com/jsondump/jsondump/bench/internal/copytypes"
+	"github.com/jsondump/jsondump/bench/internal/corpus"
+	"github.com/jsondump/jsondump/bench/internal/reg"
+)
+
+// packageDirs maps dataset names to their package folder.
+var packageDirs = map[string]string{
+	"canada_geometry": "canada",
+	"citm_catalog":    "citm",
+	"golang_source":   "golangsrc",
+	"string_unicode":  "stringunicode",
+	"synthea_fhir":    "synthea",
+	"twitter_status":  "twitter",
+}
+
+func decode(tb testing.TB, ds *reg.Dataset) *corpus.Value {
+	tb.Helper()
+	v, err := corpus.Decode(ds)
+	if errors.Is(err, corpus.ErrAbsent) {
+		tb.Skip(err)
+	}
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return v
+}
+
+func TestDatasetsRegistered(t *testing.T) {
+	got := map[string]bool{}
+	for _, ds := range reg.Datasets() {
+		got[ds.Name] = true
+		if packageDirs[ds.Name] == "" {
+			t.Errorf("dataset %s has no package folder in packageDirs", ds.Name)
+		}
+	}
+	for name := range packageDirs {
+		if !got[name] {
+			t.Errorf("dataset %s not registered", name)
+		}
+	}
+}
+
+// TestRoundTrip: decoding with encoding/json into the types (unknown fields
+// rejected) and re-encoding gives JSON equal to the input once both are decoded
+// into any. Whether the output is also byte-identical to the compacted input
+// (same field order and spelling) is logged, not required.
+func TestRoundTrip(t *testing.T) {
+	for _, ds := range reg.Datasets() {
+		t.Run(ds.Name, func(t *testing.T) {
+			val := decode(t, ds)
+			out, err := json.Marshal(val.V)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want, got any
+			if err := json.Unmarshal(val.Input, &want); err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(out, &got); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(want, got) {
+				t.Fatalf("re-encoded %s differs from the input: %s", ds.Name, contenders.FirstValueDiff("", want, got))
+			}
+			var in bytes.Buffer
+			if err := json.Compact(&in, val.Input); err != nil {
+				t.Fatal(err)
+			}
+			if bytes.Equal(in.Bytes(), out) {
+				t.Logf("%s: %d bytes, byte-identical to the compacted input", ds.Name, len(out))
+			} else {
+				d := contenders.Compare(in.Bytes(), out, contenders.Compact)
+				t.Logf("%s: %d bytes, semantically equal; vs compacted input: %s", ds.Name, len(out), d)
+			}
+		})
+	}
+}
+
+// TestOutputsMatch compares every contender's output with encoding/json's, for
+// every dataset and mode. Peers that differ are reported (t.Log), not failed;
+// jsondump must be byte-identical.
+func TestOutputsMatch(t *testing.T) {
+	for _, ds := range reg.Datasets() {
+		for _, mode := range contenders.Modes {
+			t.Run(ds.Name+"/"+string(mode), func(t *testing.T) {
+				val := decode(t, ds)
+				rows := contenders.Identity(val, mode)
+				for _, r := range rows {
+					switch {
+					case r.Diff.Identical:
+						t.Logf("%-22s identical", r.C.Name)
+					case r.C.Ours:
+						t.Errorf("%-22s %s", r.C.Name, r.Diff)
+					default:
+						t.Logf("%-22s %s", r.C.Name, r.Diff)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestCopiesCurrent: each datasets/*/jd/types.go is the copy that go generate
+// (cmd/copytypes) makes of ../types.go.
+func TestCopiesCurrent(t *testing.T) {
+	for name, dir := range packageDirs {
+		src, err := os.ReadFile(filepath.Join("datasets", dir, "types.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := copytypes.Transform(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(filepath.Join("datasets", dir, "jd", "types.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: datasets/%s/jd/types.go is stale; run go generate ./datasets/%s", name, dir, dir)
+		}
+	}
+}
+
+// TestJSONDumpLayout: the jsondump copy of each dataset's types views the
+// decoded value in place (unsafe.Pointer), so both must have the same layout.
+func TestJSONDumpLayout(t *testing.T) {
+	n := 0
+	for _, ds := range reg.Datasets() {
+		d := reg.DumpFor(ds.Name)
+		if d == nil {
+			continue
+		}
+		n++
+		v := ds.New()
+		if err := sameLayout(reflect.TypeOf(v).Elem(), reflect.TypeOf(d.Bind(v)).Elem(), map[[2]reflect.Type]bool{}); err != nil {
+			t.Errorf("%s: %v", ds.Name, err)
+		}
+	}
+	if n == 0 {
+		t.Skip("jsondump is not wired in (datasets/*/jd/jsondump.go behind the jsondump build tag)")
+	}
+}
+
+func sameLayout(a, b reflect.Type, seen map[[2]reflect.Type]bool) error {
+	if seen[[2]reflect.Type{a, b}] {
+		return nil
+	}
+	seen[[2]reflect.Type{a, b}] = true
+	if a.Kind() != b.Kind() || a.Size() != b.Size() || a.Name() != b.Name() {
+		return errors.New(a.String() + " vs " + b.String())
+	}
+	switch a.Kind() {
+	case reflect.Struct:
+		if a.NumField() != b.NumField() {
+			return errors.New(a.String() + ": field count")
+		}
+		for i := 0; i < a.NumField(); i++ {
+			fa, fb := a.Field(i), b.Field(i)
+			if fa.Name != fb.Name || fa.Offset != fb.Offset || fa.Tag != fb.Tag || fa.Anonymous != fb.Anonymous {
+				return errors.New(a.String() + "." + fa.Name + " vs " + b.String() + "." + fb.Name)
+			}
+			if err := sameLayout(fa.Type, fb.Type, seen); err != nil {
+				return err
+			}
+		}
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		if a.Kind() == reflect.Array && a.Len() != b.Len() {
+			return errors.New(a.String() + ": length")
+		}
+		return sameLayout(a.Elem(), b.Elem(), seen)
+	case reflect.Map:
+		if err := sameLayout(a.Key(), b.Key(), seen); err != nil {
+			return err
+		}
+		return sameLayout(a.Elem(), b.Elem(), seen)
+	case reflect.Interface:
+		if a.NumMethod() != 0 || b.NumMethod() != 0 {
+			return errors.New(a.String() + ": non-empty interface")
+		}
+	}
+	return nil
+}
+
+// BenchmarkMarshal measures every contender on every dataset and mode; names
+// are data=…/mode=…/enc=… for benchstat's -row/-col (run.sh uses them).
+func BenchmarkMarshal(b *testing.B) {
+	cs := contenders.All()
+	for _, ds := range reg.Datasets() {
+		b.Run("data="+ds.Name, func(b *testing.B) {
+			val := decode(b, ds)
+			for _, mode := range contenders.Modes {
+				b.Run("mode="+string(mode), func(b *testing.B) {
+					for _, c := range cs {
+						run := c.Bind(ds, val.V, mode)
+						if run == nil {
+							continue
+						}
+						b.Run("enc="+c.Name, func(b *testing.B) {
+							out, err := run()
+							if err != nil {
+								b.Fatal(err)
+							}
+							b.SetBytes(int64(len(out)))
+							b.ReportAllocs()
+							b.ResetTimer()
+							for b.Loop() {
+								if _, err := run(); err != nil {
+									b.Fatal(err)
+								}
+							}
+						})
+					}
+				})
+			}
+		})
+	}
+}
