@@ -17,6 +17,7 @@ import (
 	"go/build/constraint"
 	"go/format"
 	"go/token"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -210,7 +211,7 @@ func (em *emitter) methods(out *jen.File, t *Type) {
 	dump := func(arg jen.Code) *jen.Statement { return em.id(t.Encoder).Call(e(), arg) }
 	opts := jen.Id("opts").Op("...").Add(runtimeName("Option"))
 
-	out.Commentf("DumpTo writes the JSON encoding of v to w, formatted as opts ask. The\n"+
+	doc(out, "DumpTo writes the JSON encoding of v to w, formatted as opts ask. The\n"+
 		"error is the writer's, or one that says where in v encoding failed (a\n"+
 		"*%s.Error wrapping the cause).", em.rt)
 	out.Func().Params(jen.Id("v").Add(recv())).Id("DumpTo").
@@ -222,7 +223,7 @@ func (em *emitter) methods(out *jen.File, t *Type) {
 		)
 	out.Line()
 
-	out.Comment("Dumps returns the JSON encoding of v as a string, formatted as opts ask.\n" +
+	doc(out, "Dumps returns the JSON encoding of v as a string, formatted as opts ask.\n"+
 		"It panics with the error DumpTo would return.")
 	out.Func().Params(jen.Id("v").Add(recv())).Id("Dumps").
 		Params(opts.Clone()).String().
@@ -237,7 +238,7 @@ func (em *emitter) methods(out *jen.File, t *Type) {
 		newEncoder := jen.Id("e").Op(":=").Add(runtimeName("NewEncoder")).Call(jen.Nil())
 		result := jen.Params(jen.Index().Byte(), jen.Error())
 		if t.PointerReceiver {
-			out.Commentf("MarshalJSON implements json.Marshaler with the generated encoding, so\n"+
+			doc(out, "MarshalJSON implements json.Marshaler with the generated encoding, so\n"+
 				"encoding/json and the libraries built on it take the fast path too.\n"+
 				"The receiver is a pointer because %[1]s encodes differently when it is\n"+
 				"addressable (a field has a Marshaler or TextMarshaler method on its\n"+
@@ -250,7 +251,7 @@ func (em *emitter) methods(out *jen.File, t *Type) {
 					jen.Return(e().Dot("Bytes").Call()),
 				)
 		} else {
-			out.Comment("MarshalJSON implements json.Marshaler with the generated encoding, so\n" +
+			doc(out, "MarshalJSON implements json.Marshaler with the generated encoding, so\n"+
 				"encoding/json and the libraries built on it take the fast path too.")
 			out.Func().Params(jen.Id("v").Add(recv())).Id("MarshalJSON").Params().Add(result).
 				Block(
@@ -262,9 +263,9 @@ func (em *emitter) methods(out *jen.File, t *Type) {
 		out.Line()
 	}
 
-	out.Commentf("DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It\n"+
-		"is for generated code, which calls it where a %s appears in its types\n"+
-		"or inside an interface.", t.Name)
+	doc(out, "DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It\n"+
+		"is for generated code, which calls it where %s appears in its types or\n"+
+		"inside an interface.", t.Name)
 	out.Func().Params(jen.Id("v").Op("*").Add(recv())).Id("DumpJSON").
 		Params(jen.Id("e").Op("*").Add(runtimeName("Encoder"))).
 		Block(
@@ -275,6 +276,13 @@ func (em *emitter) methods(out *jen.File, t *Type) {
 			dump(jen.Id("v")),
 		)
 	out.Line()
+}
+
+// doc writes a doc comment, one // line per line of text.
+func doc(out *jen.File, format string, args ...any) {
+	for _, line := range strings.Split(fmt.Sprintf(format, args...), "\n") {
+		out.Comment(line)
+	}
 }
 
 // encoder writes one helper: func _User_dump(e *runtime.Encoder, v *User).

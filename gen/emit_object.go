@@ -123,6 +123,8 @@ func (em *emitter) field(b *jen.Group, f *Field, p place, s scope) {
 		return
 	}
 	x := em.selector(p, f.Path)
+	// These tests write the field only when it is not nil.
+	x.nonNil = f.Omit.Kind == IfNil || f.Omit.Kind == IfLenZero || f.Omit.Kind == IfMethod && f.Omit.NilIsZero
 	s = s.atField(em.name(f.Name))
 	write := func(g *jen.Group) {
 		switch {
@@ -156,7 +158,7 @@ type term struct {
 	and  bool
 }
 
-// or joins terms with ||.
+// or joins terms with ||, one to a line when there are more than two.
 func or(terms []term) *jen.Statement {
 	if len(terms) == 1 {
 		return terms[0].code
@@ -165,6 +167,9 @@ func or(terms []term) *jen.Statement {
 	for i, t := range terms {
 		if i > 0 {
 			s.Op("||")
+			if len(terms) > 2 {
+				s.Line()
+			}
 		}
 		if t.and {
 			s.Parens(t.code)

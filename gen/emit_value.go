@@ -19,12 +19,15 @@ type place struct {
 	// unary says expr begins with an operator (*v.P), so it needs
 	// parentheses before a selector or an index.
 	unary bool
+	// nonNil says the code around has checked that the value is not nil
+	// (the test of omitempty or omitzero), so it needs no nil check.
+	nonNil bool
 }
 
 // value is the value itself: v.Name, *v.
 func (p place) value() *jen.Statement {
 	if p.ptr {
-		return jen.Op("*").Add(p.operand())
+		return jen.Op("*").Add(p.expr.Clone())
 	}
 	return p.expr.Clone()
 }
@@ -198,7 +201,7 @@ func (em *emitter) marshaler(b *jen.Group, v *Value, p place, s scope) {
 		g.Add(e().Dot(method).Call(arg))
 		s.check(g)
 	}
-	if !v.Nilable {
+	if !v.Nilable || p.nonNil {
 		write(b)
 		return
 	}
@@ -247,9 +250,7 @@ func (em *emitter) pointer(b *jen.Group, v *Value, p place, s scope) {
 		em.errorf("pointer %s without an element value", v.GoType)
 		return
 	}
-	b.If(p.value().Op("==").Nil()).Block(
-		e().Dot("Null").Call(),
-	).Else().BlockFunc(func(g *jen.Group) {
+	follow := func(g *jen.Group) {
 		if v.CycleCheck {
 			g.Comment("The pointer can lead back here: stop at a cycle.")
 			enter(g, p.value(), s)
@@ -258,7 +259,19 @@ func (em *emitter) pointer(b *jen.Group, v *Value, p place, s scope) {
 			return
 		}
 		em.value(g, v.Elem, p.elem(), s)
-	})
+	}
+	nullOr(b, p, follow)
+}
+
+// nullOr writes null when the value at p is nil, else what write writes.
+func nullOr(b *jen.Group, p place, write func(*jen.Group)) {
+	if p.nonNil {
+		write(b)
+		return
+	}
+	b.If(p.value().Op("==").Nil()).Block(
+		e().Dot("Null").Call(),
+	).Else().BlockFunc(write)
 }
 
 // array writes a slice (nil as null) or an array as a JSON array.
@@ -301,9 +314,7 @@ func (em *emitter) array(b *jen.Group, v *Value, p place, s scope) {
 		body(b)
 		return
 	}
-	b.If(p.value().Op("==").Nil()).Block(
-		e().Dot("Null").Call(),
-	).Else().BlockFunc(body)
+	nullOr(b, p, body)
 }
 
 // mapKeys names the runtime function that sorts a map's keys.
@@ -324,9 +335,7 @@ func (em *emitter) mapValue(b *jen.Group, v *Value, p place, s scope) {
 	inner, _, k, val := s.loop()
 	list := fmt.Sprint("keys", inner.depth)
 	inner = inner.with("AtKey", func() jen.Code { return jen.Id(k).Dot("Name") })
-	b.If(p.value().Op("==").Nil()).Block(
-		e().Dot("Null").Call(),
-	).Else().BlockFunc(func(g *jen.Group) {
+	nullOr(b, p, func(g *jen.Group) {
 		g.Add(e().Dot("OpenObject").Call())
 		if v.CycleCheck {
 			g.Comment("The values can lead back to this map: stop at a cycle.")
