@@ -43,7 +43,7 @@ func (d Diff) Summary() string {
 
 // Class names.
 const (
-	ClassHTML       = "no HTML escaping (<, >, & raw)"
+	ClassHTML       = "no HTML escaping"
 	ClassLineSep    = "U+2028/U+2029 not escaped"
 	ClassEscapes    = "other string escaping"
 	ClassWhitespace = "whitespace/indentation"
