@@ -56,7 +56,7 @@ func main() {
 		"Speed-up is encoding/json v1's median time divided by the contender's (higher is faster); " +
 		"the last column is the geometric mean over the datasets. " +
 		"A mark † on a cell means that output is not byte-identical to encoding/json's (see *Byte identity* below), " +
-		"and its letters say how: "+legend()+" (HTML escaping: encoding/json writes <, > and & as \\u003c, \\u003e, \\u0026). Such a peer may be fast because it skips work.\n\n")
+		"and its letters say how: " + legend() + " (HTML escaping: encoding/json writes <, > and & as \\u003c, \\u003e, \\u0026). Such a peer may be fast because it skips work.\n\n")
 	md.WriteString("![speed-up over encoding/json, compact](chart.svg)\n\n")
 
 	ident := identity()
