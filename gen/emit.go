@@ -299,7 +299,7 @@ func (em *emitter) encoder(out *jen.File, enc *Encoder) {
 		jen.Id("e").Op("*").Add(runtimeName("Encoder")),
 		jen.Id("v").Op("*").Add(em.typeExpr(enc.Type)),
 	).BlockFunc(func(b *jen.Group) {
-		em.value(b, enc.Value, place{expr: jen.Id("v"), ptr: true}, scope{})
+		em.value(b, enc.Value, place{expr: jen.Id("v"), ptr: true, last: true}, scope{})
 	})
 	out.Line()
 }

@@ -123,8 +123,7 @@ func (em *emitter) field(b *jen.Group, f *Field, p place, s scope) {
 		return
 	}
 	x := em.selector(p, f.Path)
-	// These tests write the field only when it is not nil.
-	x.nonNil = f.Omit.Kind == IfNil || f.Omit.Kind == IfLenZero || f.Omit.Kind == IfMethod && f.Omit.NilIsZero
+	x.nonNil = writtenNonNil(f.Omit)
 	s = s.atField(em.name(f.Name))
 	write := func(g *jen.Group) {
 		switch {
@@ -141,14 +140,42 @@ func (em *emitter) field(b *jen.Group, f *Field, p place, s scope) {
 		write(b)
 		return
 	}
-	kind, goType := f.Value.Kind, f.Value.GoType
-	terms := em.nonZero(f.Omit, x, kind, goType)
-	if len(terms) == 0 {
+	cond := em.written(f.Omit, x, f.Value.Kind, f.Value.GoType)
+	if cond == nil {
 		// A struct or array without parts to test is always zero.
 		b.Commentf("%s is always zero, and omitzero leaves it out.", f.Name)
 		return
 	}
-	b.If(or(terms)).BlockFunc(write)
+	b.If(cond).BlockFunc(write)
+}
+
+// writtenNonNil says whether o writes a field only when it is not nil.
+func writtenNonNil(o Omit) bool {
+	switch {
+	case o.Kind == IfNil, o.Kind == IfLenZero, o.Kind == IfMethod && o.NilIsZero:
+		return true
+	case o.Also != nil:
+		return writtenNonNil(*o.Also)
+	}
+	return false
+}
+
+// written is the condition under which o writes the value at x, or nil when
+// it never does.
+func (em *emitter) written(o Omit, x place, kind Kind, goType string) *jen.Statement {
+	terms := em.nonZero(o, x, kind, goType)
+	if len(terms) == 0 {
+		return nil
+	}
+	if o.Also == nil {
+		return or(terms)
+	}
+	// omitempty and omitzero both: left out when either holds.
+	also := em.nonZero(*o.Also, x, kind, goType)
+	if len(also) == 0 {
+		return nil
+	}
+	return and(terms).Op("&&").Add(and(also))
 }
 
 // A term is one condition of a disjunction; and says it is a conjunction
@@ -180,6 +207,14 @@ func or(terms []term) *jen.Statement {
 	return s
 }
 
+// and is or(terms) as an operand of &&.
+func and(terms []term) *jen.Statement {
+	if len(terms) == 1 {
+		return terms[0].code
+	}
+	return jen.Parens(or(terms))
+}
+
 // nonZero returns the conditions, any of which means the value at x is not
 // zero under o and is written. kind and goType are those of the value, for
 // float bits. No conditions means the value is always zero.
@@ -202,7 +237,14 @@ func (em *emitter) nonZero(o Omit, x place, kind Kind, goType string) []term {
 	case IfMethod:
 		// Go takes the address for a pointer method: x is addressable.
 		isZero := jen.Op("!").Add(x.dot("IsZero").expr.Call())
-		if o.NilIsZero {
+		switch {
+		case o.Interface:
+			// As encoding/json: an interface holding a nil pointer is zero
+			// too, without a call.
+			return []term{{code: v().Op("!=").Nil().
+				Op("&&").Op("!").Add(runtimeName("IsNilPointer")).Call(v()).
+				Op("&&").Add(isZero), and: true}}
+		case o.NilIsZero:
 			return []term{{code: v().Op("!=").Nil().Op("&&").Add(isZero), and: true}}
 		}
 		return []term{{code: isZero}}
@@ -212,6 +254,23 @@ func (em *emitter) nonZero(o Omit, x place, kind Kind, goType string) []term {
 			return nil
 		}
 		return []term{{code: v().Op("!=").Parens(em.typeExpr(*o.Type).Values())}}
+	case IfDynamic:
+		// Decided by reflection at run time, as encoding/json does.
+		var terms []*jen.Statement
+		if o.Empty {
+			terms = append(terms, jen.Op("!").Add(runtimeName("IsEmpty")).Call(x.addr()))
+		}
+		if o.Zero {
+			terms = append(terms, jen.Op("!").Add(runtimeName("IsZero")).Call(x.addr()))
+		}
+		switch len(terms) {
+		case 0:
+			em.errorf("run-time omit test of %s that tests nothing", goType)
+			return nil
+		case 1:
+			return []term{{code: terms[0]}}
+		}
+		return []term{{code: terms[0].Op("&&").Add(terms[1]), and: true}}
 	case IfParts:
 		var terms []term
 		for _, part := range o.Parts {

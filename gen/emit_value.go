@@ -22,6 +22,9 @@ type place struct {
 	// nonNil says the code around has checked that the value is not nil
 	// (the test of omitempty or omitzero), so it needs no nil check.
 	nonNil bool
+	// last says the code for the value ends the function (a helper for a
+	// named slice or map type), so null can return early.
+	last bool
 }
 
 // value is the value itself: v.Name, *v.
@@ -152,7 +155,7 @@ var scalarCalls = map[Kind]scalarCall{
 	Float64:    {"Float64", "QuotedFloat64", "float64", true},
 	String:     {"String", "QuotedString", "string", false},
 	Bytes:      {"Base64", "", "[]byte", false},
-	Number:     {"Number", "", "string", true}, // not a valid number
+	Number:     {"Number", "QuotedNumber", "string", true}, // not a valid number
 	RawMessage: {"RawMessage", "", "[]byte", true},
 	Time:       {"Time", "", "time.Time", true}, // a year outside [0,9999]
 }
@@ -266,6 +269,14 @@ func (em *emitter) pointer(b *jen.Group, v *Value, p place, s scope) {
 // nullOr writes null when the value at p is nil, else what write writes.
 func nullOr(b *jen.Group, p place, write func(*jen.Group)) {
 	if p.nonNil {
+		write(b)
+		return
+	}
+	if p.last {
+		b.If(p.value().Op("==").Nil()).Block(
+			e().Dot("Null").Call(),
+			jen.Return(),
+		)
 		write(b)
 		return
 	}

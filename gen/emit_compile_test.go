@@ -1,0 +1,369 @@
+package gen
+
+import (
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/jsondump/jsondump/internal/testmod"
+)
+
+// TestEmitCompiles emits a hand-built model of the types in compileTypes
+// into a temporary module, checks that go vet accepts the result, and runs a
+// program that compares its output with encoding/json's on the same values
+// of a copy of the types without generated methods (package plain).
+func TestEmitCompiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs a module")
+	}
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("no go command")
+	}
+	f := compileModel()
+	src, err := emit(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := testmod.Write(t, map[string]string{
+		"types.go":            "package m\n" + compileTypes,
+		"types_jsondump.go":   string(src),
+		"plain/types.go":      "package plain\n" + compileTypes,
+		"cmd/compare/main.go": compileMain,
+	})
+	for _, args := range [][]string{{"vet", "./..."}, {"run", "./cmd/compare"}} {
+		cmd := exec.Command("go", args...)
+		cmd.Dir = dir
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("go %s: %v\n%s\ngenerated code:\n%s", strings.Join(args, " "), err, out, numbered(src))
+		}
+		t.Logf("go %s:\n%s", strings.Join(args, " "), out)
+	}
+}
+
+// numbered prefixes each line with its number, for the compiler's messages.
+func numbered(src []byte) string {
+	var b strings.Builder
+	for i, line := range strings.Split(string(src), "\n") {
+		b.WriteString(strconv.Itoa(i+1) + "\t" + line + "\n")
+	}
+	return b.String()
+}
+
+// compileTypes is the source of package m (and of package plain), after its
+// package clause.
+const compileTypes = `
+import (
+	"encoding/json"
+	"errors"
+	"math"
+	"net/netip"
+	"strconv"
+	"time"
+)
+
+type Age int8
+
+type Color string
+
+// Cents has MarshalJSON on its pointer: encoding/json calls it only where a
+// Cents is addressable.
+type Cents int64
+
+func (c *Cents) MarshalJSON() ([]byte, error) {
+	if *c < 0 {
+		return nil, errors.New("negative cents")
+	}
+	return []byte(strconv.FormatInt(int64(*c), 10) + ".00"), nil
+}
+
+type Money struct{ Amount int }
+
+func (m Money) MarshalJSON() ([]byte, error) {
+	return []byte(` + "`" + `{ "amount" : ` + "`" + ` + strconv.Itoa(m.Amount) + "}"), nil
+}
+
+type ID int
+
+func (id ID) MarshalText() ([]byte, error) { return []byte("id-" + strconv.Itoa(int(id))), nil }
+
+type Pos struct{ X, Y int }
+
+type Seller struct {
+	Name string ` + "`json:\"name\"`" + `
+}
+
+type Base struct {
+	Created time.Time
+	Memo    string ` + "`json:\"memo,omitempty\"`" + `
+}
+
+type Meta struct{ Version int }
+
+type Item struct {
+	Ok      bool              ` + "`json:\"ok\"`" + `
+	Count   int               ` + "`json:\"count\"`" + `
+	Total   int64             ` + "`json:\"total\"`" + `
+	Age     Age               ` + "`json:\"age\"`" + `
+	Size    uint16            ` + "`json:\"size\"`" + `
+	Ratio   float32           ` + "`json:\"ratio\"`" + `
+	Price   float64           ` + "`json:\"price\"`" + `
+	Name    string            ` + "`json:\"name\"`" + `
+	Color   Color             ` + "`json:\"color\"`" + `
+	Code    int               ` + "`json:\"code,string\"`" + `
+	Score   float64           ` + "`json:\"score,string\"`" + `
+	Label   string            ` + "`json:\"label,string\"`" + `
+	Blob    []byte            ` + "`json:\"blob\"`" + `
+	Amount  json.Number       ` + "`json:\"amount\"`" + `
+	Extra   json.RawMessage   ` + "`json:\"extra\"`" + `
+	Created time.Time         ` + "`json:\"created\"`" + `
+	Money   Money             ` + "`json:\"money\"`" + `
+	Cents   Cents             ` + "`json:\"cents\"`" + `
+	Rate    *Money            ` + "`json:\"rate\"`" + `
+	ID      ID                ` + "`json:\"id\"`" + `
+	Parent  *Item             ` + "`json:\"parent\"`" + `
+	Note    *string           ` + "`json:\"note\"`" + `
+	Tags    []string          ` + "`json:\"tags\"`" + `
+	Kids    []Item            ` + "`json:\"kids\"`" + `
+	Point   [2]float64        ` + "`json:\"point\"`" + `
+	Attrs   map[string]string ` + "`json:\"attrs\"`" + `
+	Dims    struct {
+		W int     ` + "`json:\"w\"`" + `
+		H float64 ` + "`json:\"h\"`" + `
+	} ` + "`json:\"dims\"`" + `
+	Seller Seller                  ` + "`json:\"seller\"`" + `
+	ByID   map[int64]float64       ` + "`json:\"by_id\"`" + `
+	BySize map[uint8]bool          ` + "`json:\"by_size\"`" + `
+	ByAddr map[netip.Addr][]string ` + "`json:\"by_addr\"`" + `
+	Opt    int                     ` + "`json:\"opt,omitempty\"`" + `
+	OptF   float64                 ` + "`json:\"opt_f,omitempty\"`" + `
+	OptS   string                  ` + "`json:\"opt_s,omitempty\"`" + `
+	OptP   *int                    ` + "`json:\"opt_p,omitempty\"`" + `
+	OptL   []int                   ` + "`json:\"opt_l,omitempty\"`" + `
+	OptB   bool                    ` + "`json:\"opt_b,omitempty\"`" + `
+	When   time.Time               ` + "`json:\"when,omitzero\"`" + `
+	Pos    Pos                     ` + "`json:\"pos,omitzero\"`" + `
+	Script string                  ` + "`json:\"</script>\"`" + `
+	Cafe   string                  ` + "`json:\"café\"`" + `
+	*Base
+	Meta
+}
+
+// Sample is a value with every field set.
+func Sample() Item {
+	note := "a note"
+	one := 1
+	it := Item{
+		Ok: true, Count: -3, Total: 1 << 40, Age: 42, Size: 65535,
+		Ratio: 0.1, Price: 1e21, Name: "<b>\u2028\xff", Color: "red",
+		Code: 7, Score: 2.5, Label: "x\"y",
+		Blob: []byte("hello"), Amount: "12.50", Extra: json.RawMessage(` + "`" + `{"b": [1, 2]}` + "`" + `),
+		Created: time.Date(2024, 5, 6, 7, 8, 9, 10, time.UTC),
+		Money: Money{5}, Cents: 250, Rate: &Money{7}, ID: 9,
+		Note: &note, Tags: []string{"a", "b"},
+		Point: [2]float64{1.5, math.Copysign(0, -1)},
+		Attrs: map[string]string{"z": "1", "a": "2"},
+		Seller: Seller{"Bob"},
+		ByID: map[int64]float64{-1: 1, 10: 2, 2: 3},
+		BySize: map[uint8]bool{3: true, 1: false},
+		ByAddr: map[netip.Addr][]string{netip.MustParseAddr("10.0.0.2"): {"x"}, netip.MustParseAddr("10.0.0.1"): nil},
+		Opt: 1, OptF: -0.0, OptS: "s", OptP: &one, OptL: []int{}, OptB: true,
+		When: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), Pos: Pos{0, 1},
+		Script: "s", Cafe: "c",
+		Base: &Base{Created: time.Unix(0, 0).UTC(), Memo: "m"},
+		Meta: Meta{Version: 3},
+	}
+	it.Dims.W, it.Dims.H = 2, 3.25
+	it.Kids = []Item{{Name: "kid"}, {Name: "kid2", Tags: []string{}}}
+	parent := Item{Name: "parent"}
+	it.Parent = &parent
+	return it
+}
+
+// Failing is a value whose encoding fails at .Kids[1].Price.
+func Failing() Item {
+	it := Item{Kids: []Item{{}, {Price: math.NaN()}}}
+	return it
+}
+
+// Cyclic is a value that contains itself.
+func Cyclic() *Item {
+	it := &Item{}
+	it.Parent = it
+	return it
+}
+`
+
+// compileMain compares package m's generated encoding with encoding/json's
+// encoding of the same values in package plain.
+const compileMain = `package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+
+	"example.com/m"
+	"example.com/m/plain"
+	"github.com/jsondump/jsondump/runtime"
+)
+
+func main() {
+	failed := false
+	check := func(what string, got, want []byte) {
+		if !bytes.Equal(got, want) {
+			fmt.Printf("%s differs\n got: %s\nwant: %s\n", what, got, want)
+			failed = true
+		}
+	}
+	for _, c := range []struct {
+		name  string
+		v     m.Item
+		plain plain.Item
+	}{
+		{"sample", m.Sample(), plain.Sample()},
+		{"zero", m.Item{}, plain.Item{}},
+	} {
+		want, err := json.Marshal(&c.plain)
+		if err != nil {
+			panic(err)
+		}
+		check(c.name+" Dumps", []byte(c.v.Dumps()), want)
+		var buf bytes.Buffer
+		if err := c.v.DumpTo(&buf); err != nil {
+			fmt.Println(c.name, "DumpTo:", err)
+			failed = true
+		}
+		check(c.name+" DumpTo", buf.Bytes(), want)
+		viaJSON, err := json.Marshal(&c.v)
+		if err != nil {
+			fmt.Println(c.name, "json.Marshal of the generated type:", err)
+			failed = true
+		}
+		check(c.name+" json.Marshal(&v)", viaJSON, want)
+		indented, _ := json.MarshalIndent(&c.plain, "", "  ")
+		buf.Reset()
+		c.v.DumpTo(&buf, runtime.Indent("", "  "))
+		check(c.name+" Indent", buf.Bytes(), indented)
+		fmt.Printf("%s: %s\n", c.name, want)
+	}
+
+	err := m.Failing().DumpTo(new(bytes.Buffer))
+	var rerr *runtime.Error
+	var unsupported *json.UnsupportedValueError
+	if !errors.As(err, &rerr) || rerr.Path != ".Kids[1].Price" || !errors.As(err, &unsupported) {
+		fmt.Printf("NaN: error %v, want one at .Kids[1].Price wrapping *json.UnsupportedValueError\n", err)
+		failed = true
+	}
+	if err := m.Cyclic().DumpTo(new(bytes.Buffer)); !errors.As(err, &unsupported) {
+		fmt.Printf("cycle: error %v, want *json.UnsupportedValueError\n", err)
+		failed = true
+	}
+	if failed {
+		os.Exit(1)
+	}
+}
+`
+
+// compileModel is the model analysis would build for compileTypes.
+func compileModel() *File {
+	const pkg = "example.com/m"
+	key := func(name, key string, v *Value) *Field {
+		return &Field{Name: name, Key: key, KeyLiteral: strconv.Quote(key) + ":", Path: []Step{{Name: name}}, Value: v}
+	}
+	dump := func(name string) *Value {
+		return &Value{Kind: Call, GoType: "m." + name, Call: "_" + name + "_dump", Addressable: true}
+	}
+	convert := func(v *Value, to string) *Value {
+		v.Convert = to
+		return v
+	}
+	quoted := func(v *Value) *Value {
+		v.Quoted = true
+		return v
+	}
+	withOmit := func(f *Field, o Omit) *Field {
+		f.Omit = o
+		return f
+	}
+	// promotedKey is a field promoted from embedded structs: path, then name.
+	promotedKey := func(name, k string, v *Value, path ...Step) *Field {
+		f := key(name, k, v)
+		f.Path = append(path, f.Path...)
+		return f
+	}
+	base := Step{Name: "Base", Deref: true}
+	item := &Encoder{Name: "_Item_dump", Type: TypeExpr{Kind: NamedExpr, Path: pkg, Name: "Item"}, Value: &Value{
+		Kind: Struct, GoType: "m.Item", Struct: &Object{Fields: []*Field{
+			key("Ok", "ok", val(Bool, "bool")),
+			key("Count", "count", convert(val(Int, "int"), "int64")),
+			key("Total", "total", val(Int, "int64")),
+			key("Age", "age", convert(val(Int, "m.Age"), "int64")),
+			key("Size", "size", convert(val(Uint, "uint16"), "uint64")),
+			key("Ratio", "ratio", val(Float32, "float32")),
+			key("Price", "price", val(Float64, "float64")),
+			key("Name", "name", val(String, "string")),
+			key("Color", "color", convert(val(String, "m.Color"), "string")),
+			key("Code", "code", quoted(convert(val(Int, "int"), "int64"))),
+			key("Score", "score", quoted(val(Float64, "float64"))),
+			key("Label", "label", quoted(val(String, "string"))),
+			key("Blob", "blob", val(Bytes, "[]byte")),
+			key("Amount", "amount", convert(val(Number, "json.Number"), "string")),
+			key("Extra", "extra", val(RawMessage, "json.RawMessage")),
+			key("Created", "created", val(Time, "time.Time")),
+			key("Money", "money", val(Marshaler, "m.Money")),
+			key("Cents", "cents", &Value{Kind: Marshaler, GoType: "m.Cents", PointerMethod: true, Addressable: true}),
+			key("Rate", "rate", &Value{Kind: Marshaler, GoType: "*m.Money", Nilable: true}),
+			key("ID", "id", val(TextMarshaler, "m.ID")),
+			key("Parent", "parent", with(ptrTo(dump("Item")), func(v *Value) { v.CycleCheck = true })),
+			key("Note", "note", ptrTo(val(String, "string"))),
+			key("Tags", "tags", sliceOf(val(String, "string"))),
+			key("Kids", "kids", with(sliceOf(dump("Item")), func(v *Value) { v.CycleCheck = true })),
+			key("Point", "point", &Value{Kind: Array, GoType: "[2]float64", Len: 2, Elem: val(Float64, "float64")}),
+			key("Attrs", "attrs", mapOf(StringKey, "string", val(String, "string"))),
+			key("Dims", "dims", &Value{Kind: Struct, GoType: "struct{...}", Struct: &Object{Fields: []*Field{
+				key("W", "w", convert(val(Int, "int"), "int64")),
+				key("H", "h", val(Float64, "float64")),
+			}}}),
+			key("Seller", "seller", dump("Seller")),
+			key("ByID", "by_id", mapOf(IntKey, "int64", val(Float64, "float64"))),
+			key("BySize", "by_size", mapOf(UintKey, "uint8", val(Bool, "bool"))),
+			key("ByAddr", "by_addr", mapOf(TextKey, "netip.Addr", sliceOf(val(String, "string")))),
+			withOmit(key("Opt", "opt", convert(val(Int, "int"), "int64")), Omit{Kind: IfZero}),
+			withOmit(key("OptF", "opt_f", val(Float64, "float64")), Omit{Kind: IfZero}),
+			withOmit(key("OptS", "opt_s", val(String, "string")), Omit{Kind: IfEmpty}),
+			withOmit(key("OptP", "opt_p", ptrTo(convert(val(Int, "int"), "int64"))), Omit{Kind: IfNil}),
+			withOmit(key("OptL", "opt_l", sliceOf(convert(val(Int, "int"), "int64"))), Omit{Kind: IfLenZero}),
+			withOmit(key("OptB", "opt_b", val(Bool, "bool")), Omit{Kind: IfFalse}),
+			withOmit(key("When", "when", val(Time, "time.Time")), Omit{Kind: IfMethod}),
+			withOmit(key("Pos", "pos", dump("Pos")), Omit{Kind: IfComparable, Type: &TypeExpr{Kind: NamedExpr, Path: pkg, Name: "Pos"}}),
+			{Name: "Script", Key: "</script>", KeyLiteral: `"\u003c/script\u003e":`, KeyNeedsRuntime: true,
+				Path: []Step{{Name: "Script"}}, Value: val(String, "string")},
+			{Name: "Cafe", Key: "café", KeyLiteral: `"café":`, KeyNeedsRuntime: true,
+				Path: []Step{{Name: "Cafe"}}, Value: val(String, "string")},
+			promotedKey("Created", "Created", val(Time, "time.Time"), base),
+			withOmit(promotedKey("Memo", "memo", val(String, "string"), base), Omit{Kind: IfEmpty}),
+			promotedKey("Version", "Version", convert(val(Int, "int"), "int64"), Step{Name: "Meta"}),
+		}},
+	}}
+
+	pos := &Encoder{Name: "_Pos_dump", Type: TypeExpr{Kind: NamedExpr, Path: pkg, Name: "Pos"}, Value: &Value{
+		Kind: Struct, GoType: "m.Pos", Struct: &Object{Fields: []*Field{
+			key("X", "X", convert(val(Int, "int"), "int64")),
+			key("Y", "Y", convert(val(Int, "int"), "int64")),
+		}},
+	}}
+	seller := &Encoder{Name: "_Seller_dump", Type: TypeExpr{Kind: NamedExpr, Path: pkg, Name: "Seller"}, Value: &Value{
+		Kind: Struct, GoType: "m.Seller", Struct: &Object{Fields: []*Field{key("Name", "name", val(String, "string"))}},
+	}}
+	return &File{
+		PkgPath:     pkg,
+		PkgName:     "m",
+		RuntimeName: "runtime",
+		Types:       []*Type{{Name: "Item", Encoder: "_Item_dump", MarshalJSON: true, PointerReceiver: true}},
+		Encoders:    []*Encoder{item, pos, seller},
+	}
+}
