@@ -116,9 +116,9 @@ type Value struct {
 	GoType string
 
 	// Convert is the predeclared type the runtime call takes, when the value's
-	// type is a named type with a basic underlying type: e.g. "int64" for
-	// type Age int8 encoded with Int, "string" for type Color string, "[]byte"
-	// for a named byte slice. Empty when no conversion is needed.
+	// type is not already that type: e.g. "int64" for int or for type Age int8
+	// encoded with Int, "string" for type Color string, "[]byte" for a named
+	// byte slice. Empty when no conversion is needed (an int64, a string).
 	Convert string
 
 	// Nilable says the value can be nil (pointer, slice, map, interface,
@@ -127,7 +127,9 @@ type Value struct {
 	Nilable bool
 
 	// Quoted is the ",string" tag option: the value is written inside a JSON
-	// string (only for Bool, Int, Uint, Float32, Float64, String).
+	// string (only for Bool, Int, Uint, Float32, Float64, String, and Number,
+	// which encoding/json then writes as "123"). Through a pointer the option
+	// is on the pointer's Elem, where the value is written.
 	Quoted bool
 
 	// CycleCheck asks for the runtime cycle check when following this pointer,
@@ -248,8 +250,25 @@ type Omit struct {
 	// struct, an index ("[3]") for an array.
 	Parts []OmitPart
 
-	// Type spells the type for Comparable (x == T{}).
+	// Type spells the type for Comparable (x == T{}). For ZeroBits in a
+	// Part it may give the part's type, so that no conversion is written
+	// when that is float32 or float64 (without it: Float64bits(float64(x))).
 	Type *TypeExpr
+
+	// Interface: IfMethod on an interface type. As encoding/json does, a nil
+	// interface and an interface holding a nil pointer both count as zero
+	// before IsZero is called (NilIsZero is set too).
+	Interface bool
+
+	// Empty and Zero are the tests IfDynamic makes at run time, as
+	// encoding/json does by reflection: Empty is omitempty's isEmptyValue (by
+	// kind: len 0, false, 0, nil), Zero is omitzero (the IsZero method if the
+	// dynamic type or its pointer has one, else reflect.Value.IsZero).
+	Empty, Zero bool
+
+	// Also is a second test, when omitempty and omitzero are both given and
+	// neither implies the other: the field is left out when either holds.
+	Also *Omit
 }
 
 // OmitPart is one part of a composite zero test.
@@ -265,11 +284,12 @@ const (
 	Never        OmitKind = iota // always written
 	IfFalse                      // bool: !x
 	IfZero                       // numbers: x == 0 (omitempty on floats too)
-	IfZeroBits                   // floats under omitzero: math.Float64bits(float64(x)) == 0, so -0 is kept
+	IfZeroBits                   // not produced: Go 1.26's reflect.Value.IsZero treats -0 as zero, so omitzero on floats is IfZero
 	IfEmpty                      // strings: x == ""
 	IfNil                        // pointers, interfaces, and under omitzero slices and maps: x == nil
 	IfLenZero                    // omitempty on slices, maps, arrays of length 0: len(x) == 0
 	IfMethod                     // omitzero with an IsZero method
-	IfComparable                 // omitzero on a comparable struct or array without floats: x == Type{}
+	IfComparable                 // omitzero on a comparable struct or array: x == Type{} (what reflect.Value.IsZero does for them, -0 and all)
 	IfParts                      // omitzero on other structs and arrays: every Part is zero
+	IfDynamic                    // decided at run time by reflection (Omit.Empty, Omit.Zero): type parameters; foreign types whose zero test needs unexported fields
 )

@@ -1,0 +1,706 @@
+package gen
+
+// Analysis: from type-checked packages to the model. This file selects the
+// types and decides what belongs to the generated file as a whole (its path,
+// build constraint, runtime import name, the helpers and their names); the
+// JSON semantics live in analyze_fields.go (struct fields, as encoding/json's
+// typeFields), analyze_value.go (how a value of each type is encoded) and
+// analyze_omit.go (omitempty and omitzero).
+
+import (
+	"fmt"
+	"go/ast"
+	"go/build/constraint"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// directive marks a type for generation in comment mode.
+const directive = "//jsondump:json"
+
+// analyze builds the model of the generated file of every root package that
+// has selected types. Errors are an ErrorList with every problem found.
+func analyze(pkgs []*packages.Package, cfg Config) ([]*File, error) {
+	var errs ErrorList
+	if cfg.Output != "" && len(pkgs) > 1 {
+		return nil, fmt.Errorf("-output names one file, but the patterns match %d packages", len(pkgs))
+	}
+	shared := &shared{genFiles: map[string]bool{}}
+
+	// With -type, every name must be found in some package.
+	found := map[string]bool{}
+	var files []*File
+	for _, pkg := range pkgs {
+		if pkg.Types == nil || pkg.TypesInfo == nil {
+			continue
+		}
+		sel := selectTypes(pkg, cfg, found, &errs)
+		if len(sel) == 0 {
+			continue
+		}
+		a := newAnalyzer(pkg, cfg, shared, &errs)
+		if f := a.file(sel); f != nil {
+			files = append(files, f)
+		}
+	}
+	for _, name := range cfg.Types {
+		if !found[name] {
+			errs = append(errs, &Error{Msg: notFound(name, pkgs)})
+		}
+	}
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		what := "no struct type is marked " + directive
+		if cfg.All {
+			what = "no struct types"
+		}
+		return nil, fmt.Errorf("nothing to generate: %s in %s", what, pkgPaths(pkgs))
+	}
+	return files, nil
+}
+
+// shared is what the analysis of every package of one run shares.
+type shared struct {
+	genFiles map[string]bool // file name -> written by jsondump
+}
+
+// generatedFile reports whether the file name is one jsondump wrote: it
+// starts with the generated header. Methods declared there do not count as
+// written by hand.
+func (s *shared) generatedFile(name string) bool {
+	if name == "" {
+		return false
+	}
+	g, ok := s.genFiles[name]
+	if !ok {
+		src, err := readHead(name)
+		g = err == nil && isGenerated(src)
+		s.genFiles[name] = g
+	}
+	return g
+}
+
+// readHead reads the first line or so of a file.
+func readHead(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	buf := make([]byte, len(generatedHeader)+2)
+	n, _ := f.Read(buf)
+	return buf[:n], nil
+}
+
+// selectTypes returns the selected type names of pkg, sorted by name, and
+// records in found the -type names it declares. Auto-selection of embedding
+// structs happens later, in the analyzer.
+func selectTypes(pkg *packages.Package, cfg Config, found map[string]bool, errs *ErrorList) []*types.TypeName {
+	scope := pkg.Types.Scope()
+	var sel []*types.TypeName
+	add := func(tn *types.TypeName, pos token.Pos) {
+		if tn.IsAlias() {
+			errs.errorf(pkg.Fset.Position(pos), "type %s is an alias: jsondump generates for the type it names, in the package that declares it", tn.Name())
+			return
+		}
+		if _, ok := tn.Type().Underlying().(*types.Struct); !ok {
+			errs.errorf(pkg.Fset.Position(pos), "type %s is not a struct type: jsondump generates methods for struct types", tn.Name())
+			return
+		}
+		sel = append(sel, tn)
+	}
+	switch {
+	case len(cfg.Types) > 0:
+		for _, name := range cfg.Types {
+			if tn, ok := scope.Lookup(name).(*types.TypeName); ok {
+				found[name] = true
+				add(tn, tn.Pos())
+			}
+		}
+	case cfg.All:
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() {
+				continue
+			}
+			if _, ok := tn.Type().Underlying().(*types.Struct); ok {
+				sel = append(sel, tn)
+			}
+		}
+	default:
+		for _, f := range pkg.Syntax {
+			for _, decl := range f.Decls {
+				gd, ok := decl.(*ast.GenDecl)
+				if !ok || gd.Tok != token.TYPE {
+					continue
+				}
+				for _, spec := range gd.Specs {
+					ts := spec.(*ast.TypeSpec)
+					marked := hasDirective(ts.Doc) || len(gd.Specs) == 1 && hasDirective(gd.Doc)
+					if !marked {
+						continue
+					}
+					if tn, ok := pkg.TypesInfo.Defs[ts.Name].(*types.TypeName); ok && tn.Parent() == scope {
+						add(tn, ts.Pos())
+					}
+				}
+			}
+		}
+	}
+	sortByName(sel)
+	return slices.Compact(sel)
+}
+
+func hasDirective(cg *ast.CommentGroup) bool {
+	if cg == nil {
+		return false
+	}
+	for _, c := range cg.List {
+		if strings.TrimRightFunc(c.Text, unicode.IsSpace) == directive {
+			return true
+		}
+	}
+	return false
+}
+
+func sortByName(tns []*types.TypeName) {
+	sort.Slice(tns, func(i, j int) bool { return tns[i].Name() < tns[j].Name() })
+}
+
+// notFound is the message for a -type name no package declares, with a
+// suggestion when a declared type name is close.
+func notFound(name string, pkgs []*packages.Package) string {
+	best, bestDist := "", 3
+	for _, pkg := range pkgs {
+		if pkg.Types == nil {
+			continue
+		}
+		for _, n := range pkg.Types.Scope().Names() {
+			if _, ok := pkg.Types.Scope().Lookup(n).(*types.TypeName); !ok {
+				continue
+			}
+			d := editDistance(name, n)
+			if strings.EqualFold(name, n) {
+				d = 0
+			}
+			if d < bestDist || d == bestDist && n < best {
+				best, bestDist = n, d
+			}
+		}
+	}
+	msg := fmt.Sprintf("type %s not found in %s", name, pkgPaths(pkgs))
+	if best != "" {
+		msg += fmt.Sprintf("; did you mean %s?", best)
+	}
+	return msg
+}
+
+func pkgPaths(pkgs []*packages.Package) string {
+	var paths []string
+	for _, p := range pkgs {
+		paths = append(paths, p.PkgPath)
+	}
+	if len(paths) == 1 {
+		return "package " + paths[0]
+	}
+	return "packages " + strings.Join(paths, ", ")
+}
+
+// editDistance is the Levenshtein distance of a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// analyzer builds the File of one package.
+type analyzer struct {
+	pkg    *packages.Package
+	cfg    Config
+	shared *shared
+	errs   *ErrorList
+	out    string // absolute path of the file being generated
+
+	selected  map[*types.TypeName]bool
+	elsewhere map[string]bool // types with DumpJSON in another generated file of the package
+
+	msets  typeutil.MethodSetCache
+	fields typeutil.Map // *types.Struct -> []jsonField
+	deps   typeutil.Map // types.Type -> depState
+	cycles typeutil.Map // container types.Type -> bool
+
+	encs    map[encKey]*encState
+	open    []*encState             // helpers being analysed, innermost last
+	inlines map[*types.TypeName]int // unnameable types being inlined
+
+	typeRefs []typeRef // selected types whose Encoder is named at the end
+}
+
+type encKey struct {
+	obj   *types.TypeName // the origin of the named type
+	value bool            // the non-addressable variant
+}
+
+// encState is a helper under construction. Its name is decided at the end,
+// when every helper is known: calls are fixed up then.
+type encState struct {
+	key   encKey
+	enc   *Encoder
+	calls []*Value
+	entered bool     // its Value is being or has been built
+	entry   *site    // the site the helper was first reached from
+	fails []string // problems reported against entry: repeated at other sites
+}
+
+func newAnalyzer(pkg *packages.Package, cfg Config, sh *shared, errs *ErrorList) *analyzer {
+	return &analyzer{
+		pkg:      pkg,
+		cfg:      cfg,
+		shared:   sh,
+		errs:     errs,
+		selected: map[*types.TypeName]bool{},
+		encs:     map[encKey]*encState{},
+		inlines:  map[*types.TypeName]int{},
+	}
+}
+
+// file builds the File of the package from its selected types.
+func (a *analyzer) file(sel []*types.TypeName) *File {
+	pkg := a.pkg
+	dir := pkgDir(pkg)
+	f := &File{
+		PkgPath: pkg.PkgPath,
+		PkgName: pkg.Name,
+		Dir:     dir,
+	}
+	switch {
+	case a.cfg.Output != "":
+		f.Output = a.cfg.Output
+		if a.cfg.Dir != "" && !filepath.IsAbs(f.Output) {
+			f.Output = filepath.Join(a.cfg.Dir, f.Output)
+		}
+	case len(a.cfg.Types) > 0:
+		f.Output = filepath.Join(dir, strings.ToLower(a.cfg.Types[0])+"_jsondump.go")
+	default:
+		f.Output = filepath.Join(dir, pkg.Name+"_jsondump.go")
+	}
+	a.out, _ = filepath.Abs(f.Output)
+	a.elsewhere = a.generatedElsewhere()
+
+	for _, tn := range sel {
+		a.selected[tn] = true
+	}
+	a.selectEmbedders()
+	sel = sel[:0]
+	for tn := range a.selected {
+		sel = append(sel, tn)
+	}
+	sortByName(sel)
+
+	f.BuildConstraint = a.buildConstraint(sel)
+	f.RuntimeName = a.runtimeName()
+
+	for _, tn := range sel {
+		if t := a.typ(tn); t != nil {
+			f.Types = append(f.Types, t)
+		}
+	}
+	f.Encoders = a.finishEncoders()
+	return f
+}
+
+// pkgDir is the directory of the package's files.
+func pkgDir(pkg *packages.Package) string {
+	for _, list := range [][]string{pkg.GoFiles, pkg.CompiledGoFiles, pkg.OtherFiles} {
+		if len(list) > 0 {
+			return filepath.Dir(list[0])
+		}
+	}
+	return "."
+}
+
+// typ is the model of a selected type.
+func (a *analyzer) typ(tn *types.TypeName) *Type {
+	named := tn.Type().(*types.Named)
+	pos := a.pos(tn.Pos())
+	for _, m := range []string{"DumpTo", "Dumps", "DumpJSON"} {
+		if obj, _, _ := types.LookupFieldOrMethod(named, true, tn.Pkg(), m); obj != nil && declaredOn(obj, named) {
+			a.errs.errorf(a.pos(obj.Pos()), "type %s already has a field or method %s, which jsondump generates", tn.Name(), m)
+			return nil
+		}
+	}
+	t := &Type{
+		Name:        tn.Name(),
+		Pos:         pos,
+		MarshalJSON: !a.handwritten(named),
+	}
+	if t.MarshalJSON {
+		if obj, _, _ := types.LookupFieldOrMethod(named, true, tn.Pkg(), "MarshalJSON"); obj != nil && declaredOn(obj, named) {
+			a.errs.errorf(a.pos(obj.Pos()), "type %s has a field or method MarshalJSON that is not json.Marshaler's", tn.Name())
+			return nil
+		}
+	}
+	params, ok := a.params(named)
+	if !ok {
+		a.errs.errorf(pos, "type %s: jsondump cannot spell the constraints of its type parameters (use named constraint interfaces or unions)", tn.Name())
+		return nil
+	}
+	t.TypeParams = params
+	t.PointerReceiver = a.dependsOnAddr(named)
+
+	// The helper the methods call: the encoding of an addressable value,
+	// which is the hand-written Marshaler when there is one.
+	st := a.encoder(named, false)
+	if !st.entered {
+		st.entered = true
+		if v := a.methodValue(named, true); v != nil {
+			v.GoType = a.typeString(named)
+			st.enc.Value = v
+		} else {
+			a.open = append(a.open, st)
+			st.enc.Value = a.composite(named, true, nil)
+			a.open = a.open[:len(a.open)-1]
+		}
+	}
+	a.typeRefs = append(a.typeRefs, typeRef{t, st})
+	return t
+}
+
+// declaredOn reports whether obj (a field or method found on named) is
+// declared by the type itself rather than promoted.
+func declaredOn(obj types.Object, named *types.Named) bool {
+	if fn, ok := obj.(*types.Func); ok {
+		recv := fn.Type().(*types.Signature).Recv()
+		if recv == nil {
+			return false
+		}
+		rt := types.Unalias(recv.Type())
+		if p, ok := rt.(*types.Pointer); ok {
+			rt = types.Unalias(p.Elem())
+		}
+		n, ok := rt.(*types.Named)
+		return ok && n.Origin() == named.Origin()
+	}
+	if st, ok := named.Underlying().(*types.Struct); ok {
+		for i := range st.NumFields() {
+			if st.Field(i) == obj {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// handwritten reports whether the named type has a MarshalJSON or
+// MarshalText, declared or promoted, that jsondump did not generate.
+func (a *analyzer) handwritten(named *types.Named) bool {
+	p := types.NewPointer(named)
+	return a.implements(p, marshalJSON) || a.implements(p, marshalText)
+}
+
+// generatedElsewhere returns the types of the package that have DumpJSON in
+// another generated file than the one being written: the analysis treats
+// them like generated types of another package (Dumper), since their
+// helpers live there.
+func (a *analyzer) generatedElsewhere() map[string]bool {
+	names := map[string]bool{}
+	for _, name := range a.pkg.CompiledGoFiles {
+		abs, _ := filepath.Abs(name)
+		if abs == a.out {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil || !isGenerated(src) {
+			continue
+		}
+		for _, m := range dumpJSONRecv.FindAllSubmatch(src, -1) {
+			names[string(m[1])] = true
+		}
+	}
+	return names
+}
+
+// dumpJSONRecv finds the receiver type of generated DumpJSON methods. The
+// file may not parse (it is stale or broken), so a pattern is more robust
+// than a parser here.
+var dumpJSONRecv = regexp.MustCompile(`(?m)^func \(\w+ \*(\w+)(?:\[[^\]]*\])?\) DumpJSON\(`)
+
+// selectEmbedders adds every struct type of the package to which a selected
+// type's generated MarshalJSON would be promoted: encoding/json would encode
+// it as the embedded type alone (SPEC, "Embedding a generated type").
+func (a *analyzer) selectEmbedders() {
+	scope := a.pkg.Types.Scope()
+	for changed := true; changed; {
+		changed = false
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() || a.selected[tn] {
+				continue
+			}
+			named, ok := tn.Type().(*types.Named)
+			if !ok {
+				continue
+			}
+			if _, ok := named.Underlying().(*types.Struct); !ok {
+				continue
+			}
+			if a.promotesGenerated(named) {
+				a.selected[tn] = true
+				changed = true
+			}
+		}
+	}
+}
+
+// promotesGenerated reports whether the MarshalJSON that Go's selector rules
+// give *S (the shallowest one, if unique) is the generated method of a
+// selected type.
+func (a *analyzer) promotesGenerated(s *types.Named) bool {
+	current := []types.Type{s}
+	seen := map[*types.Named]bool{}
+	for depth := 0; len(current) > 0; depth++ {
+		var found []bool // one per MarshalJSON at this depth: generated?
+		var next []types.Type
+		reached := map[*types.Named]int{}
+		for _, t := range current {
+			if n, ok := t.(*types.Named); ok {
+				reached[n.Origin()]++
+			}
+		}
+		for _, t := range current {
+			if n, ok := t.(*types.Named); ok {
+				if seen[n.Origin()] {
+					continue
+				}
+				seen[n.Origin()] = true
+				mult := reached[n.Origin()]
+				if depth > 0 && a.selected[n.Origin().Obj()] && !a.handwritten(n) {
+					for range mult {
+						found = append(found, true)
+					}
+				} else if hasOwnMethod(n, "MarshalJSON") {
+					for range mult {
+						found = append(found, false)
+					}
+				}
+				t = n.Underlying()
+			}
+			switch u := t.(type) {
+			case *types.Struct:
+				for i := range u.NumFields() {
+					f := u.Field(i)
+					if f.Name() == "MarshalJSON" {
+						found = append(found, false)
+					}
+					if f.Embedded() {
+						et := types.Unalias(f.Type())
+						if p, ok := et.(*types.Pointer); ok {
+							et = types.Unalias(p.Elem())
+						}
+						next = append(next, et)
+					}
+				}
+			case *types.Interface:
+				for i := range u.NumMethods() {
+					if u.Method(i).Name() == "MarshalJSON" {
+						found = append(found, false)
+					}
+				}
+			}
+		}
+		switch len(found) {
+		case 0:
+			current = next
+		case 1:
+			return found[0]
+		default:
+			return false // ambiguous: nothing is promoted
+		}
+	}
+	return false
+}
+
+// hasOwnMethod reports whether the named type declares a method name.
+func hasOwnMethod(n *types.Named, name string) bool {
+	for i := range n.NumMethods() {
+		if n.Method(i).Name() == name {
+			return true
+		}
+	}
+	return false
+}
+
+// buildConstraint is the //go:build expression shared by the files of every
+// selected type, or "".
+func (a *analyzer) buildConstraint(sel []*types.TypeName) string {
+	byFile := map[string]string{}
+	for _, f := range a.pkg.Syntax {
+		name := a.pkg.Fset.Position(f.Package).Filename
+		expr := ""
+		for _, cg := range f.Comments {
+			if cg.Pos() >= f.Package {
+				break
+			}
+			for _, c := range cg.List {
+				if constraint.IsGoBuild(c.Text) {
+					if x, err := constraint.Parse(c.Text); err == nil {
+						expr = x.String()
+					}
+				}
+			}
+		}
+		byFile[name] = expr
+	}
+	common := ""
+	for i, tn := range sel {
+		expr := byFile[a.pkg.Fset.Position(tn.Pos()).Filename]
+		if i == 0 {
+			common = expr
+		} else if expr != common {
+			return ""
+		}
+	}
+	return common
+}
+
+// runtimeName is the name the generated file imports the runtime as:
+// "runtime", unless a file of the package imports another package by that
+// name (Go's runtime, usually) or the package declares it.
+func (a *analyzer) runtimeName() string {
+	if a.pkg.Types.Scope().Lookup("runtime") != nil {
+		return "jsonruntime"
+	}
+	for _, f := range a.pkg.Syntax {
+		for _, imp := range f.Imports {
+			path := strings.Trim(imp.Path.Value, "`\"")
+			if path == runtimePath {
+				continue
+			}
+			name := ""
+			if imp.Name != nil {
+				name = imp.Name.Name
+			} else if pn, ok := a.pkg.TypesInfo.Implicits[imp].(*types.PkgName); ok {
+				name = pn.Imported().Name()
+			} else {
+				name = path[strings.LastIndexByte(path, '/')+1:]
+			}
+			if name == "runtime" {
+				return "jsonruntime"
+			}
+		}
+	}
+	return "runtime"
+}
+
+// pos converts a token.Pos of the package's file set.
+func (a *analyzer) pos(p token.Pos) token.Position {
+	return a.pkg.Fset.Position(p)
+}
+
+// typeRef is a Type whose Encoder name is fixed up at the end.
+type typeRef struct {
+	t  *Type
+	st *encState
+}
+
+// encoder returns the helper of a named type in one variant, creating it
+// (without its Value) on first use.
+func (a *analyzer) encoder(named *types.Named, value bool) *encState {
+	origin := named.Origin()
+	key := encKey{origin.Obj(), value}
+	if st, ok := a.encs[key]; ok {
+		return st
+	}
+	params, _ := a.params(origin)
+	te := TypeExpr{Kind: NamedExpr, Path: origin.Obj().Pkg().Path(), Name: origin.Obj().Name()}
+	for _, p := range params {
+		te.Args = append(te.Args, TypeExpr{Kind: TypeParamExpr, Name: p.Name})
+	}
+	st := &encState{key: key, enc: &Encoder{Type: te, TypeParams: params}}
+	a.encs[key] = st
+	return st
+}
+
+// finishEncoders names every helper, fixes up the calls and the types'
+// Encoder names, and returns the helpers sorted by name.
+func (a *analyzer) finishEncoders() []*Encoder {
+	// Base names: _T for the package's types, _pkg_T for others. When two
+	// types of other packages share a base, the import path disambiguates.
+	base := map[*types.TypeName]string{}
+	users := map[string][]*types.TypeName{}
+	for key := range a.encs {
+		tn := key.obj
+		if _, ok := base[tn]; ok {
+			continue
+		}
+		b := "_" + tn.Name()
+		if tn.Pkg() != a.pkg.Types {
+			b = "_" + tn.Pkg().Name() + "_" + tn.Name()
+		}
+		base[tn] = b
+		users[b] = append(users[b], tn)
+	}
+	for _, tns := range users {
+		if len(tns) < 2 {
+			continue
+		}
+		for _, tn := range tns {
+			if tn.Pkg() != a.pkg.Types {
+				base[tn] = "_" + identPath(tn.Pkg().Path()) + "_" + tn.Name()
+			}
+		}
+	}
+	var encs []*Encoder
+	for key, st := range a.encs {
+		st.enc.Name = base[key.obj] + "_dump"
+		if key.value {
+			st.enc.Name += "Value"
+		}
+		for _, v := range st.calls {
+			v.Call = st.enc.Name
+		}
+		encs = append(encs, st.enc)
+	}
+	for _, r := range a.typeRefs {
+		r.t.Encoder = r.st.enc.Name
+	}
+	sort.Slice(encs, func(i, j int) bool { return encs[i].Name < encs[j].Name })
+	return encs
+}
+
+// identPath turns an import path into identifier characters.
+func identPath(path string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return '_'
+	}, path)
+}
