@@ -2,6 +2,7 @@ package gen
 
 import (
 	"os/exec"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -20,23 +21,30 @@ func TestEmitCompiles(t *testing.T) {
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("no go command")
 	}
-	f := compileModel()
-	src, err := emit(f)
+	m, geo := compileModel()
+	src, err := emit(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	geoSrc, err := emit(geo)
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := testmod.Write(t, map[string]string{
-		"types.go":            "package m\n" + compileTypes,
-		"types_jsondump.go":   string(src),
-		"plain/types.go":      "package plain\n" + compileTypes,
-		"cmd/compare/main.go": compileMain,
+		"types.go":              "package m\n" + strings.ReplaceAll(compileTypes, "GEO", "example.com/m/geo"),
+		"types_jsondump.go":     string(src),
+		"geo/place.go":          "package geo\n" + compileGeo,
+		"geo/place_jsondump.go": string(geoSrc),
+		"plain/types.go":        "package plain\n" + strings.ReplaceAll(compileTypes, "GEO", "example.com/m/plain/geo"),
+		"plain/geo/place.go":    "package geo\n" + compileGeo,
+		"cmd/compare/main.go":   compileMain,
 	})
 	for _, args := range [][]string{{"vet", "./..."}, {"run", "./cmd/compare"}} {
 		cmd := exec.Command("go", args...)
 		cmd.Dir = dir
 		out, err := cmd.CombinedOutput()
 		if err != nil {
-			t.Fatalf("go %s: %v\n%s\ngenerated code:\n%s", strings.Join(args, " "), err, out, numbered(src))
+			t.Fatalf("go %s: %v\n%s\ngenerated code:\n%s\n%s", strings.Join(args, " "), err, out, numbered(src), numbered(geoSrc))
 		}
 		t.Logf("go %s:\n%s", strings.Join(args, " "), out)
 	}
@@ -61,6 +69,8 @@ import (
 	"net/netip"
 	"strconv"
 	"time"
+
+	"GEO"
 )
 
 type Age int8
@@ -100,6 +110,17 @@ type Base struct {
 }
 
 type Meta struct{ Version int }
+
+type Pair[K comparable, V any] struct {
+	Key   K ` + "`json:\"key\"`" + `
+	Value V ` + "`json:\"value\"`" + `
+}
+
+// Box is a selected generic type.
+type Box[T any] struct {
+	Val  T   ` + "`json:\"val\"`" + `
+	List []T ` + "`json:\"list\"`" + `
+}
 
 type Item struct {
 	Ok      bool              ` + "`json:\"ok\"`" + `
@@ -146,6 +167,10 @@ type Item struct {
 	Pos    Pos                     ` + "`json:\"pos,omitzero\"`" + `
 	Script string                  ` + "`json:\"</script>\"`" + `
 	Cafe   string                  ` + "`json:\"café\"`" + `
+	Where  geo.Place               ` + "`json:\"where\"`" + `
+	Home   *geo.Place              ` + "`json:\"home\"`" + `
+	Any    any                     ` + "`json:\"any\"`" + `
+	Pair   Pair[string, int]       ` + "`json:\"pair\"`" + `
 	*Base
 	Meta
 }
@@ -171,6 +196,9 @@ func Sample() Item {
 		Opt: 1, OptF: -0.0, OptS: "s", OptP: &one, OptL: []int{}, OptB: true,
 		When: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), Pos: Pos{0, 1},
 		Script: "s", Cafe: "c",
+		Where: geo.Place{Lat: 1.5, Lon: -2}, Home: &geo.Place{Lat: 3},
+		Any: map[string]any{"n": 1, "s": []any{"x", nil, true}, "p": geo.Place{Lat: 4}},
+		Pair: Pair[string, int]{"k", 9},
 		Base: &Base{Created: time.Unix(0, 0).UTC(), Memo: "m"},
 		Meta: Meta{Version: 3},
 	}
@@ -192,6 +220,15 @@ func Cyclic() *Item {
 	it := &Item{}
 	it.Parent = it
 	return it
+}
+`
+
+// compileGeo is the source of package geo, which has generated code of its
+// own: package m calls its DumpJSON.
+const compileGeo = `
+type Place struct {
+	Lat float64 ` + "`json:\"lat\"`" + `
+	Lon float64 ` + "`json:\"lon\"`" + `
 }
 `
 
@@ -248,8 +285,15 @@ func main() {
 		buf.Reset()
 		c.v.DumpTo(&buf, runtime.Indent("", "  "))
 		check(c.name+" Indent", buf.Bytes(), indented)
+		check(c.name+" SortKeys", []byte(c.v.Dumps(runtime.SortKeys())), sortKeys(want))
+		check(c.name+" EscapeHTML(false)", []byte(c.v.Dumps(runtime.EscapeHTML(false))), noHTML(&c.plain))
 		fmt.Printf("%s: %s\n", c.name, want)
 	}
+
+	box, plainBox := m.Box[int]{Val: 1, List: []int{2, 3}}, plain.Box[int]{Val: 1, List: []int{2, 3}}
+	want, _ := json.Marshal(&plainBox)
+	check("Box[int]", []byte(box.Dumps()), want)
+	check("Box[int] SortKeys", []byte(box.Dumps(runtime.SortKeys())), sortKeys(want))
 
 	err := m.Failing().DumpTo(new(bytes.Buffer))
 	var rerr *runtime.Error
@@ -266,10 +310,40 @@ func main() {
 		os.Exit(1)
 	}
 }
+
+// sortKeys re-encodes JSON with every object's keys sorted, as
+// encoding/json sorts map keys; numbers keep their text.
+func sortKeys(b []byte) []byte {
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	var v any
+	if err := d.Decode(&v); err != nil {
+		panic(err)
+	}
+	out, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	// Invalid UTF-8 came out as \ufffd, which decodes to U+FFFD, which
+	// encoding/json writes as it is.
+	return bytes.ReplaceAll(out, []byte("\uFFFD"), []byte(` + "`" + `\ufffd` + "`" + `))
+}
+
+// noHTML is encoding/json's output without HTML escaping.
+func noHTML(v any) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		panic(err)
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+}
 `
 
-// compileModel is the model analysis would build for compileTypes.
-func compileModel() *File {
+// compileModel is the model analysis would build for compileTypes, and the
+// one for compileGeo.
+func compileModel() (m, geo *File) {
 	const pkg = "example.com/m"
 	key := func(name, key string, v *Value) *Field {
 		return &Field{Name: name, Key: key, KeyLiteral: strconv.Quote(key) + ":", Path: []Step{{Name: name}}, Value: v}
@@ -344,6 +418,10 @@ func compileModel() *File {
 				Path: []Step{{Name: "Script"}}, Value: val(String, "string")},
 			{Name: "Cafe", Key: "café", KeyLiteral: `"café":`, KeyNeedsRuntime: true,
 				Path: []Step{{Name: "Cafe"}}, Value: val(String, "string")},
+			key("Where", "where", &Value{Kind: Dumper, GoType: "geo.Place", Addressable: true}),
+			key("Home", "home", ptrTo(&Value{Kind: Dumper, GoType: "geo.Place", Addressable: true})),
+			key("Any", "any", &Value{Kind: Interface, GoType: "any", Nilable: true}),
+			key("Pair", "pair", &Value{Kind: Call, GoType: "m.Pair[string, int]", Call: "_Pair_dump", Addressable: true}),
 			promotedKey("Created", "Created", val(Time, "time.Time"), base),
 			withOmit(promotedKey("Memo", "memo", val(String, "string"), base), Omit{Kind: IfEmpty}),
 			promotedKey("Version", "Version", convert(val(Int, "int"), "int64"), Step{Name: "Meta"}),
@@ -359,11 +437,68 @@ func compileModel() *File {
 	seller := &Encoder{Name: "_Seller_dump", Type: TypeExpr{Kind: NamedExpr, Path: pkg, Name: "Seller"}, Value: &Value{
 		Kind: Struct, GoType: "m.Seller", Struct: &Object{Fields: []*Field{key("Name", "name", val(String, "string"))}},
 	}}
-	return &File{
+	pair := &Encoder{Name: "_Pair_dump",
+		Type: TypeExpr{Kind: NamedExpr, Path: pkg, Name: "Pair", Args: []TypeExpr{
+			{Kind: TypeParamExpr, Name: "K"}, {Kind: TypeParamExpr, Name: "V"},
+		}},
+		TypeParams: []Param{{Name: "K", Constraint: builtin("comparable")}, {Name: "V", Constraint: builtin("any")}},
+		Value: &Value{Kind: Struct, GoType: "m.Pair[K, V]", Struct: &Object{Fields: []*Field{
+			key("Key", "key", &Value{Kind: TypeParam, GoType: "K", Addressable: true}),
+			key("Value", "value", &Value{Kind: TypeParam, GoType: "V", Addressable: true}),
+		}}},
+	}
+	box := &Encoder{Name: "_Box_dump",
+		Type:       TypeExpr{Kind: NamedExpr, Path: pkg, Name: "Box", Args: []TypeExpr{{Kind: TypeParamExpr, Name: "T"}}},
+		TypeParams: []Param{{Name: "T", Constraint: builtin("any")}},
+		Value: &Value{Kind: Struct, GoType: "m.Box[T]", Struct: &Object{Fields: []*Field{
+			key("Val", "val", &Value{Kind: TypeParam, GoType: "T", Addressable: true}),
+			key("List", "list", sliceOf(&Value{Kind: TypeParam, GoType: "T", Addressable: true})),
+		}}},
+	}
+	for _, enc := range []*Encoder{item, pos, seller, pair, box} {
+		sortObject(enc.Value.Struct)
+	}
+	m = &File{
 		PkgPath:     pkg,
 		PkgName:     "m",
 		RuntimeName: "runtime",
-		Types:       []*Type{{Name: "Item", Encoder: "_Item_dump", MarshalJSON: true, PointerReceiver: true}},
-		Encoders:    []*Encoder{item, pos, seller},
+		Types: []*Type{
+			{Name: "Box", Encoder: "_Box_dump", MarshalJSON: true, TypeParams: []Param{{Name: "T", Constraint: builtin("any")}}},
+			{Name: "Item", Encoder: "_Item_dump", MarshalJSON: true, PointerReceiver: true},
+		},
+		Encoders: []*Encoder{box, item, pair, pos, seller},
+	}
+
+	place := &Encoder{Name: "_Place_dump", Type: TypeExpr{Kind: NamedExpr, Path: pkg + "/geo", Name: "Place"}, Value: &Value{
+		Kind: Struct, GoType: "geo.Place", Struct: &Object{Fields: []*Field{
+			key("Lat", "lat", val(Float64, "float64")),
+			key("Lon", "lon", val(Float64, "float64")),
+		}},
+	}}
+	geo = &File{
+		PkgPath:     pkg + "/geo",
+		PkgName:     "geo",
+		RuntimeName: "runtime",
+		Types:       []*Type{{Name: "Place", Encoder: "_Place_dump", MarshalJSON: true}},
+		Encoders:    []*Encoder{place},
+	}
+	return m, geo
+}
+
+// sortObject sets o.Sorted (and that of inline structs) as analysis does:
+// the fields in bytewise order of their keys, nil when that is their order.
+func sortObject(o *Object) {
+	order := make([]int, len(o.Fields))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return o.Fields[order[i]].Key < o.Fields[order[j]].Key })
+	if !sort.IntsAreSorted(order) {
+		o.Sorted = order
+	}
+	for _, f := range o.Fields {
+		if f.Value.Kind == Struct {
+			sortObject(f.Value.Struct)
+		}
 	}
 }
