@@ -1,0 +1,298 @@
+// Dynamic values: interface fields (Any) and values of a type parameter
+// (Addr). Generated types and the types that json.Unmarshal puts into an
+// `any` take a fast path; a type the runtime does not know goes to
+// encoding/json.Marshal, the only place the runtime leans on reflection, and
+// its output is then written as raw JSON, so the options still apply (but
+// AllowNaN: encoding/json rejects NaN there).
+
+package runtime
+
+import (
+	"bytes"
+	"encoding"
+	"encoding/json"
+	"slices"
+	"time"
+)
+
+// Dumper is implemented by *T for every generated type T. DumpJSON writes the
+// value, addressable, as the generated code does; a nil *T writes null.
+type Dumper interface{ DumpJSON(e *Encoder) }
+
+// ValueDumper is implemented by T for every generated type T. DumpJSONValue
+// writes the value as encoding/json writes a T held in an interface, which is
+// not addressable: pointer-receiver Marshalers of its fields do not apply.
+type ValueDumper interface{ DumpJSONValue(e *Encoder) }
+
+// Any writes v, a dynamic value, which is not addressable: nil as null, a
+// generated type by its generated code, then as encoding/json would.
+func (e *Encoder) Any(v any) {
+	// The concrete cases come first for speed; none of their types has a
+	// method the interface cases below look for, but for time.Time and
+	// json.RawMessage, whose MarshalJSON they reproduce.
+	switch v := v.(type) {
+	case nil:
+		e.Null()
+	case string:
+		e.String(v)
+	case float64:
+		e.Float64(v)
+	case bool:
+		e.Bool(v)
+	case map[string]any:
+		e.anyMap(v)
+	case []any:
+		e.anySlice(v)
+	case int:
+		e.Int(int64(v))
+	case int8:
+		e.Int(int64(v))
+	case int16:
+		e.Int(int64(v))
+	case int32:
+		e.Int(int64(v))
+	case int64:
+		e.Int(v)
+	case uint:
+		e.Uint(uint64(v))
+	case uint8:
+		e.Uint(uint64(v))
+	case uint16:
+		e.Uint(uint64(v))
+	case uint32:
+		e.Uint(uint64(v))
+	case uint64:
+		e.Uint(v)
+	case uintptr:
+		e.Uint(uint64(v))
+	case float32:
+		e.Float32(v)
+	case json.Number:
+		e.Number(string(v))
+	case json.RawMessage:
+		e.RawMessage(v)
+	case []byte:
+		e.Base64(v)
+	case map[string]string:
+		e.anyStringMap(v)
+	case []string:
+		e.anyStrings(v)
+	case time.Time:
+		e.Time(v)
+	case Dumper:
+		v.DumpJSON(e)
+	case ValueDumper:
+		v.DumpJSONValue(e)
+	case json.Marshaler:
+		b, ok, err := tryMarshalJSON(v)
+		if !ok {
+			e.fallback(v)
+			return
+		}
+		e.marshaled(b, err, v)
+	case encoding.TextMarshaler:
+		b, ok, err := tryMarshalText(v)
+		if !ok {
+			e.fallback(v)
+			return
+		}
+		e.marshaledText(b, err, v)
+	default:
+		e.fallback(v)
+	}
+}
+
+// Addr writes *p, where p is a non-nil pointer to an addressable value of a
+// type parameter: as encoding/json writes an addressable value, so that
+// methods on the pointer apply.
+func (e *Encoder) Addr(p any) {
+	switch p := p.(type) {
+	case *string:
+		e.String(*p)
+	case *float64:
+		e.Float64(*p)
+	case *bool:
+		e.Bool(*p)
+	case *int:
+		e.Int(int64(*p))
+	case *int8:
+		e.Int(int64(*p))
+	case *int16:
+		e.Int(int64(*p))
+	case *int32:
+		e.Int(int64(*p))
+	case *int64:
+		e.Int(*p)
+	case *uint:
+		e.Uint(uint64(*p))
+	case *uint8:
+		e.Uint(uint64(*p))
+	case *uint16:
+		e.Uint(uint64(*p))
+	case *uint32:
+		e.Uint(uint64(*p))
+	case *uint64:
+		e.Uint(*p)
+	case *uintptr:
+		e.Uint(uint64(*p))
+	case *float32:
+		e.Float32(*p)
+	case *any:
+		e.Any(*p)
+	case *json.Number:
+		e.Number(string(*p))
+	case *json.RawMessage:
+		e.RawMessage(*p)
+	case *[]byte:
+		e.Base64(*p)
+	case *time.Time:
+		e.Time(*p)
+	case *map[string]any:
+		e.anyMap(*p)
+	case *[]any:
+		e.anySlice(*p)
+	case Dumper:
+		p.DumpJSON(e)
+	case json.Marshaler:
+		e.Marshaler(p)
+	case encoding.TextMarshaler:
+		e.TextMarshaler(p)
+	default:
+		e.fallback(p)
+	}
+}
+
+func (e *Encoder) anySlice(s []any) {
+	if s == nil {
+		e.Null()
+		return
+	}
+	if len(s) == 0 {
+		e.OpenArray()
+		e.CloseArray()
+		return
+	}
+	if !e.Enter(&s[0]) {
+		return
+	}
+	e.OpenArray()
+	for i, v := range s {
+		e.Elem()
+		if e.Any(v); e.Failed() {
+			e.AtIndex(i)
+			break
+		}
+	}
+	e.CloseArray()
+	e.Leave(&s[0])
+}
+
+// entry is a map[string]any entry: sorting entries, not keys, saves a map
+// lookup per key.
+type entry struct {
+	key string
+	val any
+}
+
+func (e *Encoder) anyMap(m map[string]any) {
+	if m == nil {
+		e.Null()
+		return
+	}
+	if !e.Enter(nil) {
+		return
+	}
+	p := scratchKeys[entry](&e.anyKeys, e.depth, len(m))
+	ks := []MapKey[entry](*p)
+	for k, v := range m {
+		ks = append(ks, MapKey[entry]{entry{k, v}, k})
+	}
+	slices.SortFunc(ks, compareNames)
+	*p = ks
+	e.OpenObject()
+	for _, kv := range ks {
+		e.KeyString(kv.Name)
+		if e.Any(kv.Key.val); e.Failed() {
+			e.AtKey(kv.Name)
+			break
+		}
+	}
+	e.CloseObject()
+	e.Leave(nil)
+}
+
+func (e *Encoder) anyStringMap(m map[string]string) {
+	if m == nil {
+		e.Null()
+		return
+	}
+	ks := sortedStringKeys(&e.anyKeys, e.depth, m)
+	e.OpenObject()
+	for _, k := range ks {
+		e.KeyString(k.Name)
+		e.String(m[k.Key])
+	}
+	e.CloseObject()
+}
+
+func (e *Encoder) anyStrings(s []string) {
+	if s == nil {
+		e.Null()
+		return
+	}
+	e.OpenArray()
+	for _, v := range s {
+		e.Elem()
+		e.String(v)
+	}
+	e.CloseArray()
+}
+
+// tryMarshalJSON calls m.MarshalJSON and reports whether it returned. When it
+// panicked, m may be a nil pointer, which encoding/json writes as null
+// without calling the method. Only encoding/json can tell that without
+// reflect, so the caller asks it; it calls the method again if m was not
+// nil, and the panic happens again, where encoding/json would have let it.
+func tryMarshalJSON(m json.Marshaler) (b []byte, returned bool, err error) {
+	defer func() {
+		if !returned {
+			recover()
+		}
+	}()
+	b, err = m.MarshalJSON()
+	return b, true, err
+}
+
+// tryMarshalText is tryMarshalJSON for MarshalText.
+func tryMarshalText(m encoding.TextMarshaler) (b []byte, returned bool, err error) {
+	defer func() {
+		if !returned {
+			recover()
+		}
+	}()
+	b, err = m.MarshalText()
+	return b, true, err
+}
+
+// fallback writes v with encoding/json, for a type the runtime does not know.
+func (e *Encoder) fallback(v any) {
+	var b []byte
+	var err error
+	if e.opts.escapeHTML {
+		b, err = json.Marshal(v)
+	} else {
+		if e.jbuf == nil {
+			e.jbuf = new(bytes.Buffer)
+		}
+		e.jbuf.Reset()
+		enc := json.NewEncoder(e.jbuf)
+		enc.SetEscapeHTML(false)
+		err = enc.Encode(v)
+		b = bytes.TrimSuffix(e.jbuf.Bytes(), []byte("\n"))
+	}
+	if err != nil {
+		e.fail(err)
+		return
+	}
+	e.trustedJSON(b)
+}

@@ -1,0 +1,166 @@
+// The Encoder: a pooled, growing buffer that generated code appends to, and
+// that is flushed to the io.Writer in chunks, so that a large value is never
+// held in memory whole.
+
+package runtime
+
+import (
+	"bytes"
+	"io"
+	"math"
+	"sync"
+)
+
+// flushAt is the buffer length past which the next structural call (Key,
+// Elem, CloseObject, CloseArray) hands the buffer to the writer. A variable
+// so that tests can make chunks small.
+var flushAt = 32 << 10
+
+// keepBuffer is the largest buffer a pooled Encoder keeps for its next use;
+// a larger one was grown for an unusual value and goes to the collector.
+const keepBuffer = 1 << 20
+
+// An Encoder writes one JSON value. Generated code gets one from NewEncoder,
+// calls its methods in document order, and ends with Close, Bytes or
+// MustString, after which the Encoder belongs to the pool again and must not
+// be used. An Encoder is not safe for concurrent use.
+type Encoder struct {
+	buf []byte
+
+	// limit is the buffer length at which Key, Elem and Close* leave their
+	// inlined fast path: flushAt when writing to w, MaxInt in memory, and 0
+	// when indenting, whose newlines live on the slow path.
+	limit int
+
+	needComma bool // a member or element has been written at this level
+	depth     int  // of open objects and arrays
+	opts      options
+	esc       *[256]bool // which string bytes need escaping, for opts
+
+	w    io.Writer
+	err  error    // the first error; sticky
+	werr bool     // err came from w
+	path []string // of err, innermost step first
+
+	level, mapLevel int // of Enter; see cycles.go
+	seen            map[any]struct{}
+
+	keys, anyKeys []keyScratch // map key scratch per depth; see maps.go
+	names         []byte       // integer key names
+
+	// Scratch for raw JSON that is re-emitted; see raw.go.
+	raw     []byte
+	members []member
+	arena   []byte
+	jbuf    *bytes.Buffer // for encoding/json's output without HTML escaping
+}
+
+var pool = sync.Pool{New: func() any { return new(Encoder) }}
+
+// NewEncoder returns an Encoder that writes to w with opts, or into memory
+// when w is nil (for Bytes and MustString).
+func NewEncoder(w io.Writer, opts ...Option) *Encoder {
+	e := pool.Get().(*Encoder)
+	e.w = w
+	e.opts.set(opts)
+	e.esc = &escTables[tableIndex(e.opts.escapeHTML, e.opts.ensureASCII)]
+	switch {
+	case e.opts.indent:
+		e.limit = 0
+	case w == nil:
+		e.limit = math.MaxInt
+	default:
+		e.limit = flushAt
+	}
+	return e
+}
+
+// Close writes what is left to w and returns the error of the encode, an
+// *Error, or nil. After an error, nothing more is written to w; w may have
+// received the first chunks of the output when it is larger than a chunk.
+func (e *Encoder) Close() error {
+	if e.err == nil && e.w != nil {
+		e.write()
+	}
+	err := e.result()
+	e.release()
+	return err
+}
+
+// Bytes returns a copy of the output of an Encoder made with a nil writer,
+// or the error of the encode; for MarshalJSON.
+func (e *Encoder) Bytes() ([]byte, error) {
+	var b []byte
+	err := e.result()
+	if err == nil {
+		b = bytes.Clone(e.buf)
+	}
+	e.release()
+	return b, err
+}
+
+// MustString returns the output of an Encoder made with a nil writer; for
+// Dumps. It panics with the *Error the encode returned.
+func (e *Encoder) MustString() string {
+	s := string(e.buf)
+	err := e.result()
+	e.release()
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// flush hands the buffer to w once it has grown past a chunk; called on the
+// slow path of the structural methods.
+func (e *Encoder) flush() {
+	if e.w != nil && len(e.buf) >= flushAt {
+		e.write()
+	}
+}
+
+// write hands the whole buffer to w. After a writer error the buffer is
+// dropped instead, so that nothing more reaches w and memory stays bounded
+// while generated code runs to its end.
+func (e *Encoder) write() {
+	if e.err == nil && len(e.buf) > 0 {
+		n, err := e.w.Write(e.buf)
+		if err == nil && n < len(e.buf) {
+			err = io.ErrShortWrite
+		}
+		if err != nil {
+			e.failWriter(err)
+		}
+	}
+	e.buf = e.buf[:0]
+}
+
+func (e *Encoder) release() {
+	if cap(e.buf) > keepBuffer {
+		e.buf = nil
+	}
+	if cap(e.raw) > keepBuffer {
+		e.raw = nil
+	}
+	if e.jbuf != nil && e.jbuf.Cap() > keepBuffer {
+		e.jbuf = nil
+	}
+	for _, k := range e.keys {
+		if k != nil {
+			k.reset()
+		}
+	}
+	for _, k := range e.anyKeys {
+		if k != nil {
+			k.reset()
+		}
+	}
+	clear(e.seen)
+	clear(e.path) // it holds user data: map keys
+	*e = Encoder{
+		buf: e.buf[:0], path: e.path[:0], seen: e.seen,
+		keys: e.keys, anyKeys: e.anyKeys, names: e.names[:0],
+		raw: e.raw[:0], members: e.members[:0], arena: e.arena[:0], jbuf: e.jbuf,
+	}
+	pool.Put(e)
+}

@@ -1,0 +1,136 @@
+// Structure: objects, arrays, keys and separators, with indentation done in
+// the same pass. One flag (needComma) and one counter (depth) are the whole
+// state: a separator is due before every member or element but the first,
+// and a newline before the closing bracket only when something was written,
+// so that empty objects and arrays stay {} and [] as in json.MarshalIndent.
+//
+// Key, Elem and the Open and Close methods are inlined into generated code,
+// which the compiler allows only for a few operations and at most one call.
+// Key and Elem stay on their fast path for a member that is not the first,
+// in compact output, with room in the buffer (e.limit folds the last two into
+// one comparison); the slow path indents, and flushes a full buffer. The
+// Close methods take theirs only when indenting: between two members there
+// is no more than one scalar and a run of brackets, so flushing in Key and
+// Elem keeps the buffer bounded.
+
+package runtime
+
+// OpenObject writes {.
+func (e *Encoder) OpenObject() {
+	e.buf = append(e.buf, '{')
+	e.needComma = false
+	e.depth++
+}
+
+// Key starts an object member. literal is the key as encoding/json writes it
+// with the default options, quoted, escaped and followed by a colon:
+// `"name":`. Keys whose bytes an option can change go through KeyString.
+func (e *Encoder) Key(literal string) {
+	if len(e.buf) < e.limit && e.needComma {
+		e.buf = append(append(e.buf, ','), literal...)
+	} else {
+		e.keySlow(literal)
+	}
+}
+
+// keySlow is small enough to inline, which would push Key over the budget.
+//
+//go:noinline
+func (e *Encoder) keySlow(literal string) {
+	e.beginMember()
+	e.buf = append(e.buf, literal...)
+	if e.opts.indent {
+		e.buf = append(e.buf, ' ')
+	}
+}
+
+// KeyString starts an object member whose key is escaped now, under the
+// options: map keys, and field keys with <, >, & or non-ASCII runes.
+func (e *Encoder) KeyString(key string) {
+	e.beginMember()
+	e.buf = appendString(e.buf, key, e.esc, e.opts.ensureASCII)
+	e.colon()
+}
+
+// CloseObject writes }.
+func (e *Encoder) CloseObject() {
+	if e.opts.indent {
+		e.closeIndented('}')
+	} else {
+		e.buf = append(e.buf, '}')
+		e.needComma = true
+		e.depth--
+	}
+}
+
+// OpenArray writes [.
+func (e *Encoder) OpenArray() {
+	e.buf = append(e.buf, '[')
+	e.needComma = false
+	e.depth++
+}
+
+// Elem starts an array element; it is called before each one.
+func (e *Encoder) Elem() {
+	if len(e.buf) < e.limit && e.needComma {
+		e.buf = append(e.buf, ',')
+	} else {
+		e.beginMember()
+	}
+}
+
+// CloseArray writes ].
+func (e *Encoder) CloseArray() {
+	if e.opts.indent {
+		e.closeIndented(']')
+	} else {
+		e.buf = append(e.buf, ']')
+		e.needComma = true
+		e.depth--
+	}
+}
+
+// Null writes null.
+func (e *Encoder) Null() { e.buf = append(e.buf, "null"...) }
+
+// beginMember writes what goes before a member or element: the comma, and
+// the newline and indentation.
+func (e *Encoder) beginMember() {
+	e.flush()
+	if e.needComma {
+		e.buf = append(e.buf, ',')
+	}
+	e.needComma = true
+	if e.opts.indent {
+		e.newline(e.depth)
+	}
+}
+
+func (e *Encoder) colon() {
+	if e.opts.indent {
+		e.buf = append(e.buf, ':', ' ')
+	} else {
+		e.buf = append(e.buf, ':')
+	}
+}
+
+func (e *Encoder) closeIndented(c byte) {
+	e.depth--
+	if e.needComma {
+		e.newline(e.depth)
+	}
+	e.buf = append(e.buf, c)
+	e.needComma = true
+}
+
+func (e *Encoder) newline(depth int) {
+	e.buf = append(e.buf, '\n')
+	e.buf = append(e.buf, e.opts.prefix...)
+	for range depth {
+		e.buf = append(e.buf, e.opts.indStr...)
+	}
+}
+
+// SortKeys reports whether the SortKeys option is on: generated code then
+// writes struct fields in the order of their keys.
+func (e *Encoder) SortKeys() bool { return e.opts.sortKeys }
