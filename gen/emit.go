@@ -37,6 +37,12 @@ func emit(f *File) ([]byte, error) {
 	if rt == "" {
 		rt = "runtime"
 	}
+	for path, name := range f.PkgNames {
+		if !token.IsIdentifier(name) {
+			return nil, fmt.Errorf("gen: emitting %s: package name %q of %s is not a Go identifier", f.PkgPath, name, path)
+		}
+		out.ImportName(path, name)
+	}
 	if rt == "runtime" {
 		out.ImportName(runtimePath, rt)
 	} else {

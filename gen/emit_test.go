@@ -101,6 +101,11 @@ func mapOf(key MapKeyKind, keyType string, elem *Value) *Value {
 	return &Value{Kind: Map, GoType: "map[" + keyType + "]" + elem.GoType, Nilable: true, MapKey: key, Elem: elem}
 }
 
+func withPkgNames(f *File, names map[string]string) *File {
+	f.PkgNames = names
+	return f
+}
+
 func with(v *Value, change func(*Value)) *Value {
 	change(v)
 	return v
@@ -160,7 +165,7 @@ var emitCases = []struct {
 		structEncoder("Seller", fld("Name", val(String, "string"))),
 	)},
 
-	{"omit", testFile("omit", []*Type{selected("Opts")},
+	{"omit", withPkgNames(testFile("omit", []*Type{selected("Opts")},
 		structEncoder("Opts",
 			omit(fld("On", val(Bool, "bool")), Omit{Kind: IfFalse}),
 			omit(fld("N", val(Int, "int")), Omit{Kind: IfZero}),
@@ -210,7 +215,7 @@ var emitCases = []struct {
 			fld("Corner", &Value{Kind: Array, GoType: "[2]float64", Len: 2, Elem: val(Float64, "float64")}),
 		),
 		structEncoder("Pos", fld("X", val(Int, "int")), fld("Y", val(Int, "int"))),
-	)},
+	), map[string]string{"example.com/other": "other"})},
 
 	{"embedded", testFile("embedded", []*Type{selected("Order")},
 		structEncoder("Order",
@@ -260,7 +265,7 @@ var emitCases = []struct {
 		structEncoder("Item", fld("Name", val(String, "string"))),
 	)},
 
-	{"named", testFile("named", []*Type{selected("Items"), selected("Matrix"), selected("Lookup")},
+	{"named", withPkgNames(testFile("named", []*Type{selected("Items"), selected("Matrix"), selected("Lookup")},
 		&Encoder{Name: "_Items_dump", Type: named("Items"), Value: sliceOf(call("_Item_dump", "shop.Item"))},
 		structEncoder("Item", fld("Name", val(String, "string"))),
 		&Encoder{Name: "_Lookup_dump", Type: named("Lookup"), Value: mapOf(StringKey, "string", val(Float32, "float32"))},
@@ -271,7 +276,12 @@ var emitCases = []struct {
 				fld("Scheme", val(String, "string")),
 				fld("User", ptrTo(&Value{Kind: Struct, GoType: "url.Userinfo", Struct: &Object{}})),
 			}}}},
-	)},
+		// The package name is not the last element of the path.
+		&Encoder{Name: "_yaml_Node_dump", Type: TypeExpr{Kind: NamedExpr, Path: "gopkg.in/yaml.v3", Name: "Node"},
+			Value: &Value{Kind: Struct, GoType: "yaml.Node", Struct: &Object{Fields: []*Field{
+				fld("Value", val(String, "string")),
+			}}}},
+	), map[string]string{"gopkg.in/yaml.v3": "yaml"})},
 
 	{"generic", testFile("generic", []*Type{
 		{Name: "Pair", Encoder: "_Pair_dump", MarshalJSON: true, TypeParams: []Param{
