@@ -25,6 +25,12 @@ type File struct {
 	// already uses that name for something else.
 	RuntimeName string
 
+	// PkgNames gives the package name of each import path that TypeExprs of
+	// the file name (other than PkgPath), e.g. "gopkg.in/yaml.v3" -> "yaml",
+	// so that imports print without aliases. A path not listed is imported
+	// under an alias guessed from its last element.
+	PkgNames map[string]string
+
 	// Types are the selected types, sorted by name. Each gets the exported
 	// methods DumpTo, Dumps, MarshalJSON (unless it keeps its own) and DumpJSON.
 	Types []*Type
