@@ -32,11 +32,16 @@ const (
 
 // emit returns the complete, gofmt-formatted source of the generated file f.
 func emit(f *File) ([]byte, error) {
-	out := jen.NewFilePathName(f.PkgPath, f.PkgName)
 	rt := f.RuntimeName
 	if rt == "" {
 		rt = "runtime"
 	}
+	for _, name := range []string{f.PkgName, rt} {
+		if !token.IsIdentifier(name) {
+			return nil, fmt.Errorf("gen: emitting %s: %q is not a Go identifier", f.PkgPath, name)
+		}
+	}
+	out := jen.NewFilePathName(f.PkgPath, f.PkgName)
 	for path, name := range f.PkgNames {
 		if !token.IsIdentifier(name) {
 			return nil, fmt.Errorf("gen: emitting %s: package name %q of %s is not a Go identifier", f.PkgPath, name, path)

@@ -450,6 +450,7 @@ func TestEmitBadModel(t *testing.T) {
 		{"constraint with a newline", func(f *File) { f.BuildConstraint = "linux\n\nfunc init() {}" }, "build constraint"},
 		{"field name", func(f *File) { f.Encoders[0].Value.Struct.Fields[0].Path[0].Name = "X; os.Exit(1)" }, "not a Go identifier"},
 		{"type name", func(f *File) { f.Types[0].Name = "A B" }, "not a Go identifier"},
+		{"runtime name", func(f *File) { f.RuntimeName = "rt \"os\"\nimport x" }, "not a Go identifier"},
 		{"unknown helper", func(f *File) { f.Encoders[0].Value.Struct.Fields[0].Value = call("_Nope_dump", "shop.Nope") }, "not among the file's encoders"},
 		{"unknown kind", func(f *File) { f.Encoders[0].Value.Struct.Fields[0].Value.Kind = 99 }, "unknown kind"},
 		{"bad conversion", func(f *File) { f.Encoders[0].Value.Struct.Fields[0].Value.Convert = "int" }, "conversion"},
