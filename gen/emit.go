@@ -63,6 +63,27 @@ func emit(f *File) ([]byte, error) {
 	for _, enc := range f.Encoders {
 		em.helpers[enc.Name] = true
 	}
+	// Type parameters share the scope of the names generated code uses.
+	taken := map[string]bool{"e": true, "v": true, "w": true, "opts": true, "io": true, "math": true, rt: true}
+	for _, name := range f.PkgNames {
+		taken[name] = true
+	}
+	for _, t := range f.Types {
+		for _, p := range t.TypeParams {
+			if taken[p.Name] || isLocal(p.Name) {
+				return nil, &Error{Pos: t.Pos, Msg: fmt.Sprintf(
+					"type parameter %s of %s: generated code uses that name; rename the parameter", p.Name, t.Name)}
+			}
+		}
+	}
+	for _, enc := range f.Encoders {
+		for _, p := range enc.TypeParams {
+			if taken[p.Name] || isLocal(p.Name) {
+				return nil, fmt.Errorf("gen: emitting %s: type parameter %s of %s: generated code uses that name",
+					f.PkgPath, p.Name, enc.Name)
+			}
+		}
+	}
 	for _, t := range f.Types {
 		em.methods(out, t)
 	}
@@ -99,6 +120,17 @@ func fileHeader(build string) (string, error) {
 		return "", fmt.Errorf("build constraint %q: %v", build, err)
 	}
 	return header + "\n\n//go:build " + expr.String(), nil
+}
+
+// isLocal says whether name has the form of a local of generated code: i1,
+// k2, v3, keys1.
+func isLocal(name string) bool {
+	for _, prefix := range []string{"i", "k", "v", "keys"} {
+		if digits, ok := strings.CutPrefix(name, prefix); ok && digits != "" && strings.Trim(digits, "0123456789") == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // emitter holds what every part of emission needs. Problems in the model

@@ -392,10 +392,10 @@ func compileModel() (m, geo *File) {
 			key("Cents", "cents", &Value{Kind: Marshaler, GoType: "m.Cents", PointerMethod: true, Addressable: true}),
 			key("Rate", "rate", &Value{Kind: Marshaler, GoType: "*m.Money", Nilable: true}),
 			key("ID", "id", val(TextMarshaler, "m.ID")),
-			key("Parent", "parent", with(ptrTo(dump("Item")), func(v *Value) { v.CycleCheck = true })),
+			key("Parent", "parent", modify(ptrTo(dump("Item")), func(v *Value) { v.CycleCheck = true })),
 			key("Note", "note", ptrTo(val(String, "string"))),
 			key("Tags", "tags", sliceOf(val(String, "string"))),
-			key("Kids", "kids", with(sliceOf(dump("Item")), func(v *Value) { v.CycleCheck = true })),
+			key("Kids", "kids", modify(sliceOf(dump("Item")), func(v *Value) { v.CycleCheck = true })),
 			key("Point", "point", &Value{Kind: Array, GoType: "[2]float64", Len: 2, Elem: val(Float64, "float64")}),
 			key("Attrs", "attrs", mapOf(StringKey, "string", val(String, "string"))),
 			key("Dims", "dims", &Value{Kind: Struct, GoType: "struct{...}", Struct: &Object{Fields: []*Field{
