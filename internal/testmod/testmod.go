@@ -6,6 +6,7 @@ package testmod
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"testing"
 )
@@ -26,8 +27,13 @@ func Write(t testing.TB, files map[string]string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	mod, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	goLine := regexp.MustCompile(`(?m)^go \S+$`).Find(mod) // the same Go version as this module
 	all := map[string]string{
-		"go.mod": "module example.com/m\n\ngo 1.26\n\nrequire github.com/jsondump/jsondump v0.0.0\n\nreplace github.com/jsondump/jsondump => " + root + "\n",
+		"go.mod": "module example.com/m\n\n" + string(goLine) + "\n\nrequire github.com/jsondump/jsondump v0.0.0\n\nreplace github.com/jsondump/jsondump => " + root + "\n",
 		"go.sum": string(sum),
 	}
 	for name, src := range files {
