@@ -271,12 +271,12 @@ type encKey struct {
 // encState is a helper under construction. Its name is decided at the end,
 // when every helper is known: calls are fixed up then.
 type encState struct {
-	key   encKey
-	enc   *Encoder
-	calls []*Value
+	key     encKey
+	enc     *Encoder
+	calls   []*Value
 	entered bool     // its Value is being or has been built
 	entry   *site    // the site the helper was first reached from
-	fails []string // problems reported against entry: repeated at other sites
+	fails   []string // problems reported against entry: repeated at other sites
 }
 
 func newAnalyzer(pkg *packages.Package, cfg Config, sh *shared, errs *ErrorList) *analyzer {

@@ -130,6 +130,12 @@ func (a *analyzer) hasDumper(n *types.Named) bool {
 // value says how a value of type t is encoded at a position: addressable
 // or not, reached from site s, with the ",string" option or not.
 func (a *analyzer) value(t types.Type, addr bool, s *site, quoted bool) *Value {
+	v := a.valueOf(t, addr, s, quoted)
+	v.Addressable = addr
+	return v
+}
+
+func (a *analyzer) valueOf(t types.Type, addr bool, s *site, quoted bool) *Value {
 	t = types.Unalias(t)
 	goType := a.typeString(t)
 	if _, ok := t.(*types.TypeParam); ok {
@@ -147,6 +153,10 @@ func (a *analyzer) value(t types.Type, addr bool, s *site, quoted bool) *Value {
 			v.Nilable = true
 		}
 		return v
+	}
+	if p, ok := t.(*types.Pointer); ok && special(p.Elem()) != 0 {
+		// *time.Time: its Marshaler is time.Time's, after the nil check.
+		return &Value{Kind: Pointer, GoType: goType, Nilable: true, Elem: a.value(p.Elem(), true, s, quoted)}
 	}
 	named, _ := t.(*types.Named)
 	if named != nil && a.hasDumper(named) && (addr || !a.dependsOnAddr(named)) {
@@ -228,6 +238,12 @@ func (a *analyzer) isByteSlice(s *types.Slice) bool {
 // composite is the encoding of an unnamed struct, slice, array or map type,
 // or of the underlying type of a named one (t is then the named type).
 func (a *analyzer) composite(t types.Type, addr bool, s *site) *Value {
+	v := a.compositeOf(t, addr, s)
+	v.Addressable = addr
+	return v
+}
+
+func (a *analyzer) compositeOf(t types.Type, addr bool, s *site) *Value {
 	goType := a.typeString(t)
 	switch u := t.Underlying().(type) {
 	case *types.Struct:
