@@ -45,8 +45,9 @@ type Encoder struct {
 	level, mapLevel int // of Enter; see cycles.go
 	seen            map[any]struct{}
 
-	keys, anyKeys []keyScratch // map key scratch per depth; see maps.go
-	names         []byte       // integer key names
+	keys, anyKeys [][]keyScratch // map key scratch per depth; see maps.go
+	names         []byte         // integer key names
+	nameEnds      []int
 
 	// Scratch for raw JSON that is re-emitted; see raw.go.
 	raw     []byte
@@ -145,21 +146,18 @@ func (e *Encoder) release() {
 	if e.jbuf != nil && e.jbuf.Cap() > keepBuffer {
 		e.jbuf = nil
 	}
-	for _, k := range e.keys {
-		if k != nil {
-			k.reset()
-		}
-	}
-	for _, k := range e.anyKeys {
-		if k != nil {
-			k.reset()
+	for _, ks := range [2][][]keyScratch{e.keys, e.anyKeys} {
+		for _, depth := range ks {
+			for _, k := range depth {
+				k.reset()
+			}
 		}
 	}
 	clear(e.seen)
 	clear(e.path) // it holds user data: map keys
 	*e = Encoder{
 		buf: e.buf[:0], path: e.path[:0], seen: e.seen,
-		keys: e.keys, anyKeys: e.anyKeys, names: e.names[:0],
+		keys: e.keys, anyKeys: e.anyKeys, names: e.names[:0], nameEnds: e.nameEnds[:0],
 		raw: e.raw[:0], members: e.members[:0], arena: e.arena[:0], jbuf: e.jbuf,
 	}
 	pool.Put(e)

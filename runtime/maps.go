@@ -28,7 +28,7 @@ func StringKeys[K ~string, V any](e *Encoder, m map[K]V) []MapKey[K] {
 	return sortedStringKeys(&e.keys, e.depth, m)
 }
 
-func sortedStringKeys[K ~string, V any](slots *[]keyScratch, depth int, m map[K]V) []MapKey[K] {
+func sortedStringKeys[K ~string, V any](slots *[][]keyScratch, depth int, m map[K]V) []MapKey[K] {
 	p := scratchKeys[K](slots, depth, len(m))
 	ks := []MapKey[K](*p)
 	for k := range m {
@@ -120,37 +120,38 @@ var smallNames = func() (t [100]string) {
 // nameNumbers names integer keys, formatted by format. When all are below
 // 100 the names are constants; else they are cut from one string.
 func nameNumbers[K comparable](e *Encoder, ks []MapKey[K], format func([]byte, K) []byte) {
-	b := e.names[:0]
+	b, ends := e.names[:0], e.nameEnds[:0]
 	small := true
 	for i := range ks {
 		n := len(b)
 		b = format(b, ks[i].Key)
+		ends = append(ends, len(b))
 		small = small && len(b)-n <= 2 && b[n] != '-'
 	}
-	e.names = b
+	e.names, e.nameEnds = b, ends
 	var all string
 	if !small {
 		all = string(b)
 	}
-	var tmp [24]byte
-	off := 0
-	for i := range ks {
-		d := format(tmp[:0], ks[i].Key)
+	start := 0
+	for i, end := range ends {
 		if small {
-			v := int(d[0] - '0')
-			if len(d) == 2 {
-				v = 10*v + int(d[1]-'0')
+			v := int(b[start] - '0')
+			if end-start == 2 {
+				v = 10*v + int(b[start+1]-'0')
 			}
 			ks[i].Name = smallNames[v]
 		} else {
-			ks[i].Name = all[off : off+len(d)]
+			ks[i].Name = all[start:end]
 		}
-		off += len(d)
+		start = end
 	}
 }
 
-// keyScratch is the slice of MapKeys of one depth, for the key type last
-// used there.
+// keyScratch is a slice of MapKeys. Each depth has one per key type used
+// there: maps at the same depth are never encoded at the same time, maps of
+// different key types at the same depth (two fields of a struct) often one
+// after the other.
 type keyScratch interface{ reset() }
 
 type keySlice[K comparable] []MapKey[K]
@@ -161,14 +162,20 @@ func (s *keySlice[K]) reset() {
 	*s = (*s)[:0]
 }
 
-func scratchKeys[K comparable](slots *[]keyScratch, depth, n int) *keySlice[K] {
+func scratchKeys[K comparable](slots *[][]keyScratch, depth, n int) *keySlice[K] {
 	for len(*slots) <= depth {
 		*slots = append(*slots, nil)
 	}
-	p, ok := (*slots)[depth].(*keySlice[K])
-	if !ok {
+	var p *keySlice[K]
+	for _, s := range (*slots)[depth] {
+		if q, ok := s.(*keySlice[K]); ok {
+			p = q
+			break
+		}
+	}
+	if p == nil {
 		p = new(keySlice[K])
-		(*slots)[depth] = p
+		(*slots)[depth] = append((*slots)[depth], p)
 	}
 	*p = slices.Grow((*p)[:0], n)
 	return p

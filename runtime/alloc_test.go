@@ -1,0 +1,150 @@
+package runtime
+
+import (
+	"encoding/json"
+	"io"
+	"testing"
+	"time"
+)
+
+// order is encoded by hand the way generated code encodes it.
+type order struct {
+	ID     int64
+	Name   string
+	Price  float64
+	Tags   []string
+	Attrs  map[string]int
+	Counts map[int]int
+	When   time.Time
+	Raw    json.RawMessage
+	Extra  any
+}
+
+func dumpOrder(e *Encoder, v *order) {
+	e.OpenObject()
+	e.Key(`"id":`)
+	e.Int(v.ID)
+	e.Key(`"name":`)
+	e.String(v.Name)
+	e.Key(`"price":`)
+	if e.Float64(v.Price); e.Failed() {
+		e.AtField("Price")
+		return
+	}
+	e.Key(`"tags":`)
+	if v.Tags == nil {
+		e.Null()
+	} else {
+		e.OpenArray()
+		for _, s := range v.Tags {
+			e.Elem()
+			e.String(s)
+		}
+		e.CloseArray()
+	}
+	e.Key(`"attrs":`)
+	ks := StringKeys(e, v.Attrs)
+	e.OpenObject()
+	for _, k := range ks {
+		e.KeyString(k.Name)
+		e.Int(int64(v.Attrs[k.Key]))
+	}
+	e.CloseObject()
+	e.Key(`"counts":`)
+	iks := IntKeys(e, v.Counts)
+	e.OpenObject()
+	for _, k := range iks {
+		e.KeyString(k.Name)
+		e.Int(int64(v.Counts[k.Key]))
+	}
+	e.CloseObject()
+	e.Key(`"when":`)
+	e.Time(v.When)
+	e.Key(`"raw":`)
+	if e.RawMessage(v.Raw); e.Failed() {
+		e.AtField("Raw")
+		return
+	}
+	e.Key(`"extra":`)
+	if e.Any(v.Extra); e.Failed() {
+		e.AtField("Extra")
+		return
+	}
+	e.CloseObject()
+}
+
+var testOrder = order{
+	ID: 42, Name: "Widget <deluxe> — ünïcode", Price: 19.99, Tags: []string{"a", "b\n"},
+	Attrs: map[string]int{"z": 1, "a": 2, "m": 3}, Counts: map[int]int{1: 1, 20: 2, 3: 3},
+	When: time.Date(2024, 5, 6, 7, 8, 9, 10, time.UTC), Raw: json.RawMessage(` {"b": [1, 2], "a": "x"} `),
+	Extra: map[string]any{"k": []any{1.0, "v", true, nil}},
+}
+
+func TestAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("sync.Pool is not deterministic under the race detector")
+	}
+	v := testOrder
+	for _, c := range []struct {
+		name string
+		opts []Option
+	}{
+		{"default", nil},
+		{"indent", []Option{Indent("", "  ")}},
+		{"all", []Option{Indent(">", "\t"), SortKeys(), EnsureASCII(), EscapeHTML(false), AllowNaN()}},
+	} {
+		dumpTo := func() {
+			e := NewEncoder(io.Discard, c.opts...)
+			dumpOrder(e, &v)
+			if err := e.Close(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if n := testing.AllocsPerRun(100, dumpTo); n != 0 {
+			t.Errorf("%s: DumpTo: %v allocations", c.name, n)
+		}
+		if n := testing.AllocsPerRun(100, func() {
+			e := NewEncoder(nil, c.opts...)
+			dumpOrder(e, &v)
+			e.Bytes()
+		}); n != 1 {
+			t.Errorf("%s: Bytes: %v allocations, want 1", c.name, n)
+		}
+		if n := testing.AllocsPerRun(100, func() {
+			e := NewEncoder(nil, c.opts...)
+			dumpOrder(e, &v)
+			e.MustString()
+		}); n != 1 {
+			t.Errorf("%s: MustString: %v allocations, want 1", c.name, n)
+		}
+	}
+	// Integer keys of 100 and more cost one string for all their names.
+	v.Counts = map[int]int{100: 1, -5: 2, 7: 3}
+	if n := testing.AllocsPerRun(100, func() {
+		e := NewEncoder(io.Discard)
+		dumpOrder(e, &v)
+		e.Close()
+	}); n != 1 {
+		t.Errorf("large int keys: %v allocations, want 1", n)
+	}
+}
+
+func TestOrderMatchesEncodingJSON(t *testing.T) {
+	type jsonOrder struct {
+		ID     int64           `json:"id"`
+		Name   string          `json:"name"`
+		Price  float64         `json:"price"`
+		Tags   []string        `json:"tags"`
+		Attrs  map[string]int  `json:"attrs"`
+		Counts map[int]int     `json:"counts"`
+		When   time.Time       `json:"when"`
+		Raw    json.RawMessage `json:"raw"`
+		Extra  any             `json:"extra"`
+	}
+	want, _ := json.Marshal(jsonOrder(testOrder))
+	v := testOrder
+	got, err := dump(func(e *Encoder) { dumpOrder(e, &v) })
+	if got != string(want) || err != nil {
+		t.Errorf("%v %s", err, diff(got, string(want)))
+	}
+}

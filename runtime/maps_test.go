@@ -1,0 +1,133 @@
+package runtime
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+func dumpMap[K comparable, V any](e *Encoder, keys func(*Encoder) []MapKey[K], m map[K]V, val func(V)) {
+	ks := keys(e)
+	if e.Failed() {
+		return
+	}
+	e.OpenObject()
+	for _, k := range ks {
+		e.KeyString(k.Name)
+		val(m[k.Key])
+	}
+	e.CloseObject()
+}
+
+type (
+	myString string
+	myInt8   int8
+	myUint   uint
+	textKey  struct{ a, b int }
+	failKey  int
+)
+
+func (k textKey) MarshalText() ([]byte, error) { return fmt.Appendf(nil, "%d-%d", k.a, k.b), nil }
+func (k failKey) MarshalText() ([]byte, error) {
+	if k == 3 {
+		return nil, errBoom
+	}
+	return fmt.Appendf(nil, "k%d", int(k)), nil
+}
+
+func TestMapKeys(t *testing.T) {
+	r := rand.New(rand.NewPCG(31, 32))
+	for range 200 {
+		ms := map[myString]int{}
+		mi := map[int64]int{}
+		m8 := map[myInt8]int{}
+		mu := map[myUint]int{}
+		mp := map[uintptr]int{}
+		mt := map[textKey]int{}
+		for i := range r.IntN(40) {
+			ms[myString(randString(r, 4, asciiPieces, unicodePieces, specialPieces, htmlPieces, invalidPieces))] = i
+			mi[int64(r.Uint64())>>r.IntN(64)] = i
+			m8[myInt8(r.IntN(256)-128)] = i
+			mu[myUint(r.Uint64()>>r.IntN(64))] = i
+			mp[uintptr(r.IntN(1000))] = i
+			mt[textKey{r.IntN(30), r.IntN(3)}] = i
+		}
+		mi[math.MinInt64], mi[-1], mi[0] = 1, 2, 3
+		check := func(name string, f func(e *Encoder), m any) {
+			got, err := dump(f)
+			if want := mustJSON(t, m); got != want || err != nil {
+				t.Fatalf("%s: %v %s", name, err, diff(got, want))
+			}
+		}
+		intVal := func(e *Encoder) func(int) { return func(v int) { e.Int(int64(v)) } }
+		check("string", func(e *Encoder) {
+			dumpMap(e, func(e *Encoder) []MapKey[myString] { return StringKeys(e, ms) }, ms, intVal(e))
+		}, ms)
+		check("int64", func(e *Encoder) {
+			dumpMap(e, func(e *Encoder) []MapKey[int64] { return IntKeys(e, mi) }, mi, intVal(e))
+		}, mi)
+		check("int8", func(e *Encoder) {
+			dumpMap(e, func(e *Encoder) []MapKey[myInt8] { return IntKeys(e, m8) }, m8, intVal(e))
+		}, m8)
+		check("uint", func(e *Encoder) {
+			dumpMap(e, func(e *Encoder) []MapKey[myUint] { return UintKeys(e, mu) }, mu, intVal(e))
+		}, mu)
+		check("uintptr", func(e *Encoder) {
+			dumpMap(e, func(e *Encoder) []MapKey[uintptr] { return UintKeys(e, mp) }, mp, intVal(e))
+		}, mp)
+		check("text", func(e *Encoder) {
+			dumpMap(e, func(e *Encoder) []MapKey[textKey] { return TextKeys(e, mt) }, mt, intVal(e))
+		}, mt)
+	}
+}
+
+// TestMapKeysNested: the scratch of an outer map survives the inner maps,
+// which are one level deeper, and the next map at the same depth.
+func TestMapKeysNested(t *testing.T) {
+	m := map[string]map[string]int{"b": {"y": 1, "x": 2}, "a": {"z": 3}, "c": {}}
+	got, _ := dump(func(e *Encoder) {
+		e.OpenArray()
+		for range 2 {
+			e.Elem()
+			outer := StringKeys(e, m)
+			e.OpenObject()
+			for _, k := range outer {
+				e.KeyString(k.Name)
+				inner := StringKeys(e, m[k.Key])
+				e.OpenObject()
+				for _, k2 := range inner {
+					e.KeyString(k2.Name)
+					e.Int(int64(m[k.Key][k2.Key]))
+				}
+				e.CloseObject()
+			}
+			e.CloseObject()
+		}
+		e.CloseArray()
+	})
+	want := mustJSON(t, []any{m, m})
+	if got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+func TestTextKeysErrors(t *testing.T) {
+	m := map[failKey]int{1: 1, 3: 3}
+	got, err := dump(func(e *Encoder) {
+		dumpMap(e, func(e *Encoder) []MapKey[failKey] { return TextKeys(e, m) }, m, func(int) {})
+	})
+	var me *MarshalerError
+	if !errors.Is(err, errBoom) || !errors.As(err, &me) || me.Func != "MarshalText" || got != "" {
+		t.Errorf("got %s, %v", got, err)
+	}
+	// A nil pointer key is named "", as in encoding/json.
+	mp := map[*textP]int{nil: 1, {"x"}: 2}
+	got, err = dump(func(e *Encoder) {
+		dumpMap(e, func(e *Encoder) []MapKey[*textP] { return TextKeys(e, mp) }, mp, func(v int) { e.Int(int64(v)) })
+	})
+	if want := mustJSON(t, mp); got != want || err != nil {
+		t.Errorf("got %s, %v; want %s", got, err, want)
+	}
+}
