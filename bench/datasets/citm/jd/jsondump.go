@@ -1,13 +1,6 @@
-//go:build jsondump
-
 // This is the one file that wires jsondump into the benchmark for citm_catalog:
-// it generates jsondump's methods on the copy of the types in this package and
-// registers them. It is behind the jsondump build tag until the generator is
-// ready; to wire it in, run in bench/
-//
-//	go generate -tags jsondump ./datasets/...
-//
-// and then delete the go:build line above (see bench/README.md).
+// its go:generate line makes jd_jsondump.go (jsondump's methods on the copy
+// of the types in this package), and init registers those methods.
 
 package jd
 
