@@ -95,6 +95,32 @@ func appendEscaped[S string | []byte](dst []byte, src S, esc *[256]bool, ascii b
 			start = i
 			continue
 		}
+		if !ascii {
+			// Two- and three-byte sequences, most of non-ASCII text, are
+			// checked here without decoding them.
+			if b < 0xE0 {
+				if b >= 0xC2 && i+1 < len(src) && src[i+1]&0xC0 == 0x80 {
+					i += 2
+					continue
+				}
+			} else if b < 0xF0 && i+2 < len(src) && src[i+2]&0xC0 == 0x80 {
+				lo, hi := byte(0x80), byte(0xBF)
+				switch b {
+				case 0xE0:
+					lo = 0xA0 // else overlong
+				case 0xED:
+					hi = 0x9F // else a surrogate
+				case 0xE2:
+					if src[i+1] == 0x80 && src[i+2]&^1 == 0xA8 {
+						hi = 0 // U+2028 or U+2029: the slow path escapes them
+					}
+				}
+				if c1 := src[i+1]; lo <= c1 && c1 <= hi {
+					i += 3
+					continue
+				}
+			}
+		}
 		// Stack-allocated: at most utf8.UTFMax bytes are converted.
 		c, size := utf8.DecodeRuneInString(string(src[i:min(len(src), i+utf8.UTFMax)]))
 		switch {

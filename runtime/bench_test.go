@@ -1,0 +1,252 @@
+package runtime
+
+import (
+	"encoding/json"
+	"io"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+var benchStrings = []struct{ name, s string }{
+	{"ASCII-short", "Hello, world! 12345"},
+	{"ASCII-1K", strings.Repeat("The quick brown fox jumps over the lazy dog. ", 23)},
+	{"Unicode-1K", strings.Repeat("Grüße aus Köln, 東京 и Москва 😀! ", 25)},
+	{"Escapes-1K", strings.Repeat("<a href=\"x\">\n\t&amp;\\</a>\x01", 40)},
+}
+
+// BenchmarkString compares String with encoding/json on the same strings:
+// "runtime" is a whole encode (pool, escape, write), "encoding-json" a
+// reused json.Encoder to io.Discard. BenchmarkEscape compares the escaping
+// alone.
+func BenchmarkString(b *testing.B) {
+	for _, c := range benchStrings {
+		b.Run(c.name+"/runtime", func(b *testing.B) {
+			b.SetBytes(int64(len(c.s)))
+			for b.Loop() {
+				e := NewEncoder(io.Discard)
+				e.String(c.s)
+				e.Close()
+			}
+		})
+		b.Run(c.name+"/encoding-json", func(b *testing.B) {
+			b.SetBytes(int64(len(c.s)))
+			enc := json.NewEncoder(io.Discard)
+			for b.Loop() {
+				enc.Encode(c.s)
+			}
+		})
+	}
+}
+
+func benchFloats() []float64 {
+	r := rand.New(rand.NewPCG(1, 1))
+	fs := make([]float64, 1024)
+	for i := range fs {
+		switch i % 4 {
+		case 0:
+			fs[i] = float64(r.IntN(100000))
+		case 1:
+			fs[i] = math.Round(r.Float64()*1e6) / 100
+		case 2:
+			fs[i] = r.NormFloat64() * 1e-8
+		default:
+			fs[i] = math.Float64frombits(r.Uint64() &^ (0x7ff << 52) | 0x3ff<<52) // in [1, 2)
+		}
+	}
+	return fs
+}
+
+func BenchmarkFloat64(b *testing.B) {
+	fs := benchFloats()
+	b.Run("runtime", func(b *testing.B) {
+		e := NewEncoder(io.Discard)
+		defer e.Close()
+		for i := 0; b.Loop(); i++ {
+			e.Float64(fs[i%len(fs)])
+			e.buf = e.buf[:0]
+		}
+	})
+	b.Run("encoding-json", func(b *testing.B) {
+		enc := json.NewEncoder(io.Discard)
+		for i := 0; b.Loop(); i++ {
+			enc.Encode(fs[i%len(fs)])
+		}
+	})
+}
+
+func BenchmarkInt(b *testing.B) {
+	r := rand.New(rand.NewPCG(2, 2))
+	is := make([]int64, 1024)
+	for i := range is {
+		is[i] = r.Int64N(1<<uint(r.IntN(62)+1)) - 1<<20
+	}
+	b.Run("runtime", func(b *testing.B) {
+		e := NewEncoder(io.Discard)
+		defer e.Close()
+		for i := 0; b.Loop(); i++ {
+			e.Int(is[i%len(is)])
+			e.buf = e.buf[:0]
+		}
+	})
+	b.Run("encoding-json", func(b *testing.B) {
+		enc := json.NewEncoder(io.Discard)
+		for i := 0; b.Loop(); i++ {
+			enc.Encode(is[i%len(is)])
+		}
+	})
+}
+
+// BenchmarkArray writes a []float64 and a []string of 1000 elements whole,
+// as generated code would, against json.Marshal.
+func BenchmarkArray(b *testing.B) {
+	fs := benchFloats()[:1000]
+	ss := make([]string, 1000)
+	for i := range ss {
+		ss[i] = benchStrings[i%len(benchStrings)].s[:20]
+	}
+	b.Run("floats/runtime", func(b *testing.B) {
+		for b.Loop() {
+			e := NewEncoder(io.Discard)
+			e.OpenArray()
+			for _, f := range fs {
+				e.Elem()
+				e.Float64(f)
+			}
+			e.CloseArray()
+			e.Close()
+		}
+	})
+	b.Run("floats/encoding-json", func(b *testing.B) {
+		for b.Loop() {
+			json.Marshal(fs)
+		}
+	})
+	b.Run("strings/runtime", func(b *testing.B) {
+		for b.Loop() {
+			e := NewEncoder(io.Discard)
+			e.OpenArray()
+			for _, s := range ss {
+				e.Elem()
+				e.String(s)
+			}
+			e.CloseArray()
+			e.Close()
+		}
+	})
+	b.Run("strings/encoding-json", func(b *testing.B) {
+		for b.Loop() {
+			json.Marshal(ss)
+		}
+	})
+}
+
+func BenchmarkRawMessage(b *testing.B) {
+	doc := []byte(` { "id": 1, "name": "Widget <x>", "tags": ["a", "b", "c"], "dims": {"w": 1.5, "h": 2} } `)
+	for _, c := range []struct {
+		name string
+		opts []Option
+	}{{"compact", nil}, {"indent", []Option{Indent("", "  ")}}, {"sorted", []Option{SortKeys()}}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(doc)))
+			for b.Loop() {
+				e := NewEncoder(io.Discard, c.opts...)
+				e.RawMessage(doc)
+				e.Close()
+			}
+		})
+	}
+	b.Run("encoding-json", func(b *testing.B) {
+		b.SetBytes(int64(len(doc)))
+		raw := json.RawMessage(doc)
+		for b.Loop() {
+			json.Marshal(raw)
+		}
+	})
+}
+
+// stdlibAppendString is encoding/json's appendString (Go 1.26, escapeHTML on),
+// copied here to compare the escaping alone, without reflection around it.
+func stdlibAppendString(dst []byte, src string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(src); {
+		if b := src[i]; b < utf8.RuneSelf {
+			if stdlibHTMLSafe[b] {
+				i++
+				continue
+			}
+			dst = append(dst, src[start:i]...)
+			switch b {
+			case '\\', '"':
+				dst = append(dst, '\\', b)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hex[b>>4], hex[b&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		n := min(len(src)-i, utf8.UTFMax)
+		c, size := utf8.DecodeRuneInString(src[i : i+n])
+		if c == utf8.RuneError && size == 1 {
+			dst = append(dst, src[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if c == '\u2028' || c == '\u2029' {
+			dst = append(dst, src[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hex[c&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, src[start:]...)
+	dst = append(dst, '"')
+	return dst
+}
+
+var stdlibHTMLSafe = func() (t [utf8.RuneSelf]bool) {
+	for b := range t {
+		t[b] = b >= 0x20 && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&'
+	}
+	return t
+}()
+
+// BenchmarkEscape compares the escaping alone with encoding/json's.
+func BenchmarkEscape(b *testing.B) {
+	for _, c := range benchStrings {
+		if stdlibAppendString(nil, c.s) == nil || string(stdlibAppendString(nil, c.s)) != mustJSON(b, c.s) {
+			b.Fatal("the copy of encoding/json's appendString is not faithful")
+		}
+		buf := make([]byte, 0, 4*len(c.s))
+		b.Run(c.name+"/runtime", func(b *testing.B) {
+			b.SetBytes(int64(len(c.s)))
+			for b.Loop() {
+				buf = appendString(buf[:0], c.s, &escTables[1], false)
+			}
+		})
+		b.Run(c.name+"/encoding-json", func(b *testing.B) {
+			b.SetBytes(int64(len(c.s)))
+			for b.Loop() {
+				buf = stdlibAppendString(buf[:0], c.s)
+			}
+		})
+	}
+}
