@@ -53,7 +53,7 @@ func benchFloats() []float64 {
 		case 2:
 			fs[i] = r.NormFloat64() * 1e-8
 		default:
-			fs[i] = math.Float64frombits(r.Uint64() &^ (0x7ff << 52) | 0x3ff<<52) // in [1, 2)
+			fs[i] = math.Float64frombits(r.Uint64()&^(0x7ff<<52) | 0x3ff<<52) // in [1, 2)
 		}
 	}
 	return fs

@@ -11,9 +11,9 @@ import (
 	"sync"
 )
 
-// flushAt is the buffer length past which the next structural call (Key,
-// Elem, CloseObject, CloseArray) hands the buffer to the writer. A variable
-// so that tests can make chunks small.
+// flushAt is the buffer length past which the next member or element (Key,
+// KeyString, Elem) hands the buffer to the writer. A variable so that tests
+// can make chunks small.
 var flushAt = 32 << 10
 
 // keepBuffer is the largest buffer a pooled Encoder keeps for its next use;
@@ -27,9 +27,9 @@ const keepBuffer = 1 << 20
 type Encoder struct {
 	buf []byte
 
-	// limit is the buffer length at which Key, Elem and Close* leave their
-	// inlined fast path: flushAt when writing to w, MaxInt in memory, and 0
-	// when indenting, whose newlines live on the slow path.
+	// limit is the buffer length at which Key and Elem leave their inlined
+	// fast path: flushAt when writing to w, MaxInt in memory, and 0 when
+	// indenting, whose newlines live on the slow path.
 	limit int
 
 	needComma bool // a member or element has been written at this level
@@ -103,12 +103,13 @@ func (e *Encoder) Bytes() ([]byte, error) {
 // MustString returns the output of an Encoder made with a nil writer; for
 // Dumps. It panics with the *Error the encode returned.
 func (e *Encoder) MustString() string {
-	s := string(e.buf)
 	err := e.result()
-	e.release()
 	if err != nil {
+		e.release()
 		panic(err)
 	}
+	s := string(e.buf)
+	e.release()
 	return s
 }
 

@@ -20,10 +20,14 @@ type MapKey[K comparable] struct {
 	Name string
 }
 
-// StringKeys returns the keys of m sorted by name. Generated code calls the
-// *Keys functions just before the OpenObject of the map, and is done with
-// the slice at the matching CloseObject: it is scratch, reused by the next
-// map at the same depth.
+// StringKeys returns the keys of m sorted by name.
+//
+// The slice of every *Keys function is scratch that belongs to the current
+// depth of open objects and arrays, and is reused by the next call at the
+// same depth with the same key type: generated code must call them at the
+// same point relative to the map's OpenObject everywhere (right after it,
+// as `for _, k := range runtime.StringKeys(e, m)`), so that a nested map,
+// which is one object deeper, never reuses the slice of the map around it.
 func StringKeys[K ~string, V any](e *Encoder, m map[K]V) []MapKey[K] {
 	return sortedStringKeys(&e.keys, e.depth, m)
 }

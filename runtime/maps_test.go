@@ -84,12 +84,44 @@ func TestMapKeys(t *testing.T) {
 }
 
 // TestMapKeysNested: the scratch of an outer map survives the inner maps,
-// which are one level deeper, and the next map at the same depth.
+// which are one level deeper, and the next map at the same depth, whether
+// the keys are taken before or after OpenObject.
 func TestMapKeysNested(t *testing.T) {
 	m := map[string]map[string]int{"b": {"y": 1, "x": 2}, "a": {"z": 3}, "c": {}}
+	want := mustJSON(t, []any{m, m, m})
+	inner := map[string]any{"q": 1.0, "p": map[string]string{"s": "t", "r": ""}}
+	after, _ := dump(func(e *Encoder) {
+		e.OpenArray()
+		for range 3 {
+			e.Elem()
+			e.OpenObject()
+			for _, k := range StringKeys(e, m) {
+				e.KeyString(k.Name)
+				e.OpenObject()
+				for _, k2 := range StringKeys(e, m[k.Key]) {
+					e.KeyString(k2.Name)
+					// An interface map in between, which has scratch of its own.
+					e.Any(inner)
+				}
+				e.CloseObject()
+			}
+			e.CloseObject()
+		}
+		e.CloseArray()
+	})
+	mm := map[string]map[string]any{}
+	for k, v := range m {
+		mm[k] = map[string]any{}
+		for k2 := range v {
+			mm[k][k2] = inner
+		}
+	}
+	if wantAny := mustJSON(t, []any{mm, mm, mm}); after != wantAny {
+		t.Errorf("after OpenObject: got %s, want %s", after, wantAny)
+	}
 	got, _ := dump(func(e *Encoder) {
 		e.OpenArray()
-		for range 2 {
+		for range 3 {
 			e.Elem()
 			outer := StringKeys(e, m)
 			e.OpenObject()
@@ -107,7 +139,6 @@ func TestMapKeysNested(t *testing.T) {
 		}
 		e.CloseArray()
 	})
-	want := mustJSON(t, []any{m, m})
 	if got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
