@@ -306,12 +306,24 @@ func DumpTo(d Dumper, opts ...runtime.Option) Result {
 // bytes followed by zeros.
 func Source(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, seed>>32|1)) }
 
-// FromBytes returns a random stream that replays data, then zeros.
+// FromBytes returns a random stream that replays data, then goes on with a
+// fixed pseudo-random sequence (a stream of zeros would make rand's rejection
+// sampling loop forever).
 func FromBytes(data []byte) *rand.Rand { return rand.New(&byteSource{data: data}) }
 
-type byteSource struct{ data []byte }
+type byteSource struct {
+	data []byte
+	tail uint64 // splitmix64 state once data is used up
+}
 
 func (s *byteSource) Uint64() uint64 {
+	if len(s.data) == 0 {
+		s.tail += 0x9e3779b97f4a7c15
+		z := s.tail
+		z = (z ^ z>>30) * 0xbf58476d1ce4e5b9
+		z = (z ^ z>>27) * 0x94d049bb133111eb
+		return z ^ z>>31
+	}
 	var x uint64
 	for i := 0; i < 8 && len(s.data) > 0; i++ {
 		x = x<<8 | uint64(s.data[0])
