@@ -115,8 +115,10 @@ func selectTypes(pkg *packages.Package, cfg Config, found map[string]bool, errs 
 			errs.errorf(pkg.Fset.Position(pos), "type %s is an alias: jsondump generates for the type it names, in the package that declares it", tn.Name())
 			return
 		}
-		if _, ok := tn.Type().Underlying().(*types.Struct); !ok {
-			errs.errorf(pkg.Fset.Position(pos), "type %s is not a struct type: jsondump generates methods for struct types", tn.Name())
+		switch tn.Type().Underlying().(type) {
+		case *types.Struct, *types.Map, *types.Slice, *types.Array:
+		default:
+			errs.errorf(pkg.Fset.Position(pos), "type %s is not a struct, map, slice or array type: jsondump generates methods for those", tn.Name())
 			return
 		}
 		sel = append(sel, tn)

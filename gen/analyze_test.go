@@ -1009,7 +1009,7 @@ type List []T
 		{[]string{"Plian"}, "type Plian not found in package example.com/x; did you mean Plain?"},
 		{[]string{"PLAIN"}, "type PLAIN not found in package example.com/x; did you mean Plain?"},
 		{[]string{"Nothing"}, "type Nothing not found in package example.com/x"},
-		{[]string{"Color"}, filepath.Join(dir, "sel.go") + ":26:6: type Color is not a struct type: jsondump generates methods for struct types"},
+		{[]string{"Color"}, filepath.Join(dir, "sel.go") + ":26:6: type Color is not a struct, map, slice or array type: jsondump generates methods for those"},
 	} {
 		_, err := model(t, dir, Config{Types: tc.types})
 		if err == nil || err.Error() != tc.want {
