@@ -136,3 +136,53 @@ func TestMisspelledType(t *testing.T) {
 		t.Errorf("-type=Usr: exit %d, stderr %q; want exit 1 and a suggestion", code, stderr)
 	}
 }
+
+func TestTypeErrorsArePositionedAndExit1(t *testing.T) {
+	dir := testmod.Write(t, map[string]string{"user.go": userSrc + `
+func broken() int {
+	var u User
+	_ = u.Dumps() // the method this run writes: not an error
+	return "x" + 1
+}
+
+var _ = undefinedName
+`})
+	_, stderr, code := jsondump(t, dir, nil, "-type=User")
+	if code != exitError {
+		t.Fatalf("exit %d, want %d\n%s", code, exitError, stderr)
+	}
+	for _, want := range []string{"user.go:12:9: invalid operation", "user.go:15:9: undefined: undefinedName"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("no error at %s:\n%s", want, stderr)
+		}
+	}
+	if i, j := strings.Index(stderr, "user.go:12:"), strings.Index(stderr, "user.go:15:"); i > j {
+		t.Errorf("errors not in source order:\n%s", stderr)
+	}
+	if strings.Contains(stderr, "Dumps") {
+		t.Errorf("the call of a generated method is reported:\n%s", stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "user_jsondump.go")); err == nil {
+		t.Errorf("a file was written despite errors")
+	}
+}
+
+func TestExitStatuses(t *testing.T) {
+	dir := testmod.Write(t, map[string]string{"user.go": userSrc})
+	for _, c := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"-type=User"}, exitOK},
+		{[]string{"-check", "-type=User"}, exitOK},
+		{[]string{"-h"}, exitOK},
+		{[]string{"-type=Nope"}, exitError},
+		{[]string{"-type=User", "./nosuchdir"}, exitError},
+		{[]string{"-bogus"}, exitUsage},
+		{[]string{"-all", "-type=User"}, exitUsage},
+	} {
+		if _, stderr, code := jsondump(t, dir, nil, c.args...); code != c.code {
+			t.Errorf("jsondump %v: exit %d, want %d\n%s", c.args, code, c.code, stderr)
+		}
+	}
+}
