@@ -327,7 +327,6 @@ func (a *analyzer) file(sel []*types.TypeName) *File {
 	sortByName(sel)
 
 	f.BuildConstraint = a.buildConstraint(sel)
-	f.RuntimeName = a.runtimeName()
 
 	for _, tn := range sel {
 		if t := a.typ(tn); t != nil {
@@ -335,6 +334,7 @@ func (a *analyzer) file(sel []*types.TypeName) *File {
 		}
 	}
 	f.Encoders = a.finishEncoders()
+	a.importNames(f)
 	return f
 }
 
@@ -590,35 +590,6 @@ func (a *analyzer) buildConstraint(sel []*types.TypeName) string {
 		}
 	}
 	return common
-}
-
-// runtimeName is the name the generated file imports the runtime as:
-// "runtime", unless a file of the package imports another package by that
-// name (Go's runtime, usually) or the package declares it.
-func (a *analyzer) runtimeName() string {
-	if a.pkg.Types.Scope().Lookup("runtime") != nil {
-		return "jsonruntime"
-	}
-	for _, f := range a.pkg.Syntax {
-		for _, imp := range f.Imports {
-			path := strings.Trim(imp.Path.Value, "`\"")
-			if path == runtimePath {
-				continue
-			}
-			name := ""
-			if imp.Name != nil {
-				name = imp.Name.Name
-			} else if pn, ok := a.pkg.TypesInfo.Implicits[imp].(*types.PkgName); ok {
-				name = pn.Imported().Name()
-			} else {
-				name = path[strings.LastIndexByte(path, '/')+1:]
-			}
-			if name == "runtime" {
-				return "jsonruntime"
-			}
-		}
-	}
-	return "runtime"
 }
 
 // pos converts a token.Pos of the package's file set.

@@ -48,6 +48,12 @@ func emit(f *File) ([]byte, error) {
 		}
 		out.ImportName(path, name)
 	}
+	for path, name := range f.Aliases {
+		if !token.IsIdentifier(name) {
+			return nil, fmt.Errorf("gen: emitting %s: import name %q of %s is not a Go identifier", f.PkgPath, name, path)
+		}
+		out.ImportAlias(path, name)
+	}
 	if rt == "runtime" {
 		out.ImportName(runtimePath, rt)
 	} else {
@@ -64,8 +70,18 @@ func emit(f *File) ([]byte, error) {
 		em.helpers[enc.Name] = true
 	}
 	// Type parameters share the scope of the names generated code uses.
-	taken := map[string]bool{"e": true, "v": true, "w": true, "opts": true, "io": true, "math": true, rt: true}
-	for _, name := range f.PkgNames {
+	taken := map[string]bool{"e": true, "v": true, "w": true, "opts": true, rt: true}
+	for _, path := range []string{"io", "math"} {
+		if name, ok := f.Aliases[path]; ok {
+			taken[name] = true
+		} else {
+			taken[path] = true
+		}
+	}
+	for path, name := range f.PkgNames {
+		if alias, ok := f.Aliases[path]; ok {
+			name = alias
+		}
 		taken[name] = true
 	}
 	for _, t := range f.Types {

@@ -187,4 +187,3 @@ func main() {
 	}
 	goRun(t, dir, "./main")
 }
-

@@ -21,8 +21,8 @@ type File struct {
 	BuildConstraint string
 
 	// RuntimeName is the name the generated file imports
-	// github.com/jsondump/jsondump/runtime as: "runtime" unless the package
-	// already uses that name for something else.
+	// github.com/jsondump/jsondump/runtime as: "runtime" unless that name is
+	// taken in the package (see Aliases), then "jsonruntime".
 	RuntimeName string
 
 	// PkgNames gives the package name of each import path that TypeExprs of
@@ -30,6 +30,14 @@ type File struct {
 	// so that imports print without aliases. A path not listed is imported
 	// under an alias guessed from its last element.
 	PkgNames map[string]string
+
+	// Aliases gives the name a package is imported under when its own name is
+	// taken in the generated file: by a top-level identifier of the package,
+	// another package some file of it imports under that name, or a name
+	// generated code declares (e, v, w, opts). Keys are import paths, of
+	// PkgNames or of the fixed imports "io" and "math"; e.g. "io" -> "stdio",
+	// "example.com/x/url" -> "xurl". The runtime's name is RuntimeName.
+	Aliases map[string]string
 
 	// Types are the selected types, sorted by name. Each gets the exported
 	// methods DumpTo, Dumps, MarshalJSON (unless it keeps its own) and DumpJSON.

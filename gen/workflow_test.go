@@ -245,3 +245,89 @@ func TestUnchangedFileIsNotRewritten(t *testing.T) {
 		t.Errorf("rewriting changed the mode to %v", info.Mode().Perm())
 	}
 }
+
+// TestImportNameClashes: the generated file imports io, jsondump's runtime
+// and the packages of the types it spells; where the package already uses
+// one of those names, the import is aliased and the package still builds.
+func TestImportNameClashes(t *testing.T) {
+	dir := testmod.Write(t, map[string]string{
+		// Top-level identifiers named like the generated file's imports.
+		"decl/decl.go": `package decl
+
+import neturl "net/url"
+
+var io = 1
+
+func math() int { return io }
+
+type runtime struct{ N int }
+
+var url = math()
+
+type T struct {
+	U  neturl.URL ` + "`json:\"u\"`" + `
+	R  runtime    ` + "`json:\"r\"`" + `
+	F  float64    ` + "`json:\"f,omitzero\"`" + `
+}
+`,
+		// Other packages imported under those names: net/url, imported here
+		// as runtime, keeps that name in the generated file too.
+		"imp/fake/fake.go": "package fake\n\ntype Writer struct{ X int }\n",
+		"imp/imp.go": `package imp
+
+import (
+	io "example.com/m/imp/fake"
+	runtime "net/url"
+	url "strings"
+)
+
+var _ = url.ToUpper
+
+type T struct {
+	W io.Writer    ` + "`json:\"w\"`" + `
+	U *runtime.URL ` + "`json:\"u\"`" + `
+}
+`,
+		"main/main.go": `package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+
+	"example.com/m/decl"
+	"example.com/m/imp"
+)
+
+func main() {
+	u, _ := url.Parse("https://x.org/p?q")
+	d := decl.T{U: *u, F: 1}
+	want, err := json.Marshal(&d)
+	check("decl", d.Dumps(), want, err)
+	i := imp.T{U: u}
+	want, err = json.Marshal(&i)
+	check("imp", i.Dumps(), want, err)
+}
+` + mainCompare,
+	})
+	outs := generate(t, gen.Config{Dir: dir, Patterns: []string{"./decl", "./imp"}, Types: []string{"T"}})
+	for _, out := range outs {
+		src := string(out.Content)
+		switch filepath.Base(filepath.Dir(out.Path)) {
+		case "decl":
+			for _, want := range []string{`stdio "io"`, `jsonruntime "github.com/jsondump/jsondump/runtime"`, `neturl "net/url"`} {
+				if !strings.Contains(src, want) {
+					t.Errorf("decl: no import %s:\n%s", want, src)
+				}
+			}
+		case "imp":
+			for _, want := range []string{`stdio "io"`, `jsonruntime "github.com/jsondump/jsondump/runtime"`, `runtime "net/url"`, "\t\"example.com/m/imp/fake\"\n"} {
+				if !strings.Contains(src, want) {
+					t.Errorf("imp: no import %s:\n%s", want, src)
+				}
+			}
+		}
+	}
+	goRun(t, dir, "./main")
+}

@@ -1,0 +1,273 @@
+package gen
+
+// The names the generated file imports its packages under. Analysis picks
+// them once the file's model is complete, and records them in the model
+// (File.PkgNames, File.Aliases, File.RuntimeName), so that emission never
+// guesses a name. A package is imported under its own name unless that name
+// is taken in the generated file: by a top-level identifier of the package
+// (a file-scope import may not share a name with the package block), by
+// another import of the file, by a package some file of the package imports
+// under that name, or by a name generated code uses for its own parameters.
+// It is then aliased: as the package's own files import it (neturl), else
+// jsonruntime for jsondump's runtime, stdio for a standard library package
+// io, and otherwise the last two elements of the import path (xurl for
+// example.com/x/url), with a number appended if even that is taken.
+
+import (
+	"go/types"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// fixedImports are the packages every generated file may use besides the
+// packages of the types it spells, with their names.
+var fixedImports = []struct{ path, name string }{
+	{runtimePath, "runtime"},
+	{"io", "io"},
+	{"math", "math"},
+}
+
+// generatedNames are the identifiers generated code declares in every
+// function (receivers, parameters): an import of that name would be shadowed.
+var generatedNames = []string{"e", "v", "w", "opts"}
+
+// importNames fills in f.PkgNames, f.Aliases and f.RuntimeName.
+func (a *analyzer) importNames(f *File) {
+	names := map[string]string{} // path -> package name
+	for _, imp := range fixedImports {
+		names[imp.path] = imp.name
+	}
+	for path := range f.typePaths() {
+		if path == a.pkg.PkgPath {
+			continue
+		}
+		if p := a.lookupPkg(path); p != nil {
+			names[path] = p.Name()
+		} else {
+			names[path] = path[strings.LastIndexByte(path, '/')+1:]
+		}
+	}
+
+	// The names other than those of this file's imports: the package's
+	// top-level identifiers, the names its files import other packages under,
+	// and generated code's own.
+	taken := map[string]bool{}
+	for _, n := range a.pkg.Types.Scope().Names() {
+		taken[n] = true
+	}
+	for _, n := range generatedNames {
+		taken[n] = true
+	}
+	userNames := map[string]string{}         // path -> the name the package's files import it under
+	imported := map[string]map[string]bool{} // name -> the paths the package's files import under it
+	for _, file := range a.pkg.Syntax {
+		for _, imp := range file.Imports {
+			path, err := strconv.Unquote(imp.Path.Value)
+			if err != nil {
+				continue
+			}
+			name := ""
+			switch {
+			case imp.Name != nil:
+				name = imp.Name.Name
+			default:
+				if pn, ok := a.pkg.TypesInfo.Implicits[imp].(*types.PkgName); ok {
+					name = pn.Imported().Name()
+					break
+				}
+				name = path[strings.LastIndexByte(path, '/')+1:]
+			}
+			if name == "_" || name == "." {
+				continue
+			}
+			if _, ok := userNames[path]; !ok {
+				userNames[path] = name
+			}
+			if imported[name] == nil {
+				imported[name] = map[string]bool{}
+			}
+			imported[name][path] = true
+		}
+	}
+
+	// The fixed imports first, then the others by path: the same names
+	// every run.
+	paths := make([]string, 0, len(names))
+	for path := range names {
+		paths = append(paths, path)
+	}
+	sort.Slice(paths, func(i, j int) bool {
+		fi, fj := fixedIndex(paths[i]), fixedIndex(paths[j])
+		if fi != fj {
+			return fi < fj
+		}
+		return paths[i] < paths[j]
+	})
+	f.PkgNames = map[string]string{}
+	f.Aliases = map[string]string{}
+	for _, path := range paths {
+		name := names[path]
+		if path != runtimePath && !fixed(path) {
+			f.PkgNames[path] = name
+		}
+		// A name is free for path unless the package or this file uses it, or
+		// a file of the package imports another package under it.
+		free := func(n string) bool {
+			if taken[n] {
+				return false
+			}
+			for p := range imported[n] {
+				if p != path {
+					return false
+				}
+			}
+			return true
+		}
+		local := name
+		if !free(local) {
+			local = userNames[path]
+			if local == "" || !free(local) {
+				local = alias(path, name, free)
+			}
+			if path != runtimePath {
+				f.Aliases[path] = local
+			}
+		}
+		taken[local] = true
+		if path == runtimePath {
+			f.RuntimeName = local
+		}
+	}
+	if len(f.PkgNames) == 0 {
+		f.PkgNames = nil
+	}
+	if len(f.Aliases) == 0 {
+		f.Aliases = nil
+	}
+}
+
+func fixedIndex(path string) int {
+	for i, imp := range fixedImports {
+		if imp.path == path {
+			return i
+		}
+	}
+	return len(fixedImports)
+}
+
+func fixed(path string) bool { return fixedIndex(path) < len(fixedImports) }
+
+// alias is a name for the package at path, whose own name is taken.
+func alias(path, name string, free func(string) bool) string {
+	var base string
+	switch {
+	case path == runtimePath:
+		base = "json" + name
+	case !strings.Contains(strings.SplitN(path, "/", 2)[0], "."):
+		base = "std" + name // the standard library
+	default:
+		elems := strings.Split(path, "/")
+		parent := ""
+		if len(elems) > 1 {
+			parent = identPath(elems[len(elems)-2])
+			parent = strings.ReplaceAll(parent, "_", "")
+		}
+		base = parent + name
+	}
+	if base == "" || base[0] >= '0' && base[0] <= '9' {
+		base = "pkg" + base
+	}
+	if free(base) {
+		return base
+	}
+	for i := 2; ; i++ {
+		if n := base + strconv.Itoa(i); free(n) {
+			return n
+		}
+	}
+}
+
+// lookupPkg finds the package at path among the imports of the package,
+// directly or indirectly.
+func (a *analyzer) lookupPkg(path string) *types.Package {
+	seen := map[*types.Package]bool{}
+	var find func(p *types.Package) *types.Package
+	find = func(p *types.Package) *types.Package {
+		if p.Path() == path {
+			return p
+		}
+		if seen[p] {
+			return nil
+		}
+		seen[p] = true
+		for _, imp := range p.Imports() {
+			if r := find(imp); r != nil {
+				return r
+			}
+		}
+		return nil
+	}
+	return find(a.pkg.Types)
+}
+
+// typePaths is the set of import paths that the type expressions of the file
+// name.
+func (f *File) typePaths() map[string]bool {
+	paths := map[string]bool{}
+	var expr func(t *TypeExpr)
+	expr = func(t *TypeExpr) {
+		if t == nil {
+			return
+		}
+		if t.Kind == NamedExpr && t.Path != "" {
+			paths[t.Path] = true
+		}
+		for i := range t.Args {
+			expr(&t.Args[i])
+		}
+		for i := range t.Terms {
+			expr(&t.Terms[i])
+		}
+		expr(t.Elem)
+		expr(t.Key)
+	}
+	params := func(ps []Param) {
+		for i := range ps {
+			expr(&ps[i].Constraint)
+		}
+	}
+	var omit func(o *Omit)
+	omit = func(o *Omit) {
+		if o == nil {
+			return
+		}
+		expr(o.Type)
+		for i := range o.Parts {
+			omit(&o.Parts[i].Omit)
+		}
+		omit(o.Also)
+	}
+	var value func(v *Value)
+	value = func(v *Value) {
+		if v == nil {
+			return
+		}
+		value(v.Elem)
+		if v.Struct != nil {
+			for _, fd := range v.Struct.Fields {
+				omit(&fd.Omit)
+				value(fd.Value)
+			}
+		}
+	}
+	for _, t := range f.Types {
+		params(t.TypeParams)
+	}
+	for _, enc := range f.Encoders {
+		expr(&enc.Type)
+		params(enc.TypeParams)
+		value(enc.Value)
+	}
+	return paths
+}
