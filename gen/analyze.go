@@ -8,6 +8,7 @@ package gen
 // analyze_omit.go (omitempty and omitzero).
 
 import (
+	"bytes"
 	"fmt"
 	"go/ast"
 	"go/build/constraint"
@@ -250,8 +251,9 @@ type analyzer struct {
 	errs   *ErrorList
 	out    string // absolute path of the file being generated
 
-	selected  map[*types.TypeName]bool
-	elsewhere map[string]bool // types with DumpJSON in another generated file of the package
+	selected     map[*types.TypeName]bool
+	elsewhere    map[string]string // type name -> the other generated file of the package that has its DumpJSON
+	otherHelpers map[string]string // helper name -> "file:line" of the other generated file that declares it
 
 	msets  typeutil.MethodSetCache
 	fields typeutil.Map // *types.Struct -> []jsonField
@@ -314,7 +316,7 @@ func (a *analyzer) file(sel []*types.TypeName) *File {
 		f.Output = filepath.Join(dir, pkg.Name+"_jsondump.go")
 	}
 	a.out, _ = filepath.Abs(f.Output)
-	a.elsewhere = a.generatedElsewhere()
+	a.generatedElsewhere()
 
 	for _, tn := range sel {
 		a.selected[tn] = true
@@ -334,6 +336,9 @@ func (a *analyzer) file(sel []*types.TypeName) *File {
 		}
 	}
 	f.Encoders = a.finishEncoders()
+	if len(f.Types) > 0 {
+		a.sharedHelpers(f)
+	}
 	a.importNames(f)
 	return f
 }
@@ -427,12 +432,13 @@ func (a *analyzer) handwritten(named *types.Named) bool {
 	return a.implements(p, marshalJSON) || a.implements(p, marshalText)
 }
 
-// generatedElsewhere returns the types of the package that have DumpJSON in
-// another generated file than the one being written: the analysis treats
-// them like generated types of another package (Dumper), since their
-// helpers live there.
-func (a *analyzer) generatedElsewhere() map[string]bool {
-	names := map[string]bool{}
+// generatedElsewhere reads the other generated files of the package (those
+// of other go:generate lines): the types that have DumpJSON there, which the
+// analysis treats like generated types of another package (Dumper), since
+// their helpers live there, and the helpers those files declare.
+func (a *analyzer) generatedElsewhere() {
+	a.elsewhere = map[string]string{}
+	a.otherHelpers = map[string]string{}
 	for _, name := range a.pkg.CompiledGoFiles {
 		abs, _ := filepath.Abs(name)
 		if abs == a.out {
@@ -443,16 +449,72 @@ func (a *analyzer) generatedElsewhere() map[string]bool {
 			continue
 		}
 		for _, m := range dumpJSONRecv.FindAllSubmatch(src, -1) {
-			names[string(m[1])] = true
+			a.elsewhere[string(m[1])] = name
+		}
+		for _, m := range helperDecl.FindAllSubmatchIndex(src, -1) {
+			helper := string(src[m[2]:m[3]])
+			if _, ok := a.otherHelpers[helper]; !ok {
+				line := 1 + bytes.Count(src[:m[2]], []byte("\n"))
+				a.otherHelpers[helper] = fmt.Sprintf("%s:%d", filepath.Base(name), line)
+			}
 		}
 	}
-	return names
 }
 
-// dumpJSONRecv finds the receiver type of generated DumpJSON methods. The
-// file may not parse (it is stale or broken), so a pattern is more robust
-// than a parser here.
-var dumpJSONRecv = regexp.MustCompile(`(?m)^func \(\w+ \*(\w+)(?:\[[^\]]*\])?\) DumpJSON\(`)
+// dumpJSONRecv finds the receiver type of generated DumpJSON methods, and
+// helperDecl the names of generated helpers. The file may not parse (it is
+// stale or broken), so a pattern is more robust than a parser here.
+var (
+	dumpJSONRecv = regexp.MustCompile(`(?m)^func \(\w+ \*(\w+)(?:\[[^\]]*\])?\) DumpJSON\(`)
+	helperDecl   = regexp.MustCompile(`(?m)^func (_\w+_dump(?:Value)?)[\[(]`)
+)
+
+// sharedHelpers reports the helpers of this file that another generated file
+// of the package declares too: two go:generate lines whose types reach the
+// same type that neither selects. The package would not compile. Sharing
+// the helper would make each file depend on what the other happens to
+// contain, so the user is asked to generate the types together.
+func (a *analyzer) sharedHelpers(f *File) {
+	var mine []string
+	twice := map[string]bool{}
+	for _, t := range f.Types {
+		mine = append(mine, t.Name)
+		if other, ok := a.elsewhere[t.Name]; ok {
+			twice[t.Name] = true
+			a.errs.errorf(t.Pos, "type %s has generated methods in %s already (another go:generate line): select it in one -type list only",
+				t.Name, filepath.Base(other))
+		}
+	}
+	byName := map[string]encKey{}
+	for key, st := range a.encs {
+		byName[st.enc.Name] = key
+	}
+	for _, enc := range f.Encoders { // sorted: the errors come in the same order every run
+		where, ok := a.otherHelpers[enc.Name]
+		if !ok {
+			continue
+		}
+		key := byName[enc.Name]
+		if key.obj.Pkg() == a.pkg.Types && twice[key.obj.Name()] {
+			continue // reported above
+		}
+		types := slices.Clone(mine)
+		other := strings.SplitN(where, ":", 2)[0]
+		for name, file := range a.elsewhere {
+			if filepath.Base(file) == other {
+				types = append(types, name)
+			}
+		}
+		sort.Strings(types)
+		pos := f.Types[0].Pos
+		if key.obj.Pkg() == a.pkg.Types {
+			pos = a.pos(key.obj.Pos())
+		}
+		a.errs.errorf(pos, "%s would declare %s, which %s declares too (both reach %s, which neither selects): "+
+			"generate these types from one go:generate line, -type=%s",
+			filepath.Base(f.Output), enc.Name, where, a.typeString(key.obj.Type()), strings.Join(slices.Compact(types), ","))
+	}
+}
 
 // selectEmbedders adds every struct type of the package to which a selected
 // type's generated MarshalJSON would be promoted: encoding/json would encode

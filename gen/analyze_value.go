@@ -109,7 +109,8 @@ func (a *analyzer) methodValue(t types.Type, addr bool) *Value {
 func (a *analyzer) hasDumper(n *types.Named) bool {
 	obj := n.Origin().Obj()
 	if obj.Pkg() == a.pkg.Types {
-		return !a.selected[obj] && a.elsewhere[obj.Name()]
+		_, ok := a.elsewhere[obj.Name()]
+		return !a.selected[obj] && ok
 	}
 	sel := a.msets.MethodSet(types.NewPointer(n)).Lookup(nil, "DumpJSON")
 	if sel == nil {

@@ -331,3 +331,49 @@ func main() {
 	}
 	goRun(t, dir, "./main")
 }
+
+// TestTwoGeneratedFilesShareAType: two go:generate lines of one package
+// whose types both reach a type neither selects would each declare its
+// helper; the second run says so, where, and how to fix it.
+func TestTwoGeneratedFilesShareAType(t *testing.T) {
+	dir := testmod.Write(t, map[string]string{
+		"m.go": `package m
+
+type Address struct{ Street string }
+
+type User struct{ Home Address }
+
+type Order struct {
+	Ship Address
+	User User
+}
+`,
+	})
+	generate(t, gen.Config{Dir: dir, Types: []string{"User"}})
+	_, err := gen.Generate(gen.Config{Dir: dir, Types: []string{"Order"}})
+	if err == nil {
+		t.Fatalf("no error for a helper declared in two generated files")
+	}
+	want := "m.go:3:6: order_jsondump.go would declare _Address_dump, which user_jsondump.go:"
+	if !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "-type=Order,User") {
+		t.Errorf("error %q, want it to contain %q and -type=Order,User", err, want)
+	}
+	// A type selected by both lines.
+	_, err = gen.Generate(gen.Config{Dir: dir, Types: []string{"Address", "User"}})
+	if want := "m.go:5:6: type User has generated methods in user_jsondump.go already"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v, want it to contain %q", err, want)
+	}
+	// The fix: Address generated with User. Types of the other file are
+	// called there rather than redeclared.
+	os.Remove(filepath.Join(dir, "user_jsondump.go"))
+	generate(t, gen.Config{Dir: dir, Types: []string{"Address", "User"}})
+	outs := generate(t, gen.Config{Dir: dir, Types: []string{"Order"}})
+	if !bytes.Contains(outs[0].Content, []byte("v.User.DumpJSON(e)")) || !bytes.Contains(outs[0].Content, []byte("v.Ship.DumpJSON(e)")) {
+		t.Errorf("Order does not call the DumpJSON of the other file's types:\n%s", outs[0].Content)
+	}
+	cmd := exec.Command("go", "vet", ".")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go vet: %v\n%s", err, out)
+	}
+}
