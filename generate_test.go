@@ -137,7 +137,7 @@ func TestGenerationIsDeterministic(t *testing.T) {
 		cfg := ex.cfg
 		cfg.Types = slices.Clone(cfg.Types)
 		slices.Reverse(cfg.Types)
-		cfg.Output = filepath.Join(ex.dir, filepath.Base(first[0].Path)) // the name follows the first -type
+		cfg.Output = filepath.Base(first[0].Path) // relative to cfg.Dir; the name follows the first -type
 		second, err := gen.Generate(cfg)
 		if err != nil {
 			t.Fatal(err)
