@@ -24,6 +24,7 @@ const valuesPerType = 1500
 func TestExamplesMatchEncodingJSON(t *testing.T) {
 	checkType[api.UserResponse, mapi.UserResponse](t)
 	checkType[api.OrderList, mapi.OrderList](t)
+	checkType[api.Category, mapi.Category](t)
 	checkType[events.Record, mevents.Record](t)
 	checkType[events.Batch, mevents.Batch](t)
 	checkType[config.Config, mconfig.Config](t)
@@ -56,7 +57,7 @@ func FuzzExamples(f *testing.F) {
 	f.Add(uint8(3), []byte("a longer input that drives many more random choices in the filler ..."))
 	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
 		mk := func() *rand.Rand { return difftest.FromBytes(data) }
-		switch which % 5 {
+		switch which % 6 {
 		case 0:
 			difftest.Check(t, "UserResponse", difftest.NewPair[api.UserResponse, mapi.UserResponse](mk))
 		case 1:
@@ -67,6 +68,8 @@ func FuzzExamples(f *testing.F) {
 			difftest.Check(t, "Batch", difftest.NewPair[events.Batch, mevents.Batch](mk))
 		case 4:
 			difftest.Check(t, "Config", difftest.NewPair[config.Config, mconfig.Config](mk))
+		case 5:
+			difftest.Check(t, "Category", difftest.NewPair[api.Category, mapi.Category](mk))
 		}
 	})
 }

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-//go:generate go run github.com/jsondump/jsondump/cmd/jsondump -type=UserResponse,OrderList
+//go:generate go run github.com/jsondump/jsondump/cmd/jsondump -type=UserResponse,OrderList,Category
 
 // UserResponse is the body of GET /users/{id}.
 type UserResponse struct {
@@ -88,6 +88,18 @@ type APIError struct {
 	Code    int
 	Message string
 	Details any `json:"details,omitempty"`
+}
+
+// Category is a node of the catalogue's category tree: a category has a
+// parent, subcategories, variants per locale and free-form attributes. A
+// tree has no cycles; a bug that links a category under itself makes one,
+// which DumpTo reports as an error instead of recursing forever.
+type Category struct {
+	Name     string              `json:"name"`
+	Parent   *Category           `json:"parent,omitempty"`
+	Children []Category          `json:"children,omitempty"`
+	Locales  map[string]Category `json:"locales,omitempty"`
+	Attrs    any                 `json:"attrs,omitempty"`
 }
 
 // Money is an amount in cents, written as a decimal string of units.

@@ -10,6 +10,42 @@ import (
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
 // *runtime.Error wrapping the cause).
+func (v Category) DumpTo(w io.Writer, opts ...runtime.Option) error {
+	e := runtime.NewEncoder(w, opts...)
+	_Category_dump(e, &v)
+	return e.Close()
+}
+
+// Dumps returns the JSON encoding of v as a string, formatted as opts ask.
+// It panics with the error DumpTo would return.
+func (v Category) Dumps(opts ...runtime.Option) string {
+	e := runtime.NewEncoder(nil, opts...)
+	_Category_dump(e, &v)
+	return e.MustString()
+}
+
+// MarshalJSON implements json.Marshaler with the generated encoding, so
+// encoding/json and the libraries built on it take the fast path too.
+func (v Category) MarshalJSON() ([]byte, error) {
+	e := runtime.NewEncoder(nil)
+	_Category_dump(e, &v)
+	return e.Bytes()
+}
+
+// DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
+// is for generated code, which calls it where Category appears in its types or
+// inside an interface.
+func (v *Category) DumpJSON(e *runtime.Encoder) {
+	if v == nil {
+		e.Null()
+		return
+	}
+	_Category_dump(e, v)
+}
+
+// DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
+// error is the writer's, or one that says where in v encoding failed (a
+// *runtime.Error wrapping the cause).
 func (v OrderList) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_OrderList_dump(e, &v)
@@ -120,6 +156,148 @@ func _Address_dump(e *runtime.Encoder, v *Address) {
 		}
 		e.Key("\"country\":")
 		e.String(v.Country)
+	}
+	e.CloseObject()
+}
+
+func _Category_dump(e *runtime.Encoder, v *Category) {
+	e.OpenObject()
+	if e.SortKeys() {
+		if v.Attrs != nil {
+			e.Key("\"attrs\":")
+			e.Any(v.Attrs)
+			if e.Failed() {
+				e.AtField("Attrs")
+				return
+			}
+		}
+		if len(v.Children) != 0 {
+			e.Key("\"children\":")
+			e.OpenArray()
+			if len(v.Children) > 0 {
+				// The elements can lead back to this slice: stop at a cycle.
+				if !e.Enter(&v.Children[0]) {
+					e.AtField("Children")
+					return
+				}
+				for i1 := range v.Children {
+					e.Elem()
+					_Category_dump(e, &v.Children[i1])
+					if e.Failed() {
+						e.AtIndex(i1)
+						e.AtField("Children")
+						return
+					}
+				}
+				e.Leave(&v.Children[0])
+			}
+			e.CloseArray()
+		}
+		if len(v.Locales) != 0 {
+			e.Key("\"locales\":")
+			e.OpenObject()
+			// The values can lead back to this map: stop at a cycle.
+			if !e.Enter(nil) {
+				e.AtField("Locales")
+				return
+			}
+			for _, k1 := range runtime.StringKeys(e, v.Locales) {
+				e.KeyString(k1.Name)
+				v1 := v.Locales[k1.Key]
+				_Category_dump(e, &v1)
+				if e.Failed() {
+					e.AtKey(k1.Name)
+					e.AtField("Locales")
+					return
+				}
+			}
+			e.Leave(nil)
+			e.CloseObject()
+		}
+		e.Key("\"name\":")
+		e.String(v.Name)
+		if v.Parent != nil {
+			e.Key("\"parent\":")
+			// The pointer can lead back here: stop at a cycle.
+			if !e.Enter(v.Parent) {
+				e.AtField("Parent")
+				return
+			}
+			_Category_dump(e, v.Parent)
+			if e.Failed() {
+				e.AtField("Parent")
+				return
+			}
+			e.Leave(v.Parent)
+		}
+	} else {
+		e.Key("\"name\":")
+		e.String(v.Name)
+		if v.Parent != nil {
+			e.Key("\"parent\":")
+			// The pointer can lead back here: stop at a cycle.
+			if !e.Enter(v.Parent) {
+				e.AtField("Parent")
+				return
+			}
+			_Category_dump(e, v.Parent)
+			if e.Failed() {
+				e.AtField("Parent")
+				return
+			}
+			e.Leave(v.Parent)
+		}
+		if len(v.Children) != 0 {
+			e.Key("\"children\":")
+			e.OpenArray()
+			if len(v.Children) > 0 {
+				// The elements can lead back to this slice: stop at a cycle.
+				if !e.Enter(&v.Children[0]) {
+					e.AtField("Children")
+					return
+				}
+				for i1 := range v.Children {
+					e.Elem()
+					_Category_dump(e, &v.Children[i1])
+					if e.Failed() {
+						e.AtIndex(i1)
+						e.AtField("Children")
+						return
+					}
+				}
+				e.Leave(&v.Children[0])
+			}
+			e.CloseArray()
+		}
+		if len(v.Locales) != 0 {
+			e.Key("\"locales\":")
+			e.OpenObject()
+			// The values can lead back to this map: stop at a cycle.
+			if !e.Enter(nil) {
+				e.AtField("Locales")
+				return
+			}
+			for _, k1 := range runtime.StringKeys(e, v.Locales) {
+				e.KeyString(k1.Name)
+				v1 := v.Locales[k1.Key]
+				_Category_dump(e, &v1)
+				if e.Failed() {
+					e.AtKey(k1.Name)
+					e.AtField("Locales")
+					return
+				}
+			}
+			e.Leave(nil)
+			e.CloseObject()
+		}
+		if v.Attrs != nil {
+			e.Key("\"attrs\":")
+			e.Any(v.Attrs)
+			if e.Failed() {
+				e.AtField("Attrs")
+				return
+			}
+		}
 	}
 	e.CloseObject()
 }
