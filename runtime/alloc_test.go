@@ -129,18 +129,20 @@ func TestAllocs(t *testing.T) {
 	}
 }
 
+// jsonOrder is order as encoding/json sees it.
+type jsonOrder struct {
+	ID     int64           `json:"id"`
+	Name   string          `json:"name"`
+	Price  float64         `json:"price"`
+	Tags   []string        `json:"tags"`
+	Attrs  map[string]int  `json:"attrs"`
+	Counts map[int]int     `json:"counts"`
+	When   time.Time       `json:"when"`
+	Raw    json.RawMessage `json:"raw"`
+	Extra  any             `json:"extra"`
+}
+
 func TestOrderMatchesEncodingJSON(t *testing.T) {
-	type jsonOrder struct {
-		ID     int64           `json:"id"`
-		Name   string          `json:"name"`
-		Price  float64         `json:"price"`
-		Tags   []string        `json:"tags"`
-		Attrs  map[string]int  `json:"attrs"`
-		Counts map[int]int     `json:"counts"`
-		When   time.Time       `json:"when"`
-		Raw    json.RawMessage `json:"raw"`
-		Extra  any             `json:"extra"`
-	}
 	want, _ := json.Marshal(jsonOrder(testOrder))
 	v := testOrder
 	got, err := dump(func(e *Encoder) { dumpOrder(e, &v) })

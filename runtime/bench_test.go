@@ -143,6 +143,25 @@ func BenchmarkArray(b *testing.B) {
 	})
 }
 
+// BenchmarkOrder encodes a struct by hand-written generated-like code,
+// against json.Marshal of the same struct.
+func BenchmarkOrder(b *testing.B) {
+	v := testOrder
+	b.Run("runtime", func(b *testing.B) {
+		for b.Loop() {
+			e := NewEncoder(io.Discard)
+			dumpOrder(e, &v)
+			e.Close()
+		}
+	})
+	b.Run("encoding-json", func(b *testing.B) {
+		jv := jsonOrder(v)
+		for b.Loop() {
+			json.Marshal(&jv)
+		}
+	})
+}
+
 func BenchmarkRawMessage(b *testing.B) {
 	doc := []byte(` { "id": 1, "name": "Widget <x>", "tags": ["a", "b", "c"], "dims": {"w": 1.5, "h": 2} } `)
 	for _, c := range []struct {

@@ -122,3 +122,18 @@ func decodeNumbers(t *testing.T, b []byte) any {
 	}
 	return v
 }
+
+// FuzzAny decodes a document into an any and compares Any with
+// encoding/json under every option encoding/json has.
+func FuzzAny(f *testing.F) {
+	for _, s := range []string{`{"a":[1,2.5,{"b":null}],"<":"\u2028"}`, `[[],{},""]`, `"x"`, `{"z":{"y":[true,false]}}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		var v any
+		if json.Unmarshal(doc, &v) != nil {
+			return
+		}
+		checkAny(t, v)
+	})
+}

@@ -4,9 +4,11 @@
 // compact does, escaping HTML when EscapeHTML is on. With the default
 // options that one pass is all. Otherwise the compacted JSON is walked and
 // written again through the structural writer, so that Indent, SortKeys and
-// EnsureASCII apply inside it: numbers and (but under EnsureASCII) strings
-// keep their bytes, whitespace and key order are the Encoder's, and under
-// EnsureASCII every string is decoded and written anew, as Python would.
+// EnsureASCII apply inside it. Numbers keep their bytes, and so do strings
+// but under EnsureASCII, where each is decoded and written anew, as Python
+// would write it: "\u00E9", "\u00e9" and "é" all become "\u00e9".
+//
+// The type in a MarshalerError comes from fmt's %T, on the error path only.
 
 package runtime
 
