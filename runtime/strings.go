@@ -43,12 +43,14 @@ func (e *Encoder) String(s string) {
 
 // QuotedString writes s for the ",string" tag option: the JSON string of s,
 // itself as a JSON string, as encoding/json does (the outer escaping never
-// escapes HTML: the inner one did).
+// escapes HTML: the inner one did). EnsureASCII applies to the outer one
+// only, so that it changes the spelling of the value, not the value: the
+// inner string is the same text as without it.
 func (e *Encoder) QuotedString(s string) {
 	n := len(e.buf)
-	e.buf = appendString(e.buf, s, e.esc, e.opts.ensureASCII)
+	e.buf = appendString(e.buf, s, &escTables[tableIndex(e.opts.escapeHTML, false)], false)
 	e.raw = append(e.raw[:0], e.buf[n:]...)
-	e.buf = appendString(e.buf[:n], e.raw, &escTables[0], false)
+	e.buf = appendString(e.buf[:n], e.raw, &escTables[tableIndex(false, e.opts.ensureASCII)], e.opts.ensureASCII)
 }
 
 // appendString appends src as a JSON string, escaping the bytes esc flags.
@@ -73,7 +75,9 @@ func appendEscaped[S string | []byte](dst []byte, src S, esc *[256]bool, ascii b
 		}
 		b := src[i]
 		if b < utf8.RuneSelf {
-			dst = append(dst, src[start:i]...)
+			if start < i { // escapes come in runs too
+				dst = append(dst, src[start:i]...)
+			}
 			switch b {
 			case '\\', '"':
 				dst = append(dst, '\\', b)
