@@ -32,9 +32,11 @@ type (
 	looseJSON struct{}
 )
 
-func (failJSON) MarshalJSON() ([]byte, error)  { return nil, errMarshal }
-func (badJSON) MarshalJSON() ([]byte, error)   { return []byte(`{"a": [1, 2}`), nil }
-func (looseJSON) MarshalJSON() ([]byte, error) { return []byte(" {\"b\" : [ 1 ,\n 2 ] ,\t\"a\": \"<x>\" } "), nil }
+func (failJSON) MarshalJSON() ([]byte, error) { return nil, errMarshal }
+func (badJSON) MarshalJSON() ([]byte, error)  { return []byte(`{"a": [1, 2}`), nil }
+func (looseJSON) MarshalJSON() ([]byte, error) {
+	return []byte(" {\"b\" : [ 1 ,\n 2 ] ,\t\"a\": \"<x>\" } "), nil
+}
 
 // orders returns an OrderList and its mirror with three orders of two lines.
 func orders() (*api.OrderList, *mapi.OrderList) {
