@@ -105,7 +105,8 @@ func BenchmarkArray(b *testing.B) {
 	fs := benchFloats()[:1000]
 	ss := make([]string, 1000)
 	for i := range ss {
-		ss[i] = benchStrings[i%len(benchStrings)].s[:20]
+		s := benchStrings[i%len(benchStrings)].s
+		ss[i] = s[:min(len(s), 20)]
 	}
 	b.Run("floats/runtime", func(b *testing.B) {
 		for b.Loop() {
