@@ -17,6 +17,7 @@ import (
 	"go/build/constraint"
 	"go/format"
 	"go/token"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -121,7 +122,37 @@ func emit(f *File) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gen: emitting %s: the generated code does not format: %v", f.PkgPath, err)
 	}
-	return src, nil
+	return groupImports(src), nil
+}
+
+// groupImports puts the standard library's imports of a formatted file
+// first and the others after a blank line, as goimports does (jen prints
+// one block sorted by path). Both groups stay sorted, so the file is still
+// gofmt-clean.
+func groupImports(src []byte) []byte {
+	start := bytes.Index(src, []byte("\nimport (\n"))
+	if start < 0 {
+		return src
+	}
+	start += len("\nimport (\n")
+	n := bytes.Index(src[start:], []byte("\n)\n"))
+	if n < 0 {
+		return src
+	}
+	var std, other []string
+	for _, line := range strings.Split(string(src[start:start+n]), "\n") {
+		path := line[strings.LastIndexByte(line, ' ')+1:]
+		if first, _, _ := strings.Cut(strings.Trim(path, "\t\""), "/"); strings.Contains(first, ".") {
+			other = append(other, line)
+		} else {
+			std = append(std, line)
+		}
+	}
+	if len(std) == 0 || len(other) == 0 {
+		return src
+	}
+	block := strings.Join(std, "\n") + "\n\n" + strings.Join(other, "\n")
+	return slices.Concat(src[:start], []byte(block), src[start+n:])
 }
 
 // fileHeader is the comment above the package clause: the generated-code
@@ -337,9 +368,22 @@ func (em *emitter) methods(out *jen.File, t *Type) {
 	out.Line()
 }
 
-// doc writes a doc comment, one // line per line of text.
+// doc writes a doc comment: the text as one paragraph, wrapped at 76
+// columns (the type names in it vary in length).
 func doc(out *jen.File, format string, args ...any) {
-	for _, line := range strings.Split(fmt.Sprintf(format, args...), "\n") {
+	const width = 76 - len("// ")
+	line := ""
+	for _, word := range strings.Fields(fmt.Sprintf(format, args...)) {
+		if line != "" && len(line)+1+len(word) > width {
+			out.Comment(line)
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += word
+	}
+	if line != "" {
 		out.Comment(line)
 	}
 }
@@ -349,6 +393,11 @@ func (em *emitter) encoder(out *jen.File, enc *Encoder) {
 	if enc.Value == nil {
 		em.errorf("encoder %s has no value", enc.Name)
 		return
+	}
+	if strings.HasSuffix(enc.Name, "_dumpValue") {
+		doc(out, "%s writes *v to e as encoding/json encodes a %s that is not addressable: Marshaler and TextMarshaler methods on its pointer type do not apply.", enc.Name, enc.Value.GoType)
+	} else {
+		doc(out, "%s writes the JSON encoding of *v, a %s, to e.", enc.Name, enc.Value.GoType)
 	}
 	fn := out.Func().Add(em.id(enc.Name))
 	if len(enc.TypeParams) > 0 {

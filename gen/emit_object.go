@@ -128,11 +128,11 @@ func (em *emitter) field(b *jen.Group, f *Field, p place, s scope) {
 	write := func(g *jen.Group) {
 		switch {
 		case f.KeyNeedsRuntime:
-			g.Add(e().Dot("KeyString").Call(jen.Lit(f.Key)))
+			g.Add(e().Dot("KeyString").Call(stringLit(f.Key)))
 		case f.KeyLiteral == "":
 			em.errorf("field %s at %s: no key literal", f.Name, f.Pos)
 		default:
-			g.Add(e().Dot("Key").Call(jen.Lit(f.KeyLiteral)))
+			g.Add(e().Dot("Key").Call(stringLit(f.KeyLiteral)))
 		}
 		em.value(g, f.Value, x, s)
 	}
@@ -327,4 +327,16 @@ func (em *emitter) part(x place, selector string) place {
 	}
 	em.errorf("omit part selector %q: want .Name or [N]", selector)
 	return x
+}
+
+// stringLit is a Go string literal with the value s: a raw literal,
+// e.Key(`"id":`), when s can be one unchanged (no backquote, no control
+// character but tab, valid UTF-8, no BOM: strconv.CanBackquote), so keys
+// read as they are written; otherwise jen.Lit's quoted form. Keys come
+// from struct tags: nothing in them can end the literal.
+func stringLit(s string) jen.Code {
+	if strconv.CanBackquote(s) {
+		return jen.Op("`" + s + "`")
+	}
+	return jen.Lit(s)
 }

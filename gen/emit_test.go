@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/dave/jennifer/jen"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of the emit tests")
@@ -495,6 +497,24 @@ func TestEmitSeam(t *testing.T) {
 			if path == "go/types" || path == "go/ast" || path == "golang.org/x/tools" || strings.HasPrefix(path, "golang.org/x/tools/") {
 				t.Errorf("%s imports %s: emission must read the model alone", name, path)
 			}
+		}
+	}
+}
+
+// TestStringLit: raw literals only where they hold the value unchanged.
+func TestStringLit(t *testing.T) {
+	for _, s := range []string{`"id":`, `"a\"b":`, "\"`\":", "a\nb", "a\rb", "\ufeff", "\xff", "tab\there", "é<>&"} {
+		var b bytes.Buffer
+		if err := jen.Var().Id("x").Op("=").Add(stringLit(s)).Render(&b); err != nil {
+			t.Fatal(err)
+		}
+		lit := strings.TrimPrefix(b.String(), "var x = ")
+		got, err := strconv.Unquote(lit)
+		if err != nil || got != s {
+			t.Errorf("stringLit(%q) = %s, which is %q (%v)", s, lit, got, err)
+		}
+		if raw := strings.HasPrefix(lit, "`"); raw != strconv.CanBackquote(s) {
+			t.Errorf("stringLit(%q) = %s: raw %v", s, lit, raw)
 		}
 	}
 }

@@ -3,8 +3,9 @@
 package api
 
 import (
-	"github.com/jsondump/jsondump/runtime"
 	"io"
+
+	"github.com/jsondump/jsondump/runtime"
 )
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
@@ -33,8 +34,8 @@ func (v Category) MarshalJSON() ([]byte, error) {
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
-// is for generated code, which calls it where Category appears in its types or
-// inside an interface.
+// is for generated code, which calls it where Category appears in its types
+// or inside an interface.
 func (v *Category) DumpJSON(e *runtime.Encoder) {
 	if v == nil {
 		e.Null()
@@ -69,8 +70,8 @@ func (v OrderList) MarshalJSON() ([]byte, error) {
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
-// is for generated code, which calls it where OrderList appears in its types or
-// inside an interface.
+// is for generated code, which calls it where OrderList appears in its
+// types or inside an interface.
 func (v *OrderList) DumpJSON(e *runtime.Encoder) {
 	if v == nil {
 		e.Null()
@@ -105,8 +106,8 @@ func (v UserResponse) MarshalJSON() ([]byte, error) {
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
-// is for generated code, which calls it where UserResponse appears in its types or
-// inside an interface.
+// is for generated code, which calls it where UserResponse appears in its
+// types or inside an interface.
 func (v *UserResponse) DumpJSON(e *runtime.Encoder) {
 	if v == nil {
 		e.Null()
@@ -115,14 +116,15 @@ func (v *UserResponse) DumpJSON(e *runtime.Encoder) {
 	_UserResponse_dump(e, v)
 }
 
+// _APIError_dump writes the JSON encoding of *v, a api.APIError, to e.
 func _APIError_dump(e *runtime.Encoder, v *APIError) {
 	e.OpenObject()
-	e.Key("\"Code\":")
+	e.Key(`"Code":`)
 	e.Int(int64(v.Code))
-	e.Key("\"Message\":")
+	e.Key(`"Message":`)
 	e.String(v.Message)
 	if v.Details != nil {
-		e.Key("\"details\":")
+		e.Key(`"details":`)
 		e.Any(v.Details)
 		if e.Failed() {
 			e.AtField("Details")
@@ -132,39 +134,41 @@ func _APIError_dump(e *runtime.Encoder, v *APIError) {
 	e.CloseObject()
 }
 
+// _Address_dump writes the JSON encoding of *v, a api.Address, to e.
 func _Address_dump(e *runtime.Encoder, v *Address) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key("\"City\":")
+		e.Key(`"City":`)
 		e.String(v.City)
-		e.Key("\"Street\":")
+		e.Key(`"Street":`)
 		e.String(v.Street)
-		e.Key("\"country\":")
+		e.Key(`"country":`)
 		e.String(v.Country)
 		if v.Zip != "" {
-			e.Key("\"zip\":")
+			e.Key(`"zip":`)
 			e.String(v.Zip)
 		}
 	} else {
-		e.Key("\"Street\":")
+		e.Key(`"Street":`)
 		e.String(v.Street)
-		e.Key("\"City\":")
+		e.Key(`"City":`)
 		e.String(v.City)
 		if v.Zip != "" {
-			e.Key("\"zip\":")
+			e.Key(`"zip":`)
 			e.String(v.Zip)
 		}
-		e.Key("\"country\":")
+		e.Key(`"country":`)
 		e.String(v.Country)
 	}
 	e.CloseObject()
 }
 
+// _Category_dump writes the JSON encoding of *v, a api.Category, to e.
 func _Category_dump(e *runtime.Encoder, v *Category) {
 	e.OpenObject()
 	if e.SortKeys() {
 		if v.Attrs != nil {
-			e.Key("\"attrs\":")
+			e.Key(`"attrs":`)
 			e.Any(v.Attrs)
 			if e.Failed() {
 				e.AtField("Attrs")
@@ -172,7 +176,7 @@ func _Category_dump(e *runtime.Encoder, v *Category) {
 			}
 		}
 		if len(v.Children) != 0 {
-			e.Key("\"children\":")
+			e.Key(`"children":`)
 			e.OpenArray()
 			if len(v.Children) > 0 {
 				// The elements can lead back to this slice: stop at a cycle.
@@ -194,7 +198,7 @@ func _Category_dump(e *runtime.Encoder, v *Category) {
 			e.CloseArray()
 		}
 		if len(v.Locales) != 0 {
-			e.Key("\"locales\":")
+			e.Key(`"locales":`)
 			e.OpenObject()
 			// The values can lead back to this map: stop at a cycle.
 			if !e.Enter(nil) {
@@ -214,10 +218,10 @@ func _Category_dump(e *runtime.Encoder, v *Category) {
 			e.Leave(nil)
 			e.CloseObject()
 		}
-		e.Key("\"name\":")
+		e.Key(`"name":`)
 		e.String(v.Name)
 		if v.Parent != nil {
-			e.Key("\"parent\":")
+			e.Key(`"parent":`)
 			// The pointer can lead back here: stop at a cycle.
 			if !e.Enter(v.Parent) {
 				e.AtField("Parent")
@@ -231,10 +235,10 @@ func _Category_dump(e *runtime.Encoder, v *Category) {
 			e.Leave(v.Parent)
 		}
 	} else {
-		e.Key("\"name\":")
+		e.Key(`"name":`)
 		e.String(v.Name)
 		if v.Parent != nil {
-			e.Key("\"parent\":")
+			e.Key(`"parent":`)
 			// The pointer can lead back here: stop at a cycle.
 			if !e.Enter(v.Parent) {
 				e.AtField("Parent")
@@ -248,7 +252,7 @@ func _Category_dump(e *runtime.Encoder, v *Category) {
 			e.Leave(v.Parent)
 		}
 		if len(v.Children) != 0 {
-			e.Key("\"children\":")
+			e.Key(`"children":`)
 			e.OpenArray()
 			if len(v.Children) > 0 {
 				// The elements can lead back to this slice: stop at a cycle.
@@ -270,7 +274,7 @@ func _Category_dump(e *runtime.Encoder, v *Category) {
 			e.CloseArray()
 		}
 		if len(v.Locales) != 0 {
-			e.Key("\"locales\":")
+			e.Key(`"locales":`)
 			e.OpenObject()
 			// The values can lead back to this map: stop at a cycle.
 			if !e.Enter(nil) {
@@ -291,7 +295,7 @@ func _Category_dump(e *runtime.Encoder, v *Category) {
 			e.CloseObject()
 		}
 		if v.Attrs != nil {
-			e.Key("\"attrs\":")
+			e.Key(`"attrs":`)
 			e.Any(v.Attrs)
 			if e.Failed() {
 				e.AtField("Attrs")
@@ -302,40 +306,41 @@ func _Category_dump(e *runtime.Encoder, v *Category) {
 	e.CloseObject()
 }
 
+// _Line_dump writes the JSON encoding of *v, a api.Line, to e.
 func _Line_dump(e *runtime.Encoder, v *Line) {
 	e.OpenObject()
 	if e.SortKeys() {
 		if v.Discount != nil {
-			e.Key("\"discount\":")
+			e.Key(`"discount":`)
 			e.Float64(*v.Discount)
 			if e.Failed() {
 				e.AtField("Discount")
 				return
 			}
 		}
-		e.Key("\"price\":")
+		e.Key(`"price":`)
 		e.Float64(v.Price)
 		if e.Failed() {
 			e.AtField("Price")
 			return
 		}
-		e.Key("\"qty\":")
+		e.Key(`"qty":`)
 		e.Int(int64(v.Qty))
-		e.Key("\"sku\":")
+		e.Key(`"sku":`)
 		e.String(v.SKU)
 	} else {
-		e.Key("\"sku\":")
+		e.Key(`"sku":`)
 		e.String(v.SKU)
-		e.Key("\"qty\":")
+		e.Key(`"qty":`)
 		e.Int(int64(v.Qty))
-		e.Key("\"price\":")
+		e.Key(`"price":`)
 		e.Float64(v.Price)
 		if e.Failed() {
 			e.AtField("Price")
 			return
 		}
 		if v.Discount != nil {
-			e.Key("\"discount\":")
+			e.Key(`"discount":`)
 			e.Float64(*v.Discount)
 			if e.Failed() {
 				e.AtField("Discount")
@@ -346,10 +351,11 @@ func _Line_dump(e *runtime.Encoder, v *Line) {
 	e.CloseObject()
 }
 
+// _OrderList_dump writes the JSON encoding of *v, a api.OrderList, to e.
 func _OrderList_dump(e *runtime.Encoder, v *OrderList) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key("\"orders\":")
+		e.Key(`"orders":`)
 		if v.Orders == nil {
 			e.Null()
 		} else {
@@ -365,32 +371,32 @@ func _OrderList_dump(e *runtime.Encoder, v *OrderList) {
 			}
 			e.CloseArray()
 		}
-		e.Key("\"page\":")
+		e.Key(`"page":`)
 		_Page_dump(e, &v.Page)
 		if e.Failed() {
 			e.AtField("Page")
 			return
 		}
-		e.Key("\"request_id\":")
+		e.Key(`"request_id":`)
 		e.String(v.Meta.RequestID)
 		if v.Meta.Version != 0 {
-			e.Key("\"version\":")
+			e.Key(`"version":`)
 			e.Int(int64(v.Meta.Version))
 		}
 	} else {
-		e.Key("\"request_id\":")
+		e.Key(`"request_id":`)
 		e.String(v.Meta.RequestID)
 		if v.Meta.Version != 0 {
-			e.Key("\"version\":")
+			e.Key(`"version":`)
 			e.Int(int64(v.Meta.Version))
 		}
-		e.Key("\"page\":")
+		e.Key(`"page":`)
 		_Page_dump(e, &v.Page)
 		if e.Failed() {
 			e.AtField("Page")
 			return
 		}
-		e.Key("\"orders\":")
+		e.Key(`"orders":`)
 		if v.Orders == nil {
 			e.Null()
 		} else {
@@ -410,26 +416,27 @@ func _OrderList_dump(e *runtime.Encoder, v *OrderList) {
 	e.CloseObject()
 }
 
+// _Order_dump writes the JSON encoding of *v, a api.Order, to e.
 func _Order_dump(e *runtime.Encoder, v *Order) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key("\"created_at\":")
+		e.Key(`"created_at":`)
 		e.Time(v.Timestamps.CreatedAt)
 		if e.Failed() {
 			e.AtField("CreatedAt")
 			return
 		}
 		if v.Customer != nil {
-			e.Key("\"customer\":")
+			e.Key(`"customer":`)
 			_User_dump(e, v.Customer)
 			if e.Failed() {
 				e.AtField("Customer")
 				return
 			}
 		}
-		e.Key("\"id\":")
+		e.Key(`"id":`)
 		e.String(v.ID)
-		e.Key("\"lines\":")
+		e.Key(`"lines":`)
 		if v.Lines == nil {
 			e.Null()
 		} else {
@@ -446,7 +453,7 @@ func _Order_dump(e *runtime.Encoder, v *Order) {
 			e.CloseArray()
 		}
 		if len(v.Notes) != 0 {
-			e.Key("\"notes\":")
+			e.Key(`"notes":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringKeys(e, v.Notes) {
 				e.KeyString(k1.Name)
@@ -455,20 +462,20 @@ func _Order_dump(e *runtime.Encoder, v *Order) {
 			}
 			e.CloseObject()
 		}
-		e.Key("\"status\":")
+		e.Key(`"status":`)
 		e.TextMarshaler(v.Status)
 		if e.Failed() {
 			e.AtField("Status")
 			return
 		}
-		e.Key("\"total\":")
+		e.Key(`"total":`)
 		e.Marshaler(v.Total)
 		if e.Failed() {
 			e.AtField("Total")
 			return
 		}
 		if v.Timestamps.UpdatedAt != nil {
-			e.Key("\"updated_at\":")
+			e.Key(`"updated_at":`)
 			e.Time(*v.Timestamps.UpdatedAt)
 			if e.Failed() {
 				e.AtField("UpdatedAt")
@@ -476,16 +483,16 @@ func _Order_dump(e *runtime.Encoder, v *Order) {
 			}
 		}
 	} else {
-		e.Key("\"id\":")
+		e.Key(`"id":`)
 		e.String(v.ID)
-		e.Key("\"created_at\":")
+		e.Key(`"created_at":`)
 		e.Time(v.Timestamps.CreatedAt)
 		if e.Failed() {
 			e.AtField("CreatedAt")
 			return
 		}
 		if v.Timestamps.UpdatedAt != nil {
-			e.Key("\"updated_at\":")
+			e.Key(`"updated_at":`)
 			e.Time(*v.Timestamps.UpdatedAt)
 			if e.Failed() {
 				e.AtField("UpdatedAt")
@@ -493,14 +500,14 @@ func _Order_dump(e *runtime.Encoder, v *Order) {
 			}
 		}
 		if v.Customer != nil {
-			e.Key("\"customer\":")
+			e.Key(`"customer":`)
 			_User_dump(e, v.Customer)
 			if e.Failed() {
 				e.AtField("Customer")
 				return
 			}
 		}
-		e.Key("\"lines\":")
+		e.Key(`"lines":`)
 		if v.Lines == nil {
 			e.Null()
 		} else {
@@ -516,20 +523,20 @@ func _Order_dump(e *runtime.Encoder, v *Order) {
 			}
 			e.CloseArray()
 		}
-		e.Key("\"total\":")
+		e.Key(`"total":`)
 		e.Marshaler(v.Total)
 		if e.Failed() {
 			e.AtField("Total")
 			return
 		}
-		e.Key("\"status\":")
+		e.Key(`"status":`)
 		e.TextMarshaler(v.Status)
 		if e.Failed() {
 			e.AtField("Status")
 			return
 		}
 		if len(v.Notes) != 0 {
-			e.Key("\"notes\":")
+			e.Key(`"notes":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringKeys(e, v.Notes) {
 				e.KeyString(k1.Name)
@@ -542,28 +549,31 @@ func _Order_dump(e *runtime.Encoder, v *Order) {
 	e.CloseObject()
 }
 
+// _Page_dump writes the JSON encoding of *v, a api.Page, to e.
 func _Page_dump(e *runtime.Encoder, v *Page) {
 	e.OpenObject()
 	if v.Next != "" {
-		e.Key("\"next\":")
+		e.Key(`"next":`)
 		e.String(v.Next)
 	}
-	e.Key("\"total\":")
+	e.Key(`"total":`)
 	e.Int(int64(v.Total))
 	e.CloseObject()
 }
 
+// _UserResponse_dump writes the JSON encoding of *v, a api.UserResponse, to
+// e.
 func _UserResponse_dump(e *runtime.Encoder, v *UserResponse) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key("\"data\":")
+		e.Key(`"data":`)
 		_User_dump(e, &v.Data)
 		if e.Failed() {
 			e.AtField("Data")
 			return
 		}
 		if len(v.Errors) != 0 {
-			e.Key("\"errors\":")
+			e.Key(`"errors":`)
 			e.OpenArray()
 			for i1 := range v.Errors {
 				e.Elem()
@@ -576,27 +586,27 @@ func _UserResponse_dump(e *runtime.Encoder, v *UserResponse) {
 			}
 			e.CloseArray()
 		}
-		e.Key("\"request_id\":")
+		e.Key(`"request_id":`)
 		e.String(v.Meta.RequestID)
 		if v.Meta.Version != 0 {
-			e.Key("\"version\":")
+			e.Key(`"version":`)
 			e.Int(int64(v.Meta.Version))
 		}
 	} else {
-		e.Key("\"request_id\":")
+		e.Key(`"request_id":`)
 		e.String(v.Meta.RequestID)
 		if v.Meta.Version != 0 {
-			e.Key("\"version\":")
+			e.Key(`"version":`)
 			e.Int(int64(v.Meta.Version))
 		}
-		e.Key("\"data\":")
+		e.Key(`"data":`)
 		_User_dump(e, &v.Data)
 		if e.Failed() {
 			e.AtField("Data")
 			return
 		}
 		if len(v.Errors) != 0 {
-			e.Key("\"errors\":")
+			e.Key(`"errors":`)
 			e.OpenArray()
 			for i1 := range v.Errors {
 				e.Elem()
@@ -613,11 +623,12 @@ func _UserResponse_dump(e *runtime.Encoder, v *UserResponse) {
 	e.CloseObject()
 }
 
+// _User_dump writes the JSON encoding of *v, a api.User, to e.
 func _User_dump(e *runtime.Encoder, v *User) {
 	e.OpenObject()
 	if e.SortKeys() {
 		if v.Address != nil {
-			e.Key("\"address\":")
+			e.Key(`"address":`)
 			_Address_dump(e, v.Address)
 			if e.Failed() {
 				e.AtField("Address")
@@ -625,28 +636,28 @@ func _User_dump(e *runtime.Encoder, v *User) {
 			}
 		}
 		if v.Admin {
-			e.Key("\"admin\":")
+			e.Key(`"admin":`)
 			e.Bool(v.Admin)
 		}
 		if len(v.Avatar) != 0 {
-			e.Key("\"avatar\":")
+			e.Key(`"avatar":`)
 			e.Base64(v.Avatar)
 		}
 		if v.Email != "" {
-			e.Key("\"email\":")
+			e.Key(`"email":`)
 			e.String(v.Email)
 		}
-		e.Key("\"id\":")
+		e.Key(`"id":`)
 		e.Int(v.ID)
-		e.Key("\"name\":")
+		e.Key(`"name":`)
 		e.String(v.Name)
-		e.Key("\"score\":")
+		e.Key(`"score":`)
 		e.Float64(v.Score)
 		if e.Failed() {
 			e.AtField("Score")
 			return
 		}
-		e.Key("\"tags\":")
+		e.Key(`"tags":`)
 		if v.Tags == nil {
 			e.Null()
 		} else {
@@ -658,27 +669,27 @@ func _User_dump(e *runtime.Encoder, v *User) {
 			e.CloseArray()
 		}
 	} else {
-		e.Key("\"id\":")
+		e.Key(`"id":`)
 		e.Int(v.ID)
-		e.Key("\"name\":")
+		e.Key(`"name":`)
 		e.String(v.Name)
 		if v.Email != "" {
-			e.Key("\"email\":")
+			e.Key(`"email":`)
 			e.String(v.Email)
 		}
 		if v.Admin {
-			e.Key("\"admin\":")
+			e.Key(`"admin":`)
 			e.Bool(v.Admin)
 		}
 		if v.Address != nil {
-			e.Key("\"address\":")
+			e.Key(`"address":`)
 			_Address_dump(e, v.Address)
 			if e.Failed() {
 				e.AtField("Address")
 				return
 			}
 		}
-		e.Key("\"tags\":")
+		e.Key(`"tags":`)
 		if v.Tags == nil {
 			e.Null()
 		} else {
@@ -689,14 +700,14 @@ func _User_dump(e *runtime.Encoder, v *User) {
 			}
 			e.CloseArray()
 		}
-		e.Key("\"score\":")
+		e.Key(`"score":`)
 		e.Float64(v.Score)
 		if e.Failed() {
 			e.AtField("Score")
 			return
 		}
 		if len(v.Avatar) != 0 {
-			e.Key("\"avatar\":")
+			e.Key(`"avatar":`)
 			e.Base64(v.Avatar)
 		}
 	}

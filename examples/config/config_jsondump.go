@@ -3,8 +3,9 @@
 package config
 
 import (
-	"github.com/jsondump/jsondump/runtime"
 	"io"
+
+	"github.com/jsondump/jsondump/runtime"
 )
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
@@ -33,8 +34,8 @@ func (v Backend) MarshalJSON() ([]byte, error) {
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
-// is for generated code, which calls it where Backend appears in its types or
-// inside an interface.
+// is for generated code, which calls it where Backend appears in its types
+// or inside an interface.
 func (v *Backend) DumpJSON(e *runtime.Encoder) {
 	if v == nil {
 		e.Null()
@@ -61,8 +62,8 @@ func (v Config) Dumps(opts ...runtime.Option) string {
 }
 
 // MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-// The receiver is a pointer because Config encodes differently when it is
+// encoding/json and the libraries built on it take the fast path too. The
+// receiver is a pointer because Config encodes differently when it is
 // addressable (a field has a Marshaler or TextMarshaler method on its
 // pointer type): json.Marshal(v) and json.Marshal(&v) keep the bytes they
 // gave before Config had this method. A nil v encodes as null.
@@ -73,8 +74,8 @@ func (v *Config) MarshalJSON() ([]byte, error) {
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
-// is for generated code, which calls it where Config appears in its types or
-// inside an interface.
+// is for generated code, which calls it where Config appears in its types
+// or inside an interface.
 func (v *Config) DumpJSON(e *runtime.Encoder) {
 	if v == nil {
 		e.Null()
@@ -109,8 +110,8 @@ func (v Limits) MarshalJSON() ([]byte, error) {
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
-// is for generated code, which calls it where Limits appears in its types or
-// inside an interface.
+// is for generated code, which calls it where Limits appears in its types
+// or inside an interface.
 func (v *Limits) DumpJSON(e *runtime.Encoder) {
 	if v == nil {
 		e.Null()
@@ -137,8 +138,8 @@ func (v Pair[K, V]) Dumps(opts ...runtime.Option) string {
 }
 
 // MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-// The receiver is a pointer because Pair encodes differently when it is
+// encoding/json and the libraries built on it take the fast path too. The
+// receiver is a pointer because Pair encodes differently when it is
 // addressable (a field has a Marshaler or TextMarshaler method on its
 // pointer type): json.Marshal(v) and json.Marshal(&v) keep the bytes they
 // gave before Pair had this method. A nil v encodes as null.
@@ -159,17 +160,18 @@ func (v *Pair[K, V]) DumpJSON(e *runtime.Encoder) {
 	_Pair_dump(e, v)
 }
 
+// _Backend_dump writes the JSON encoding of *v, a config.Backend, to e.
 func _Backend_dump(e *runtime.Encoder, v *Backend) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key("\"healthy\":")
+		e.Key(`"healthy":`)
 		if v.Healthy == nil {
 			e.Null()
 		} else {
 			e.Bool(*v.Healthy)
 		}
 		if v.Tags != nil {
-			e.Key("\"tags\":")
+			e.Key(`"tags":`)
 			e.OpenArray()
 			for i1 := range v.Tags {
 				e.Elem()
@@ -177,17 +179,17 @@ func _Backend_dump(e *runtime.Encoder, v *Backend) {
 			}
 			e.CloseArray()
 		}
-		e.Key("\"url\":")
+		e.Key(`"url":`)
 		e.String(v.URL)
-		e.Key("\"weight\":")
+		e.Key(`"weight":`)
 		e.Uint(uint64(v.Weight))
 	} else {
-		e.Key("\"url\":")
+		e.Key(`"url":`)
 		e.String(v.URL)
-		e.Key("\"weight\":")
+		e.Key(`"weight":`)
 		e.Uint(uint64(v.Weight))
 		if v.Tags != nil {
-			e.Key("\"tags\":")
+			e.Key(`"tags":`)
 			e.OpenArray()
 			for i1 := range v.Tags {
 				e.Elem()
@@ -195,7 +197,7 @@ func _Backend_dump(e *runtime.Encoder, v *Backend) {
 			}
 			e.CloseArray()
 		}
-		e.Key("\"healthy\":")
+		e.Key(`"healthy":`)
 		if v.Healthy == nil {
 			e.Null()
 		} else {
@@ -205,23 +207,24 @@ func _Backend_dump(e *runtime.Encoder, v *Backend) {
 	e.CloseObject()
 }
 
+// _Config_dump writes the JSON encoding of *v, a config.Config, to e.
 func _Config_dump(e *runtime.Encoder, v *Config) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key("\"-\":")
+		e.Key(`"-":`)
 		e.String(v.Dash)
-		e.Key("\"Quoted\":")
+		e.Key(`"Quoted":`)
 		e.String(v.Quoted)
-		e.Key("\"Ratio\":")
+		e.Key(`"Ratio":`)
 		e.QuotedFloat64(v.Ratio)
 		if e.Failed() {
 			e.AtField("Ratio")
 			return
 		}
-		e.KeyString("a<b>&c")
+		e.KeyString(`a<b>&c`)
 		e.String(v.HTML)
 		if len(v.Backends) != 0 {
-			e.Key("\"backends\":")
+			e.Key(`"backends":`)
 			e.OpenArray()
 			for i1 := range v.Backends {
 				e.Elem()
@@ -235,17 +238,17 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 			e.CloseArray()
 		}
 		if v.Debug {
-			e.Key("\"debug\":")
+			e.Key(`"debug":`)
 			e.QuotedBool(v.Debug)
 		}
-		e.Key("\"defaults\":")
+		e.Key(`"defaults":`)
 		_Pair_dump(e, &v.Defaults)
 		if e.Failed() {
 			e.AtField("Defaults")
 			return
 		}
 		if len(v.Extra) != 0 {
-			e.Key("\"extra\":")
+			e.Key(`"extra":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringKeys(e, v.Extra) {
 				e.KeyString(k1.Name)
@@ -259,7 +262,7 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 			}
 			e.CloseObject()
 		}
-		e.Key("\"features\":")
+		e.Key(`"features":`)
 		if v.Features == nil {
 			e.Null()
 		} else {
@@ -272,37 +275,37 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 			e.CloseObject()
 		}
 		if v.Limits != (Limits{}) {
-			e.Key("\"limits\":")
+			e.Key(`"limits":`)
 			_Limits_dump(e, &v.Limits)
 			if e.Failed() {
 				e.AtField("Limits")
 				return
 			}
 		}
-		e.Key("\"mode\":")
+		e.Key(`"mode":`)
 		e.Marshaler(&v.Mode)
 		if e.Failed() {
 			e.AtField("Mode")
 			return
 		}
-		e.Key("\"name\":")
+		e.Key(`"name":`)
 		e.String(v.Name)
 		if v.Number != "" {
-			e.Key("\"number\":")
+			e.Key(`"number":`)
 			e.Number(string(v.Number))
 			if e.Failed() {
 				e.AtField("Number")
 				return
 			}
 		}
-		e.Key("\"port\":")
+		e.Key(`"port":`)
 		e.QuotedInt(int64(v.Port))
 		if v.Ptr != nil {
-			e.Key("\"ptr\":")
+			e.Key(`"ptr":`)
 			e.QuotedString(*v.Ptr)
 		}
 		if !v.Started.IsZero() {
-			e.Key("\"started\":")
+			e.Key(`"started":`)
 			e.Time(v.Started)
 			if e.Failed() {
 				e.AtField("Started")
@@ -310,41 +313,41 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 			}
 		}
 		if !v.Timeout.IsZero() {
-			e.Key("\"timeout\":")
+			e.Key(`"timeout":`)
 			e.TextMarshaler(v.Timeout)
 			if e.Failed() {
 				e.AtField("Timeout")
 				return
 			}
 		}
-		e.Key("\"version\":")
+		e.Key(`"version":`)
 		e.OpenArray()
 		for i1 := range v.Version {
 			e.Elem()
 			e.Int(int64(v.Version[i1]))
 		}
 		e.CloseArray()
-		e.KeyString("ключ")
+		e.KeyString(`ключ`)
 		e.String(v.Unicode)
 	} else {
-		e.Key("\"name\":")
+		e.Key(`"name":`)
 		e.String(v.Name)
-		e.Key("\"port\":")
+		e.Key(`"port":`)
 		e.QuotedInt(int64(v.Port))
 		if v.Debug {
-			e.Key("\"debug\":")
+			e.Key(`"debug":`)
 			e.QuotedBool(v.Debug)
 		}
-		e.Key("\"Ratio\":")
+		e.Key(`"Ratio":`)
 		e.QuotedFloat64(v.Ratio)
 		if e.Failed() {
 			e.AtField("Ratio")
 			return
 		}
-		e.Key("\"-\":")
+		e.Key(`"-":`)
 		e.String(v.Dash)
 		if !v.Timeout.IsZero() {
-			e.Key("\"timeout\":")
+			e.Key(`"timeout":`)
 			e.TextMarshaler(v.Timeout)
 			if e.Failed() {
 				e.AtField("Timeout")
@@ -352,25 +355,25 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 			}
 		}
 		if v.Limits != (Limits{}) {
-			e.Key("\"limits\":")
+			e.Key(`"limits":`)
 			_Limits_dump(e, &v.Limits)
 			if e.Failed() {
 				e.AtField("Limits")
 				return
 			}
 		}
-		e.Key("\"Quoted\":")
+		e.Key(`"Quoted":`)
 		e.String(v.Quoted)
-		e.KeyString("a<b>&c")
+		e.KeyString(`a<b>&c`)
 		e.String(v.HTML)
-		e.KeyString("ключ")
+		e.KeyString(`ключ`)
 		e.String(v.Unicode)
 		if v.Ptr != nil {
-			e.Key("\"ptr\":")
+			e.Key(`"ptr":`)
 			e.QuotedString(*v.Ptr)
 		}
 		if v.Number != "" {
-			e.Key("\"number\":")
+			e.Key(`"number":`)
 			e.Number(string(v.Number))
 			if e.Failed() {
 				e.AtField("Number")
@@ -378,27 +381,27 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 			}
 		}
 		if !v.Started.IsZero() {
-			e.Key("\"started\":")
+			e.Key(`"started":`)
 			e.Time(v.Started)
 			if e.Failed() {
 				e.AtField("Started")
 				return
 			}
 		}
-		e.Key("\"mode\":")
+		e.Key(`"mode":`)
 		e.Marshaler(&v.Mode)
 		if e.Failed() {
 			e.AtField("Mode")
 			return
 		}
-		e.Key("\"version\":")
+		e.Key(`"version":`)
 		e.OpenArray()
 		for i1 := range v.Version {
 			e.Elem()
 			e.Int(int64(v.Version[i1]))
 		}
 		e.CloseArray()
-		e.Key("\"features\":")
+		e.Key(`"features":`)
 		if v.Features == nil {
 			e.Null()
 		} else {
@@ -411,7 +414,7 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 			e.CloseObject()
 		}
 		if len(v.Extra) != 0 {
-			e.Key("\"extra\":")
+			e.Key(`"extra":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringKeys(e, v.Extra) {
 				e.KeyString(k1.Name)
@@ -426,7 +429,7 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 			e.CloseObject()
 		}
 		if len(v.Backends) != 0 {
-			e.Key("\"backends\":")
+			e.Key(`"backends":`)
 			e.OpenArray()
 			for i1 := range v.Backends {
 				e.Elem()
@@ -439,7 +442,7 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 			}
 			e.CloseArray()
 		}
-		e.Key("\"defaults\":")
+		e.Key(`"defaults":`)
 		_Pair_dump(e, &v.Defaults)
 		if e.Failed() {
 			e.AtField("Defaults")
@@ -449,11 +452,12 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 	e.CloseObject()
 }
 
+// _Limits_dump writes the JSON encoding of *v, a config.Limits, to e.
 func _Limits_dump(e *runtime.Encoder, v *Limits) {
 	e.OpenObject()
 	if e.SortKeys() {
 		if v.Burst != 0 {
-			e.Key("\"burst\":")
+			e.Key(`"burst":`)
 			e.Float64(v.Burst)
 			if e.Failed() {
 				e.AtField("Burst")
@@ -461,20 +465,20 @@ func _Limits_dump(e *runtime.Encoder, v *Limits) {
 			}
 		}
 		if v.MaxConns != 0 {
-			e.Key("\"max_conns\":")
+			e.Key(`"max_conns":`)
 			e.Int(int64(v.MaxConns))
 		}
 		if v.Memory != 0 {
-			e.Key("\"memory\":")
+			e.Key(`"memory":`)
 			e.Uint(v.Memory)
 		}
 	} else {
 		if v.MaxConns != 0 {
-			e.Key("\"max_conns\":")
+			e.Key(`"max_conns":`)
 			e.Int(int64(v.MaxConns))
 		}
 		if v.Burst != 0 {
-			e.Key("\"burst\":")
+			e.Key(`"burst":`)
 			e.Float64(v.Burst)
 			if e.Failed() {
 				e.AtField("Burst")
@@ -482,22 +486,24 @@ func _Limits_dump(e *runtime.Encoder, v *Limits) {
 			}
 		}
 		if v.Memory != 0 {
-			e.Key("\"memory\":")
+			e.Key(`"memory":`)
 			e.Uint(v.Memory)
 		}
 	}
 	e.CloseObject()
 }
 
+// _Pair_dump writes the JSON encoding of *v, a config.Pair[K comparable, V
+// any], to e.
 func _Pair_dump[K comparable, V any](e *runtime.Encoder, v *Pair[K, V]) {
 	e.OpenObject()
-	e.Key("\"key\":")
+	e.Key(`"key":`)
 	e.Addr(&v.Key)
 	if e.Failed() {
 		e.AtField("Key")
 		return
 	}
-	e.Key("\"value\":")
+	e.Key(`"value":`)
 	e.Addr(&v.Value)
 	if e.Failed() {
 		e.AtField("Value")

@@ -3,8 +3,9 @@
 package events
 
 import (
-	"github.com/jsondump/jsondump/runtime"
 	"io"
+
+	"github.com/jsondump/jsondump/runtime"
 )
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
@@ -69,8 +70,8 @@ func (v Record) MarshalJSON() ([]byte, error) {
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
-// is for generated code, which calls it where Record appears in its types or
-// inside an interface.
+// is for generated code, which calls it where Record appears in its types
+// or inside an interface.
 func (v *Record) DumpJSON(e *runtime.Encoder) {
 	if v == nil {
 		e.Null()
@@ -79,14 +80,15 @@ func (v *Record) DumpJSON(e *runtime.Encoder) {
 	_Record_dump(e, v)
 }
 
+// _Batch_dump writes the JSON encoding of *v, a events.Batch, to e.
 func _Batch_dump(e *runtime.Encoder, v *Batch) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key("\"dropped\":")
+		e.Key(`"dropped":`)
 		e.Uint(uint64(v.Dropped))
-		e.Key("\"final\":")
+		e.Key(`"final":`)
 		e.Bool(v.Final)
-		e.Key("\"records\":")
+		e.Key(`"records":`)
 		if v.Records == nil {
 			e.Null()
 		} else {
@@ -103,7 +105,7 @@ func _Batch_dump(e *runtime.Encoder, v *Batch) {
 			e.CloseArray()
 		}
 	} else {
-		e.Key("\"records\":")
+		e.Key(`"records":`)
 		if v.Records == nil {
 			e.Null()
 		} else {
@@ -119,19 +121,20 @@ func _Batch_dump(e *runtime.Encoder, v *Batch) {
 			}
 			e.CloseArray()
 		}
-		e.Key("\"dropped\":")
+		e.Key(`"dropped":`)
 		e.Uint(uint64(v.Dropped))
-		e.Key("\"final\":")
+		e.Key(`"final":`)
 		e.Bool(v.Final)
 	}
 	e.CloseObject()
 }
 
+// _Record_dump writes the JSON encoding of *v, a events.Record, to e.
 func _Record_dump(e *runtime.Encoder, v *Record) {
 	e.OpenObject()
 	if e.SortKeys() {
 		if len(v.Attrs) != 0 {
-			e.Key("\"attrs\":")
+			e.Key(`"attrs":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringKeys(e, v.Attrs) {
 				e.KeyString(k1.Name)
@@ -146,7 +149,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			e.CloseObject()
 		}
 		if len(v.ByCode) != 0 {
-			e.Key("\"by_code\":")
+			e.Key(`"by_code":`)
 			e.OpenObject()
 			for _, k1 := range runtime.IntKeys(e, v.ByCode) {
 				e.KeyString(k1.Name)
@@ -156,7 +159,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			e.CloseObject()
 		}
 		if len(v.Counters) != 0 {
-			e.Key("\"counters\":")
+			e.Key(`"counters":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringKeys(e, v.Counters) {
 				e.KeyString(k1.Name)
@@ -165,9 +168,9 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			}
 			e.CloseObject()
 		}
-		e.Key("\"duration_ns\":")
+		e.Key(`"duration_ns":`)
 		e.Int(int64(v.Duration))
-		e.Key("\"host\":")
+		e.Key(`"host":`)
 		if v.Host == nil {
 			e.Null()
 		} else {
@@ -180,7 +183,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			e.CloseObject()
 		}
 		if len(v.Labels) != 0 {
-			e.Key("\"labels\":")
+			e.Key(`"labels":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringKeys(e, v.Labels) {
 				e.KeyString(k1.Name)
@@ -189,22 +192,22 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			}
 			e.CloseObject()
 		}
-		e.Key("\"latency_ms\":")
+		e.Key(`"latency_ms":`)
 		e.Float32(v.Latency)
 		if e.Failed() {
 			e.AtField("Latency")
 			return
 		}
-		e.Key("\"level\":")
+		e.Key(`"level":`)
 		e.TextMarshaler(v.Level)
 		if e.Failed() {
 			e.AtField("Level")
 			return
 		}
-		e.Key("\"msg\":")
+		e.Key(`"msg":`)
 		e.String(v.Message)
 		if len(v.Payload) != 0 {
-			e.Key("\"payload\":")
+			e.Key(`"payload":`)
 			e.RawMessage(v.Payload)
 			if e.Failed() {
 				e.AtField("Payload")
@@ -212,11 +215,11 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			}
 		}
 		if v.Sampled != nil {
-			e.Key("\"sampled\":")
+			e.Key(`"sampled":`)
 			e.Bool(*v.Sampled)
 		}
 		if v.Source != nil {
-			e.Key("\"source\":")
+			e.Key(`"source":`)
 			_Source_dump(e, v.Source)
 			if e.Failed() {
 				e.AtField("Source")
@@ -224,7 +227,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			}
 		}
 		if len(v.Spans) != 0 {
-			e.Key("\"spans\":")
+			e.Key(`"spans":`)
 			e.OpenArray()
 			for i1 := range v.Spans {
 				e.Elem()
@@ -237,33 +240,33 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			}
 			e.CloseArray()
 		}
-		e.Key("\"time\":")
+		e.Key(`"time":`)
 		e.Time(v.Time)
 		if e.Failed() {
 			e.AtField("Time")
 			return
 		}
 		if v.TraceID != "" {
-			e.Key("\"trace_id\":")
+			e.Key(`"trace_id":`)
 			e.String(v.TraceID)
 		}
 	} else {
-		e.Key("\"time\":")
+		e.Key(`"time":`)
 		e.Time(v.Time)
 		if e.Failed() {
 			e.AtField("Time")
 			return
 		}
-		e.Key("\"level\":")
+		e.Key(`"level":`)
 		e.TextMarshaler(v.Level)
 		if e.Failed() {
 			e.AtField("Level")
 			return
 		}
-		e.Key("\"msg\":")
+		e.Key(`"msg":`)
 		e.String(v.Message)
 		if len(v.Attrs) != 0 {
-			e.Key("\"attrs\":")
+			e.Key(`"attrs":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringKeys(e, v.Attrs) {
 				e.KeyString(k1.Name)
@@ -278,7 +281,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			e.CloseObject()
 		}
 		if len(v.Counters) != 0 {
-			e.Key("\"counters\":")
+			e.Key(`"counters":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringKeys(e, v.Counters) {
 				e.KeyString(k1.Name)
@@ -288,7 +291,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			e.CloseObject()
 		}
 		if len(v.ByCode) != 0 {
-			e.Key("\"by_code\":")
+			e.Key(`"by_code":`)
 			e.OpenObject()
 			for _, k1 := range runtime.IntKeys(e, v.ByCode) {
 				e.KeyString(k1.Name)
@@ -298,7 +301,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			e.CloseObject()
 		}
 		if len(v.Labels) != 0 {
-			e.Key("\"labels\":")
+			e.Key(`"labels":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringKeys(e, v.Labels) {
 				e.KeyString(k1.Name)
@@ -308,31 +311,31 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			e.CloseObject()
 		}
 		if v.Source != nil {
-			e.Key("\"source\":")
+			e.Key(`"source":`)
 			_Source_dump(e, v.Source)
 			if e.Failed() {
 				e.AtField("Source")
 				return
 			}
 		}
-		e.Key("\"duration_ns\":")
+		e.Key(`"duration_ns":`)
 		e.Int(int64(v.Duration))
-		e.Key("\"latency_ms\":")
+		e.Key(`"latency_ms":`)
 		e.Float32(v.Latency)
 		if e.Failed() {
 			e.AtField("Latency")
 			return
 		}
 		if v.TraceID != "" {
-			e.Key("\"trace_id\":")
+			e.Key(`"trace_id":`)
 			e.String(v.TraceID)
 		}
 		if v.Sampled != nil {
-			e.Key("\"sampled\":")
+			e.Key(`"sampled":`)
 			e.Bool(*v.Sampled)
 		}
 		if len(v.Payload) != 0 {
-			e.Key("\"payload\":")
+			e.Key(`"payload":`)
 			e.RawMessage(v.Payload)
 			if e.Failed() {
 				e.AtField("Payload")
@@ -340,7 +343,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			}
 		}
 		if len(v.Spans) != 0 {
-			e.Key("\"spans\":")
+			e.Key(`"spans":`)
 			e.OpenArray()
 			for i1 := range v.Spans {
 				e.Elem()
@@ -353,7 +356,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			}
 			e.CloseArray()
 		}
-		e.Key("\"host\":")
+		e.Key(`"host":`)
 		if v.Host == nil {
 			e.Null()
 		} else {
@@ -369,32 +372,34 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 	e.CloseObject()
 }
 
+// _Source_dump writes the JSON encoding of *v, a events.Source, to e.
 func _Source_dump(e *runtime.Encoder, v *Source) {
 	e.OpenObject()
-	e.Key("\"File\":")
+	e.Key(`"File":`)
 	e.String(v.File)
-	e.Key("\"Line\":")
+	e.Key(`"Line":`)
 	e.Int(int64(v.Line))
 	if v.Function != "" {
-		e.Key("\"function\":")
+		e.Key(`"function":`)
 		e.String(v.Function)
 	}
 	e.CloseObject()
 }
 
+// _Span_dump writes the JSON encoding of *v, a events.Span, to e.
 func _Span_dump(e *runtime.Encoder, v *Span) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key("\"name\":")
+		e.Key(`"name":`)
 		e.String(v.Name)
-		e.Key("\"start\":")
+		e.Key(`"start":`)
 		e.Time(v.Start)
 		if e.Failed() {
 			e.AtField("Start")
 			return
 		}
 		if len(v.Tags) != 0 {
-			e.Key("\"tags\":")
+			e.Key(`"tags":`)
 			e.OpenArray()
 			for i1 := range v.Tags {
 				e.Elem()
@@ -402,21 +407,21 @@ func _Span_dump(e *runtime.Encoder, v *Span) {
 			}
 			e.CloseArray()
 		}
-		e.Key("\"took\":")
+		e.Key(`"took":`)
 		e.Int(int64(v.Took))
 	} else {
-		e.Key("\"name\":")
+		e.Key(`"name":`)
 		e.String(v.Name)
-		e.Key("\"start\":")
+		e.Key(`"start":`)
 		e.Time(v.Start)
 		if e.Failed() {
 			e.AtField("Start")
 			return
 		}
-		e.Key("\"took\":")
+		e.Key(`"took":`)
 		e.Int(int64(v.Took))
 		if len(v.Tags) != 0 {
-			e.Key("\"tags\":")
+			e.Key(`"tags":`)
 			e.OpenArray()
 			for i1 := range v.Tags {
 				e.Elem()
