@@ -15,6 +15,10 @@ import (
 	"github.com/jsondump/jsondump/internal/testmod"
 )
 
+// generateLine is the README's go:generate line, spelled so that go generate
+// does not take it for one of this package's own.
+const generateLine = "//go:" + "generate go tool jsondump -type=Event"
+
 func TestToolDirectiveInPackageMain(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the command with go tool")
@@ -28,7 +32,7 @@ import (
 	"os"
 )
 
-//go:generate go tool jsondump -type=Event
+` + generateLine + `
 
 // Event is declared in package main.
 type Event struct {
