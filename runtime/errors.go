@@ -7,6 +7,7 @@ package runtime
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Error is the error of a failed encode: where in the value it happened and
@@ -22,7 +23,24 @@ func (e *Error) Error() string {
 	if e.Path == "" {
 		return "jsondump: " + e.Err.Error()
 	}
-	return "jsondump: " + e.Path + ": " + e.Err.Error()
+	return "jsondump: " + shortPath(e.Path) + ": " + e.Err.Error()
+}
+
+// shortPath elides the middle of a path too long to read, such as the
+// thousand steps of a cycle; Error.Path keeps it whole.
+func shortPath(path string) string {
+	const head, tail = 120, 80
+	if len(path) <= head+tail+20 {
+		return path
+	}
+	h, t := head, len(path)-tail
+	for h > 0 && !utf8.RuneStart(path[h]) {
+		h--
+	}
+	for t < len(path) && !utf8.RuneStart(path[t]) {
+		t++
+	}
+	return path[:h] + " ... (" + strconv.Itoa(len(path)-h-(len(path)-t)) + " bytes) ... " + path[t:]
 }
 
 func (e *Error) Unwrap() error { return e.Err }

@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestErrorPath builds the path of a NaN deep in a value the way generated
@@ -88,5 +90,27 @@ func TestWriterErrorHasNoPath(t *testing.T) {
 	e.AtIndex(1)
 	if err := e.Close(); !errors.Is(err, errWrite) || err.(*Error).Path != "" {
 		t.Errorf("got %v", err)
+	}
+}
+
+func TestLongPathIsElidedInMessage(t *testing.T) {
+	path := strings.Repeat(`["ключ"]`, 500)
+	err := &Error{Path: path, Err: errors.New("boom")}
+	msg := err.Error()
+	if len(msg) > 300 {
+		t.Errorf("message is %d bytes long", len(msg))
+	}
+	if !utf8.ValidString(msg) {
+		t.Errorf("eliding split a rune: %q", msg)
+	}
+	if !strings.HasPrefix(msg, "jsondump: "+path[:100]) || !strings.HasSuffix(msg, path[len(path)-60:]+": boom") {
+		t.Errorf("message lost the ends of the path: %s", msg)
+	}
+	if err.Path != path {
+		t.Errorf("Path itself was shortened")
+	}
+	short := &Error{Path: ".A[1]", Err: errors.New("boom")}
+	if got := short.Error(); got != "jsondump: .A[1]: boom" {
+		t.Errorf("short path: %q", got)
 	}
 }
