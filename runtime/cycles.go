@@ -22,7 +22,8 @@ const (
 // slice needs no check); for a map, nil. Enter returns false for a cycle,
 // and records the error; the caller then returns without calling Leave.
 // When Enter returns true, the caller calls Leave with the same p once done
-// with the value, whether or not encoding it failed.
+// with the value. After a failure the caller may return without Leave: the
+// encode is over, and release resets the counters.
 func (e *Encoder) Enter(p any) bool {
 	if e.level++; e.level <= startDetectingCyclesAfter && p != nil {
 		return true
