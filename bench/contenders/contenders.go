@@ -5,7 +5,6 @@ package contenders
 import (
 	"bytes"
 	"encoding/json"
-	"unsafe"
 
 	"github.com/bytedance/sonic"
 	jsonv2 "github.com/go-json-experiment/json"
@@ -15,6 +14,7 @@ import (
 	"github.com/mailru/easyjson"
 	segjson "github.com/segmentio/encoding/json"
 
+	"github.com/jsondump/jsondump/bench/internal/corpus"
 	"github.com/jsondump/jsondump/bench/internal/reg"
 )
 
@@ -30,8 +30,10 @@ const (
 var Modes = []Mode{Compact, Indent}
 
 // Run encodes the bound value once. The returned bytes may be reused by the
-// next call.
-type Run func() ([]byte, error)
+// next call. With keep false the caller discards the output (the benchmark
+// loop), and a Run whose result is not already bytes (Dumps' string) may
+// return nil instead of converting it.
+type Run func(keep bool) ([]byte, error)
 
 // Contender is one encoder.
 type Contender struct {
@@ -39,10 +41,10 @@ type Contender struct {
 	Ours bool   // jsondump: must equal encoding/json byte for byte
 	Desc string // what is called, for the report
 
-	// Bind returns the function encoding v (a pointer from ds.New, decoded
-	// from the dataset) in mode, or nil when the contender has no such mode or
+	// Bind returns the function encoding the decoded dataset in mode (val.V,
+	// or val.JD for jsondump), or nil when the contender has no such mode or
 	// is not available for the dataset.
-	Bind func(ds *reg.Dataset, v any, mode Mode) Run
+	Bind func(val *corpus.Value, mode Mode) Run
 }
 
 // Reference is the contender every other is compared with.
@@ -92,25 +94,26 @@ func anyDump() bool {
 	return false
 }
 
-func simple(compact, indent func(any) ([]byte, error)) func(*reg.Dataset, any, Mode) Run {
-	return func(_ *reg.Dataset, v any, mode Mode) Run {
-		f := compact
+func simple(compact, indent func(any) ([]byte, error)) func(*corpus.Value, Mode) Run {
+	return func(val *corpus.Value, mode Mode) Run {
+		f, v := compact, val.V
 		if mode == Indent {
 			f = indent
 		}
-		return func() ([]byte, error) { return f(v) }
+		return func(bool) ([]byte, error) { return f(v) }
 	}
 }
 
-func bindEasyJSON(ds *reg.Dataset, v any, mode Mode) Run {
-	if mode != Compact || ds.Easy == nil {
+func bindEasyJSON(val *corpus.Value, mode Mode) Run {
+	if mode != Compact || val.DS.Easy == nil {
 		return nil
 	}
-	m := ds.Easy(v)
-	return func() ([]byte, error) { return easyjson.Marshal(m) }
+	m := val.DS.Easy(val.V)
+	return func(bool) ([]byte, error) { return easyjson.Marshal(m) }
 }
 
-func bindFloor(_ *reg.Dataset, v any, mode Mode) Run {
+func bindFloor(val *corpus.Value, mode Mode) Run {
+	v := val.V
 	var out []byte
 	var err error
 	if mode == Indent {
@@ -119,36 +122,39 @@ func bindFloor(_ *reg.Dataset, v any, mode Mode) Run {
 		out, err = json.Marshal(v)
 	}
 	if err != nil {
-		return func() ([]byte, error) { return nil, err }
+		return func(bool) ([]byte, error) { return nil, err }
 	}
 	buf := make([]byte, 0, len(out))
-	return func() ([]byte, error) {
+	return func(bool) ([]byte, error) {
 		buf = append(buf[:0], out...)
 		return buf, nil
 	}
 }
 
-func bindDumpTo(ds *reg.Dataset, v any, mode Mode) Run {
-	d := reg.DumpFor(ds.Name)
+// The jsondump contenders encode val.JD: the same corpus decoded by
+// encoding/json into the jsondump copy of the types (datasets/*/jd).
+
+func bindDumpTo(val *corpus.Value, mode Mode) Run {
+	d := reg.DumpFor(val.DS.Name)
 	if d == nil {
 		return nil
 	}
-	b, ind := d.Bind(v), mode == Indent
+	v, ind := val.JD, mode == Indent
 	var buf bytes.Buffer
-	return func() ([]byte, error) {
+	return func(bool) ([]byte, error) {
 		buf.Reset()
-		err := d.DumpTo(b, &buf, ind)
+		err := d.DumpTo(v, &buf, ind)
 		return buf.Bytes(), err
 	}
 }
 
-func bindDumps(ds *reg.Dataset, v any, mode Mode) Run {
-	d := reg.DumpFor(ds.Name)
+func bindDumps(val *corpus.Value, mode Mode) Run {
+	d := reg.DumpFor(val.DS.Name)
 	if d == nil {
 		return nil
 	}
-	b, ind := d.Bind(v), mode == Indent
-	return func() (out []byte, err error) {
+	v, ind := val.JD, mode == Indent
+	return func(keep bool) (out []byte, err error) {
 		defer func() {
 			if r := recover(); r != nil {
 				if e, ok := r.(error); ok {
@@ -158,16 +164,19 @@ func bindDumps(ds *reg.Dataset, v any, mode Mode) Run {
 				}
 			}
 		}()
-		s := d.Dumps(b, ind)
-		return unsafe.Slice(unsafe.StringData(s), len(s)), nil
+		s := d.Dumps(v, ind)
+		if keep {
+			out = []byte(s)
+		}
+		return out, nil
 	}
 }
 
-func bindMarshalJSON(ds *reg.Dataset, v any, mode Mode) Run {
-	d := reg.DumpFor(ds.Name)
+func bindMarshalJSON(val *corpus.Value, mode Mode) Run {
+	d := reg.DumpFor(val.DS.Name)
 	if d == nil || mode != Compact {
 		return nil
 	}
-	b := d.Bind(v)
-	return func() ([]byte, error) { return d.MarshalJSON(b) }
+	v := val.JD
+	return func(bool) ([]byte, error) { return d.MarshalJSON(v) }
 }

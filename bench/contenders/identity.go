@@ -289,7 +289,7 @@ func Identity(val *Value, mode Mode) []IdentityRow {
 			ref = c
 		}
 	}
-	want, err := ref.Bind(val.DS, val.V, mode)()
+	want, err := ref.Bind(val, mode)(true)
 	if err != nil {
 		panic(err)
 	}
@@ -299,11 +299,11 @@ func Identity(val *Value, mode Mode) []IdentityRow {
 		if c == ref || c.Name == "floor" {
 			continue
 		}
-		run := c.Bind(val.DS, val.V, mode)
+		run := c.Bind(val, mode)
 		if run == nil {
 			continue
 		}
-		got, err := run()
+		got, err := run(true)
 		if err != nil {
 			rows = append(rows, IdentityRow{C: c, Diff: Diff{Err: err}})
 			continue

@@ -14,6 +14,12 @@ type Value struct {
 	DS    *reg.Dataset
 	Input []byte
 	V     any // a pointer from DS.New, decoded with encoding/json
+
+	// JD is the same input decoded with encoding/json into the jsondump copy
+	// of the types (a pointer from reg.DumpFor(DS.Name).New), nil when
+	// jsondump is not wired in for the dataset. TestOutputsMatch checks that
+	// encoding it gives encoding/json's output for V.
+	JD any
 }
 
 var (
@@ -34,13 +40,25 @@ func Decode(ds *reg.Dataset) (*Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := ds.New()
+	v, err := decode(ds.Name, in, ds.New())
+	if err != nil {
+		return nil, err
+	}
+	val := &Value{DS: ds, Input: in, V: v}
+	if d := reg.DumpFor(ds.Name); d != nil {
+		if val.JD, err = decode(ds.Name, in, d.New()); err != nil {
+			return nil, err
+		}
+	}
+	values[ds.Name] = val
+	return val, nil
+}
+
+func decode(name string, in []byte, v any) (any, error) {
 	dec := json.NewDecoder(bytes.NewReader(in))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return nil, fmt.Errorf("%s: decoding into %T: %w", ds.Name, v, err)
+		return nil, fmt.Errorf("%s: decoding into %T: %w", name, v, err)
 	}
-	val := &Value{DS: ds, Input: in, V: v}
-	values[ds.Name] = val
-	return val, nil
+	return v, nil
 }

@@ -22,12 +22,12 @@ type Dataset struct {
 	Easy func(v any) easyjson.Marshaler
 }
 
-// Dump binds jsondump's generated methods to a dataset. Every function takes
-// the canonical decoded value (a pointer from Dataset.New); Bind converts it
-// once to the jsondump copy of the types (same memory, same layout).
+// Dump binds jsondump's generated methods to a dataset. jsondump generates on
+// a copy of the dataset's types (package jd), which the corpus is decoded
+// into a second time; every function takes such a value (a pointer from New).
 type Dump struct {
-	// Bind converts the canonical value to the generated copy (a pointer).
-	Bind func(v any) any
+	// New returns a new pointer to the root type of the copy, e.g. new(jd.Root).
+	New func() any
 	// DumpTo calls the generated DumpTo on the bound value, indented with
 	// ("", "  ") when indent is set.
 	DumpTo func(b any, w io.Writer, indent bool) error
