@@ -27,6 +27,7 @@ func TestExamplesMatchEncodingJSON(t *testing.T) {
 	checkType[api.Category, mapi.Category](t)
 	checkType[events.Record, mevents.Record](t)
 	checkType[events.Batch, mevents.Batch](t)
+	checkType[events.AuditRecord, mevents.AuditRecord](t) // generated because it embeds Record
 	checkType[config.Config, mconfig.Config](t)
 	checkType[config.Limits, mconfig.Limits](t)
 	checkType[config.Backend, mconfig.Backend](t)

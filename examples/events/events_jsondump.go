@@ -11,6 +11,42 @@ import (
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
 // *runtime.Error wrapping the cause).
+func (v AuditRecord) DumpTo(w io.Writer, opts ...runtime.Option) error {
+	e := runtime.NewEncoder(w, opts...)
+	_AuditRecord_dump(e, &v)
+	return e.Close()
+}
+
+// Dumps returns the JSON encoding of v as a string, formatted as opts ask.
+// It panics with the error DumpTo would return.
+func (v AuditRecord) Dumps(opts ...runtime.Option) string {
+	e := runtime.NewEncoder(nil, opts...)
+	_AuditRecord_dump(e, &v)
+	return e.MustString()
+}
+
+// MarshalJSON implements json.Marshaler with the generated encoding, so
+// encoding/json and the libraries built on it take the fast path too.
+func (v AuditRecord) MarshalJSON() ([]byte, error) {
+	e := runtime.NewEncoder(nil)
+	_AuditRecord_dump(e, &v)
+	return e.Bytes()
+}
+
+// DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
+// is for generated code, which calls it where AuditRecord appears in its
+// types or inside an interface.
+func (v *AuditRecord) DumpJSON(e *runtime.Encoder) {
+	if v == nil {
+		e.Null()
+		return
+	}
+	_AuditRecord_dump(e, v)
+}
+
+// DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
+// error is the writer's, or one that says where in v encoding failed (a
+// *runtime.Error wrapping the cause).
 func (v Batch) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Batch_dump(e, &v)
@@ -78,6 +114,262 @@ func (v *Record) DumpJSON(e *runtime.Encoder) {
 		return
 	}
 	_Record_dump(e, v)
+}
+
+// _AuditRecord_dump writes the JSON encoding of *v, a events.AuditRecord,
+// to e.
+func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
+	e.OpenObject()
+	if e.SortKeys() {
+		if v.Action != "" {
+			e.Key(`"action":`)
+			e.String(v.Action)
+		}
+		e.Key(`"actor":`)
+		e.String(v.Actor)
+		if len(v.Record.Attrs) != 0 {
+			e.Key(`"attrs":`)
+			e.OpenObject()
+			for _, k1 := range runtime.StringKeys(e, v.Record.Attrs) {
+				e.KeyString(k1.Name)
+				v1 := v.Record.Attrs[k1.Key]
+				e.Any(v1)
+				if e.Failed() {
+					e.AtKey(k1.Name)
+					e.AtField("Attrs")
+					return
+				}
+			}
+			e.CloseObject()
+		}
+		if len(v.Record.ByCode) != 0 {
+			e.Key(`"by_code":`)
+			e.OpenObject()
+			for _, k1 := range runtime.IntKeys(e, v.Record.ByCode) {
+				e.KeyString(k1.Name)
+				v1 := v.Record.ByCode[k1.Key]
+				e.String(v1)
+			}
+			e.CloseObject()
+		}
+		if len(v.Record.Counters) != 0 {
+			e.Key(`"counters":`)
+			e.OpenObject()
+			for _, k1 := range runtime.StringKeys(e, v.Record.Counters) {
+				e.KeyString(k1.Name)
+				v1 := v.Record.Counters[k1.Key]
+				e.Int(v1)
+			}
+			e.CloseObject()
+		}
+		e.Key(`"duration_ns":`)
+		e.Int(int64(v.Record.Duration))
+		e.Key(`"host":`)
+		if v.Record.Host == nil {
+			e.Null()
+		} else {
+			e.OpenObject()
+			for _, k1 := range runtime.StringKeys(e, v.Record.Host) {
+				e.KeyString(k1.Name)
+				v1 := v.Record.Host[k1.Key]
+				e.String(v1)
+			}
+			e.CloseObject()
+		}
+		if len(v.Record.Labels) != 0 {
+			e.Key(`"labels":`)
+			e.OpenObject()
+			for _, k1 := range runtime.StringKeys(e, v.Record.Labels) {
+				e.KeyString(k1.Name)
+				v1 := v.Record.Labels[k1.Key]
+				e.String(v1)
+			}
+			e.CloseObject()
+		}
+		e.Key(`"latency_ms":`)
+		e.Float32(v.Record.Latency)
+		if e.Failed() {
+			e.AtField("Latency")
+			return
+		}
+		e.Key(`"level":`)
+		e.TextMarshaler(v.Record.Level)
+		if e.Failed() {
+			e.AtField("Level")
+			return
+		}
+		e.Key(`"msg":`)
+		e.String(v.Record.Message)
+		if len(v.Record.Payload) != 0 {
+			e.Key(`"payload":`)
+			e.RawMessage(v.Record.Payload)
+			if e.Failed() {
+				e.AtField("Payload")
+				return
+			}
+		}
+		if v.Record.Sampled != nil {
+			e.Key(`"sampled":`)
+			e.Bool(*v.Record.Sampled)
+		}
+		if v.Record.Source != nil {
+			e.Key(`"source":`)
+			_Source_dump(e, v.Record.Source)
+			if e.Failed() {
+				e.AtField("Source")
+				return
+			}
+		}
+		if len(v.Record.Spans) != 0 {
+			e.Key(`"spans":`)
+			e.OpenArray()
+			for i1 := range v.Record.Spans {
+				e.Elem()
+				_Span_dump(e, &v.Record.Spans[i1])
+				if e.Failed() {
+					e.AtIndex(i1)
+					e.AtField("Spans")
+					return
+				}
+			}
+			e.CloseArray()
+		}
+		e.Key(`"time":`)
+		e.Time(v.Record.Time)
+		if e.Failed() {
+			e.AtField("Time")
+			return
+		}
+		if v.Record.TraceID != "" {
+			e.Key(`"trace_id":`)
+			e.String(v.Record.TraceID)
+		}
+	} else {
+		e.Key(`"time":`)
+		e.Time(v.Record.Time)
+		if e.Failed() {
+			e.AtField("Time")
+			return
+		}
+		e.Key(`"level":`)
+		e.TextMarshaler(v.Record.Level)
+		if e.Failed() {
+			e.AtField("Level")
+			return
+		}
+		e.Key(`"msg":`)
+		e.String(v.Record.Message)
+		if len(v.Record.Attrs) != 0 {
+			e.Key(`"attrs":`)
+			e.OpenObject()
+			for _, k1 := range runtime.StringKeys(e, v.Record.Attrs) {
+				e.KeyString(k1.Name)
+				v1 := v.Record.Attrs[k1.Key]
+				e.Any(v1)
+				if e.Failed() {
+					e.AtKey(k1.Name)
+					e.AtField("Attrs")
+					return
+				}
+			}
+			e.CloseObject()
+		}
+		if len(v.Record.Counters) != 0 {
+			e.Key(`"counters":`)
+			e.OpenObject()
+			for _, k1 := range runtime.StringKeys(e, v.Record.Counters) {
+				e.KeyString(k1.Name)
+				v1 := v.Record.Counters[k1.Key]
+				e.Int(v1)
+			}
+			e.CloseObject()
+		}
+		if len(v.Record.ByCode) != 0 {
+			e.Key(`"by_code":`)
+			e.OpenObject()
+			for _, k1 := range runtime.IntKeys(e, v.Record.ByCode) {
+				e.KeyString(k1.Name)
+				v1 := v.Record.ByCode[k1.Key]
+				e.String(v1)
+			}
+			e.CloseObject()
+		}
+		if len(v.Record.Labels) != 0 {
+			e.Key(`"labels":`)
+			e.OpenObject()
+			for _, k1 := range runtime.StringKeys(e, v.Record.Labels) {
+				e.KeyString(k1.Name)
+				v1 := v.Record.Labels[k1.Key]
+				e.String(v1)
+			}
+			e.CloseObject()
+		}
+		if v.Record.Source != nil {
+			e.Key(`"source":`)
+			_Source_dump(e, v.Record.Source)
+			if e.Failed() {
+				e.AtField("Source")
+				return
+			}
+		}
+		e.Key(`"duration_ns":`)
+		e.Int(int64(v.Record.Duration))
+		e.Key(`"latency_ms":`)
+		e.Float32(v.Record.Latency)
+		if e.Failed() {
+			e.AtField("Latency")
+			return
+		}
+		if v.Record.TraceID != "" {
+			e.Key(`"trace_id":`)
+			e.String(v.Record.TraceID)
+		}
+		if v.Record.Sampled != nil {
+			e.Key(`"sampled":`)
+			e.Bool(*v.Record.Sampled)
+		}
+		if len(v.Record.Payload) != 0 {
+			e.Key(`"payload":`)
+			e.RawMessage(v.Record.Payload)
+			if e.Failed() {
+				e.AtField("Payload")
+				return
+			}
+		}
+		if len(v.Record.Spans) != 0 {
+			e.Key(`"spans":`)
+			e.OpenArray()
+			for i1 := range v.Record.Spans {
+				e.Elem()
+				_Span_dump(e, &v.Record.Spans[i1])
+				if e.Failed() {
+					e.AtIndex(i1)
+					e.AtField("Spans")
+					return
+				}
+			}
+			e.CloseArray()
+		}
+		e.Key(`"host":`)
+		if v.Record.Host == nil {
+			e.Null()
+		} else {
+			e.OpenObject()
+			for _, k1 := range runtime.StringKeys(e, v.Record.Host) {
+				e.KeyString(k1.Name)
+				v1 := v.Record.Host[k1.Key]
+				e.String(v1)
+			}
+			e.CloseObject()
+		}
+		e.Key(`"actor":`)
+		e.String(v.Actor)
+		if v.Action != "" {
+			e.Key(`"action":`)
+			e.String(v.Action)
+		}
+	}
+	e.CloseObject()
 }
 
 // _Batch_dump writes the JSON encoding of *v, a events.Batch, to e.

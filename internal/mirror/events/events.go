@@ -98,3 +98,13 @@ type Label string
 // MarshalText is ignored by encoding/json for map keys of a string kind: the
 // key's own string is used. It is here to show that jsondump does the same.
 func (l Label) MarshalText() ([]byte, error) { return []byte("label:" + string(l)), nil }
+
+// AuditRecord is a Record with who did it. It has no //jsondump:json line,
+// but it embeds Record, whose generated MarshalJSON would be promoted to it
+// and make encoding/json write an AuditRecord as its Record alone; so
+// jsondump generates for it too.
+type AuditRecord struct {
+	Record
+	Actor  string `json:"actor"`
+	Action string `json:"action,omitempty"`
+}
