@@ -50,7 +50,7 @@ func IntKeys[K ~int | ~int8 | ~int16 | ~int32 | ~int64, V any](e *Encoder, m map
 	for k := range m {
 		ks = append(ks, MapKey[K]{Key: k})
 	}
-	nameNumbers(e, ks, func(b []byte, k K) []byte { return strconv.AppendInt(b, int64(k), 10) })
+	nameNumbers(e, ks, func(b []byte, k K) []byte { return appendInt(b, int64(k)) })
 	slices.SortFunc(ks, compareNames)
 	*p = ks
 	return ks
@@ -63,7 +63,7 @@ func UintKeys[K ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr, V any](
 	for k := range m {
 		ks = append(ks, MapKey[K]{Key: k})
 	}
-	nameNumbers(e, ks, func(b []byte, k K) []byte { return strconv.AppendUint(b, uint64(k), 10) })
+	nameNumbers(e, ks, func(b []byte, k K) []byte { return appendUint(b, uint64(k)) })
 	slices.SortFunc(ks, compareNames)
 	*p = ks
 	return ks

@@ -21,10 +21,65 @@ func (e *Encoder) Bool(b bool) {
 }
 
 // Int writes i.
-func (e *Encoder) Int(i int64) { e.buf = strconv.AppendInt(e.buf, i, 10) }
+func (e *Encoder) Int(i int64) { e.buf = appendInt(e.buf, i) }
 
 // Uint writes u.
-func (e *Encoder) Uint(u uint64) { e.buf = strconv.AppendUint(e.buf, u, 10) }
+func (e *Encoder) Uint(u uint64) { e.buf = appendUint(e.buf, u) }
+
+// appendInt is strconv.AppendInt(dst, i, 10), faster.
+func appendInt(dst []byte, i int64) []byte {
+	u := uint64(i)
+	if i < 0 {
+		dst = append(dst, '-')
+		u = -u
+	}
+	return appendUint(dst, u)
+}
+
+// appendUint is strconv.AppendUint(dst, u, 10), faster: one or two digits
+// straight from a table, longer numbers eight digits at a time.
+func appendUint(dst []byte, u uint64) []byte {
+	if u < 10 {
+		return append(dst, byte('0'+u))
+	}
+	if u < 100 {
+		return append(dst, twoDigits[u*2], twoDigits[u*2+1])
+	}
+	var buf [24]byte
+	i := len(buf)
+	for u >= 1e8 {
+		i -= 8
+		put8Digits(buf[i:i+8], uint32(u%1e8))
+		u /= 1e8
+	}
+	i = put1to8Digits(&buf, i, uint32(u))
+	return append(dst, buf[i:]...)
+}
+
+// put1to8Digits writes the digits of 0 < u < 10⁸ (no leading zeros) to
+// buf, ending before buf[i], and returns where they start.
+func put1to8Digits(buf *[24]byte, i int, u uint32) int {
+	for u >= 100 {
+		q := u / 100
+		r := (u - q*100) * 2
+		i -= 2
+		buf[i], buf[i+1] = twoDigits[r], twoDigits[r+1]
+		u = q
+	}
+	if u >= 10 {
+		i -= 2
+		buf[i], buf[i+1] = twoDigits[u*2], twoDigits[u*2+1]
+	} else {
+		i--
+		buf[i] = byte('0' + u)
+	}
+	return i
+}
+
+// twoDigits are the numbers 00 to 99.
+const twoDigits = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
+	"8081828384858687888990919293949596979899"
 
 // Float64 writes f. NaN and ±Inf are an error unless AllowNaN.
 func (e *Encoder) Float64(f float64) { e.float(f, 64, false) }
@@ -43,14 +98,14 @@ func (e *Encoder) QuotedBool(b bool) {
 // QuotedInt writes i inside a string, for the ",string" tag option.
 func (e *Encoder) QuotedInt(i int64) {
 	e.buf = append(e.buf, '"')
-	e.buf = strconv.AppendInt(e.buf, i, 10)
+	e.buf = appendInt(e.buf, i)
 	e.buf = append(e.buf, '"')
 }
 
 // QuotedUint writes u inside a string, for the ",string" tag option.
 func (e *Encoder) QuotedUint(u uint64) {
 	e.buf = append(e.buf, '"')
-	e.buf = strconv.AppendUint(e.buf, u, 10)
+	e.buf = appendUint(e.buf, u)
 	e.buf = append(e.buf, '"')
 }
 
@@ -90,6 +145,9 @@ func (e *Encoder) float(f float64, bits int, quoted bool) {
 
 // appendFloat is encoding/json's floatEncoder for a finite f.
 func appendFloat(b []byte, f float64, bits int) []byte {
+	if bits == 64 {
+		return appendFloat64(b, f)
+	}
 	abs := math.Abs(f)
 	format := byte('f')
 	// The cutoffs compare in the float's own precision, as encoding/json does.

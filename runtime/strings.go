@@ -1,7 +1,8 @@
 // Strings: escaping exactly as encoding/json's appendString does, plus
-// EnsureASCII. Clean runs of bytes are found with one table lookup per byte
-// and copied with one append; only the bytes the table flags are looked at
-// closely.
+// EnsureASCII. Clean runs of bytes are found eight ASCII bytes at a time (one
+// word, tested with bit tricks), then with one table lookup per byte, and
+// copied with one append; runs of non-ASCII text are validated a sequence at
+// a time; only what needs escaping is looked at closely.
 
 package runtime
 
@@ -64,9 +65,14 @@ func appendString[S string | []byte](dst []byte, src S, esc *[256]bool, ascii bo
 
 // appendEscaped is appendString without the quotes.
 func appendEscaped[S string | []byte](dst []byte, src S, esc *[256]bool, ascii bool) []byte {
+	html, del := esc['<'], esc[0x7f]
 	start := 0
 	for i := 0; i < len(src); {
-		// The loop that matters: skip what needs no escaping.
+		// The loops that matter: skip what needs no escaping, eight bytes at
+		// a time while they are plain ASCII, then byte by byte.
+		for i+8 <= len(src) && plainASCII(load64(src, i), html, del) {
+			i += 8
+		}
 		for i < len(src) && !esc[src[i]] {
 			i++
 		}
@@ -100,31 +106,43 @@ func appendEscaped[S string | []byte](dst []byte, src S, esc *[256]bool, ascii b
 			continue
 		}
 		if !ascii {
-			// Two- and three-byte sequences, most of non-ASCII text, are
-			// checked here without decoding them.
-			if b < 0xE0 {
-				if b >= 0xC2 && i+1 < len(src) && src[i+1]&0xC0 == 0x80 {
-					i += 2
-					continue
-				}
-			} else if b < 0xF0 && i+2 < len(src) && src[i+2]&0xC0 == 0x80 {
-				lo, hi := byte(0x80), byte(0xBF)
-				switch b {
-				case 0xE0:
-					lo = 0xA0 // else overlong
-				case 0xED:
-					hi = 0x9F // else a surrogate
-				case 0xE2:
-					if src[i+1] == 0x80 && src[i+2]&^1 == 0xA8 {
-						hi = 0 // U+2028 or U+2029: the slow path escapes them
+			// A run of non-ASCII text is checked here, a sequence at a time,
+			// without decoding it: two- and three-byte sequences, most of
+			// such text. The rest takes the slow path below.
+			for i < len(src) {
+				b := src[i]
+				if b < 0xC2 {
+					break // ASCII, or not a valid first byte
+				} else if b < 0xE0 {
+					if i+1 >= len(src) || src[i+1]&0xC0 != 0x80 {
+						break
 					}
-				}
-				if c1 := src[i+1]; lo <= c1 && c1 <= hi {
+					i += 2
+				} else if b < 0xF0 && i+2 < len(src) && src[i+2]&0xC0 == 0x80 {
+					lo, hi := byte(0x80), byte(0xBF)
+					switch b {
+					case 0xE0:
+						lo = 0xA0 // else overlong
+					case 0xED:
+						hi = 0x9F // else a surrogate
+					case 0xE2:
+						if src[i+1] == 0x80 && src[i+2]&^1 == 0xA8 {
+							hi = 0 // U+2028 or U+2029: escaped below
+						}
+					}
+					if c1 := src[i+1]; c1 < lo || hi < c1 {
+						break
+					}
 					i += 3
-					continue
+				} else {
+					break
 				}
 			}
+			if i >= len(src) || src[i] < utf8.RuneSelf {
+				continue
+			}
 		}
+		// Invalid UTF-8, U+2028 and U+2029, and every rune under ascii.
 		// Stack-allocated: at most utf8.UTFMax bytes are converted.
 		c, size := utf8.DecodeRuneInString(string(src[i:min(len(src), i+utf8.UTFMax)]))
 		switch {
@@ -147,6 +165,32 @@ func appendEscaped[S string | []byte](dst []byte, src S, esc *[256]bool, ascii b
 		start = i
 	}
 	return append(dst, src[start:]...)
+}
+
+// load64 returns src[i:i+8] as a little-endian word (one load).
+func load64[S string | []byte](src S, i int) uint64 {
+	s := src[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// plainASCII reports whether none of the eight bytes of w needs a look:
+// no control character, ", \ or non-ASCII byte, no <, > or & when html,
+// no DEL when del. x-lsb sets the top bit of a byte of x that is 0 (and may
+// set it in the bytes above it, which is harmless: the word has a flagged
+// byte either way); w-0x20·lsb sets it in bytes below 0x20 and non-ASCII
+// bytes already have it.
+func plainASCII(w uint64, html, del bool) bool {
+	const lsb, msb = 0x0101010101010101, 0x8080808080808080
+	t := w | (w - 0x20*lsb) | ((w ^ '"'*lsb) - lsb) | ((w ^ '\\'*lsb) - lsb)
+	if html {
+		// < and > differ in one bit only.
+		t |= (((w | 0x02*lsb) ^ '>'*lsb) - lsb) | ((w ^ '&'*lsb) - lsb)
+	}
+	if del {
+		t |= (w ^ 0x7f*lsb) - lsb
+	}
+	return t&msb == 0
 }
 
 // appendEscapedRune writes r as \uXXXX, or as a UTF-16 surrogate pair above
