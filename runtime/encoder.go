@@ -1,13 +1,14 @@
 // The Encoder: a pooled, growing buffer that generated code appends to, and
 // that is flushed to the io.Writer in chunks, so that a large value is never
-// held in memory whole.
+// held in memory whole. Without a writer (MarshalJSON, Dumps) the chunks are
+// set aside instead and copied once into the result, at its final size.
 
 package runtime
 
 import (
 	"bytes"
 	"io"
-	"math"
+	"strings"
 	"sync"
 )
 
@@ -20,6 +21,12 @@ var flushAt = 32 << 10
 // a larger one was grown for an unusual value and goes to the collector.
 const keepBuffer = 1 << 20
 
+// keepChunks is how much of the chunks of in-memory output (see spill) a
+// pooled Encoder keeps for its next use, so that MarshalJSON and Dumps of a
+// value of up to this size allocate only their result. sync.Pool lets go of
+// Encoders unused for two collections.
+const keepChunks = 8 << 20
+
 // An Encoder writes one JSON value. Generated code gets one from NewEncoder,
 // calls its methods in document order, and ends with Close, Bytes or
 // MustString, after which the Encoder belongs to the pool again and must not
@@ -28,8 +35,8 @@ type Encoder struct {
 	buf []byte
 
 	// limit is the buffer length at which Key and Elem leave their inlined
-	// fast path: flushAt when writing to w, MaxInt in memory, and 0 when
-	// indenting, whose newlines live on the slow path.
+	// fast path: flushAt, and 0 when indenting, whose newlines live on the
+	// slow path.
 	limit int
 
 	needComma bool // a member or element has been written at this level
@@ -38,6 +45,8 @@ type Encoder struct {
 	esc       *[256]bool // which string bytes need escaping, for opts
 
 	w    io.Writer
+	mem  [][]byte // in memory (w == nil): the full chunks before buf, in order
+	free [][]byte // chunks for mem, kept from earlier encodes
 	err  error    // the first error; sticky
 	werr bool     // err came from w
 	path []string // of err, innermost step first
@@ -65,12 +74,9 @@ func NewEncoder(w io.Writer, opts ...Option) *Encoder {
 	e.w = w
 	e.opts.set(opts)
 	e.esc = &escTables[tableIndex(e.opts.escapeHTML, e.opts.ensureASCII)]
-	switch {
-	case e.opts.indent:
+	if e.opts.indent {
 		e.limit = 0
-	case w == nil:
-		e.limit = math.MaxInt
-	default:
+	} else {
 		e.limit = flushAt
 	}
 	return e
@@ -89,12 +95,17 @@ func (e *Encoder) Close() error {
 }
 
 // Bytes returns a copy of the output of an Encoder made with a nil writer,
-// or the error of the encode; for MarshalJSON.
+// or the error of the encode; for MarshalJSON. The copy is the only
+// allocation: it is made once, at its final size.
 func (e *Encoder) Bytes() ([]byte, error) {
 	var b []byte
 	err := e.result()
 	if err == nil {
-		b = bytes.Clone(e.buf)
+		b = make([]byte, 0, e.size())
+		for _, c := range e.mem {
+			b = append(b, c...)
+		}
+		b = append(b, e.buf...)
 	}
 	e.release()
 	return b, err
@@ -108,16 +119,52 @@ func (e *Encoder) MustString() string {
 		e.release()
 		panic(err)
 	}
-	s := string(e.buf)
+	var b strings.Builder
+	b.Grow(e.size())
+	for _, c := range e.mem {
+		b.Write(c)
+	}
+	b.Write(e.buf)
 	e.release()
-	return s
+	return b.String()
+}
+
+// size is the length of the in-memory output.
+func (e *Encoder) size() int {
+	n := len(e.buf)
+	for _, c := range e.mem {
+		n += len(c)
+	}
+	return n
 }
 
 // flush hands the buffer to w once it has grown past a chunk; called on the
-// slow path of the structural methods.
+// slow path of the structural methods. In memory it sets the buffer aside
+// as a chunk of the output instead (spill).
 func (e *Encoder) flush() {
-	if e.w != nil && len(e.buf) >= flushAt {
-		e.write()
+	if len(e.buf) >= flushAt {
+		if e.w != nil {
+			e.write()
+		} else {
+			e.spill()
+		}
+	}
+}
+
+// spill sets the full buffer aside and goes on in a new one: in-memory
+// output grows chunk by chunk, never copied until Bytes or MustString
+// copies it once into the result.
+func (e *Encoder) spill() {
+	if e.err != nil {
+		e.buf = e.buf[:0] // the output is dropped anyway
+		return
+	}
+	e.mem = append(e.mem, e.buf)
+	if n := len(e.free); n > 0 {
+		e.buf = e.free[n-1][:0]
+		e.free = e.free[:n-1]
+	} else {
+		e.buf = make([]byte, 0, 2*flushAt)
 	}
 }
 
@@ -141,6 +188,16 @@ func (e *Encoder) release() {
 	if cap(e.buf) > keepBuffer {
 		e.buf = nil
 	}
+	kept := 0
+	for _, c := range e.free {
+		kept += cap(c)
+	}
+	for i, c := range e.mem {
+		if kept += cap(c); kept <= keepChunks {
+			e.free = append(e.free, c[:0])
+		}
+		e.mem[i] = nil
+	}
 	if cap(e.raw) > keepBuffer {
 		e.raw = nil
 	}
@@ -157,7 +214,7 @@ func (e *Encoder) release() {
 	clear(e.seen)
 	clear(e.path) // it holds user data: map keys
 	*e = Encoder{
-		buf: e.buf[:0], path: e.path[:0], seen: e.seen,
+		buf: e.buf[:0], mem: e.mem[:0], free: e.free, path: e.path[:0], seen: e.seen,
 		keys: e.keys, anyKeys: e.anyKeys, names: e.names[:0], nameEnds: e.nameEnds[:0],
 		raw: e.raw[:0], members: e.members[:0], arena: e.arena[:0], jbuf: e.jbuf,
 	}
