@@ -118,14 +118,27 @@ func TestAllocs(t *testing.T) {
 			t.Errorf("%s: MustString: %v allocations, want 1", c.name, n)
 		}
 	}
-	// Integer keys of 100 and more cost one string for all their names.
+	// Integer keys of 100 and more cost one string for all their names the
+	// first time, none when the same names were made before (nameBlob).
 	v.Counts = map[int]int{100: 1, -5: 2, 7: 3}
 	if n := testing.AllocsPerRun(100, func() {
 		e := NewEncoder(io.Discard)
 		dumpOrder(e, &v)
 		e.Close()
+	}); n != 0 {
+		t.Errorf("large int keys again: %v allocations, want 0", n)
+	}
+	var maps []map[int]int
+	for i := range 101 {
+		maps = append(maps, map[int]int{1000 + i: 1, -5: 2, 7: 3})
+	}
+	if n := testing.AllocsPerRun(100, func() {
+		v.Counts, maps = maps[0], maps[1:]
+		e := NewEncoder(io.Discard)
+		dumpOrder(e, &v)
+		e.Close()
 	}); n != 1 {
-		t.Errorf("large int keys: %v allocations, want 1", n)
+		t.Errorf("new large int keys: %v allocations, want 1", n)
 	}
 }
 

@@ -57,6 +57,8 @@ type Encoder struct {
 	keys, anyKeys [][]keyScratch // map key scratch per depth; see maps.go
 	names         []byte         // integer key names
 	nameEnds      []int
+	nameBlobs     map[string]string // see nameBlob
+	nameBlobSize  int
 
 	// Scratch for raw JSON that is re-emitted; see raw.go.
 	raw     []byte
@@ -216,6 +218,7 @@ func (e *Encoder) release() {
 	*e = Encoder{
 		buf: e.buf[:0], mem: e.mem[:0], free: e.free, path: e.path[:0], seen: e.seen,
 		keys: e.keys, anyKeys: e.anyKeys, names: e.names[:0], nameEnds: e.nameEnds[:0],
+		nameBlobs: e.nameBlobs, nameBlobSize: e.nameBlobSize,
 		raw: e.raw[:0], members: e.members[:0], arena: e.arena[:0], jbuf: e.jbuf,
 	}
 	pool.Put(e)

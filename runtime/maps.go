@@ -2,7 +2,8 @@
 // name, the decimal string for integer keys. The slices are scratch kept per
 // nesting depth in the Encoder, so a map encoded again and again costs no
 // allocation for its keys (integer keys: one for all their names unless all
-// are below 100; TextMarshaler keys: what MarshalText allocates).
+// are below 100 or the same names were made before, see nameBlob;
+// TextMarshaler keys: what MarshalText allocates).
 
 package runtime
 
@@ -135,7 +136,7 @@ func nameNumbers[K comparable](e *Encoder, ks []MapKey[K], format func([]byte, K
 	e.names, e.nameEnds = b, ends
 	var all string
 	if !small {
-		all = string(b)
+		all = e.nameBlob(b)
 	}
 	start := 0
 	for i, end := range ends {
@@ -151,6 +152,30 @@ func nameNumbers[K comparable](e *Encoder, ks []MapKey[K], format func([]byte, K
 		start = end
 	}
 }
+
+// nameBlob returns b as a string. The strings are kept (up to
+// keepNameBlobs bytes) and given out again for the same bytes, so that a map
+// encoded again, as servers encode the same data again and again, costs no
+// allocation for its integer key names; the lookup itself does not allocate.
+func (e *Encoder) nameBlob(b []byte) string {
+	if s, ok := e.nameBlobs[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if e.nameBlobSize+len(s) > keepNameBlobs {
+		clear(e.nameBlobs)
+		e.nameBlobSize = 0
+	}
+	if e.nameBlobs == nil {
+		e.nameBlobs = map[string]string{}
+	}
+	e.nameBlobs[s] = s
+	e.nameBlobSize += len(s)
+	return s
+}
+
+// keepNameBlobs bounds the integer key names an Encoder keeps.
+const keepNameBlobs = 256 << 10
 
 // keyScratch is a slice of MapKeys. Each depth has one per key type used
 // there: maps at the same depth are never encoded at the same time, maps of
