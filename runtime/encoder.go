@@ -42,6 +42,7 @@ type Encoder struct {
 	needComma bool // a member or element has been written at this level
 	depth     int  // of open objects and arrays
 	opts      options
+	indents   []byte     // for opts: "\n", the prefix, indents; see newline
 	esc       *[256]bool // which string bytes need escaping, for opts
 
 	w    io.Writer
@@ -75,6 +76,7 @@ func NewEncoder(w io.Writer, opts ...Option) *Encoder {
 	e := pool.Get().(*Encoder)
 	e.w = w
 	e.opts.set(opts)
+	e.indents = e.indents[:0] // for other options, maybe
 	e.esc = &escTables[tableIndex(e.opts.escapeHTML, e.opts.ensureASCII)]
 	if e.opts.indent {
 		e.limit = 0
@@ -216,7 +218,7 @@ func (e *Encoder) release() {
 	clear(e.seen)
 	clear(e.path) // it holds user data: map keys
 	*e = Encoder{
-		buf: e.buf[:0], mem: e.mem[:0], free: e.free, path: e.path[:0], seen: e.seen,
+		buf: e.buf[:0], indents: e.indents[:0], mem: e.mem[:0], free: e.free, path: e.path[:0], seen: e.seen,
 		keys: e.keys, anyKeys: e.anyKeys, names: e.names[:0], nameEnds: e.nameEnds[:0],
 		nameBlobs: e.nameBlobs, nameBlobSize: e.nameBlobSize,
 		raw: e.raw[:0], members: e.members[:0], arena: e.arena[:0], jbuf: e.jbuf,

@@ -123,12 +123,25 @@ func (e *Encoder) closeIndented(c byte) {
 	e.needComma = true
 }
 
+// newline writes a newline, the prefix and depth indents in one append, cut
+// from e.indents.
 func (e *Encoder) newline(depth int) {
-	e.buf = append(e.buf, '\n')
-	e.buf = append(e.buf, e.opts.prefix...)
-	for range depth {
-		e.buf = append(e.buf, e.opts.indStr...)
+	n := 1 + len(e.opts.prefix) + depth*len(e.opts.indStr)
+	if len(e.indents) < n {
+		e.growIndents(depth)
 	}
+	e.buf = append(e.buf, e.indents[:n]...)
+}
+
+// growIndents makes e.indents hold a newline, the prefix and at least
+// depth indents (twice as many, up to 64 more, so that it grows rarely).
+func (e *Encoder) growIndents(depth int) {
+	b := append(e.indents[:0], '\n')
+	b = append(b, e.opts.prefix...)
+	for range depth + min(depth, 64) + 8 {
+		b = append(b, e.opts.indStr...)
+	}
+	e.indents = b
 }
 
 // SortKeys reports whether the SortKeys option is on: generated code then
