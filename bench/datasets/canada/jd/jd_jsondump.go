@@ -3,8 +3,9 @@
 package jd
 
 import (
-	"github.com/jsondump/jsondump/runtime"
 	"io"
+
+	"github.com/jsondump/jsondump/runtime"
 )
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
@@ -33,8 +34,8 @@ func (v Feature) MarshalJSON() ([]byte, error) {
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
-// is for generated code, which calls it where Feature appears in its types or
-// inside an interface.
+// is for generated code, which calls it where Feature appears in its types
+// or inside an interface.
 func (v *Feature) DumpJSON(e *runtime.Encoder) {
 	if v == nil {
 		e.Null()
@@ -69,8 +70,8 @@ func (v FeatureCollection) MarshalJSON() ([]byte, error) {
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
-// is for generated code, which calls it where FeatureCollection appears in its types or
-// inside an interface.
+// is for generated code, which calls it where FeatureCollection appears in
+// its types or inside an interface.
 func (v *FeatureCollection) DumpJSON(e *runtime.Encoder) {
 	if v == nil {
 		e.Null()
@@ -105,8 +106,8 @@ func (v Geometry) MarshalJSON() ([]byte, error) {
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
-// is for generated code, which calls it where Geometry appears in its types or
-// inside an interface.
+// is for generated code, which calls it where Geometry appears in its types
+// or inside an interface.
 func (v *Geometry) DumpJSON(e *runtime.Encoder) {
 	if v == nil {
 		e.Null()
@@ -141,8 +142,8 @@ func (v Properties) MarshalJSON() ([]byte, error) {
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
-// is for generated code, which calls it where Properties appears in its types or
-// inside an interface.
+// is for generated code, which calls it where Properties appears in its
+// types or inside an interface.
 func (v *Properties) DumpJSON(e *runtime.Encoder) {
 	if v == nil {
 		e.Null()
@@ -151,10 +152,12 @@ func (v *Properties) DumpJSON(e *runtime.Encoder) {
 	_Properties_dump(e, v)
 }
 
+// _FeatureCollection_dump writes the JSON encoding of *v, a
+// jd.FeatureCollection, to e.
 func _FeatureCollection_dump(e *runtime.Encoder, v *FeatureCollection) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key("\"features\":")
+		e.Key(`"features":`)
 		if v.Features == nil {
 			e.Null()
 		} else {
@@ -170,12 +173,12 @@ func _FeatureCollection_dump(e *runtime.Encoder, v *FeatureCollection) {
 			}
 			e.CloseArray()
 		}
-		e.Key("\"type\":")
+		e.Key(`"type":`)
 		e.String(v.Type)
 	} else {
-		e.Key("\"type\":")
+		e.Key(`"type":`)
 		e.String(v.Type)
-		e.Key("\"features\":")
+		e.Key(`"features":`)
 		if v.Features == nil {
 			e.Null()
 		} else {
@@ -195,33 +198,34 @@ func _FeatureCollection_dump(e *runtime.Encoder, v *FeatureCollection) {
 	e.CloseObject()
 }
 
+// _Feature_dump writes the JSON encoding of *v, a jd.Feature, to e.
 func _Feature_dump(e *runtime.Encoder, v *Feature) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key("\"geometry\":")
+		e.Key(`"geometry":`)
 		_Geometry_dump(e, &v.Geometry)
 		if e.Failed() {
 			e.AtField("Geometry")
 			return
 		}
-		e.Key("\"properties\":")
+		e.Key(`"properties":`)
 		_Properties_dump(e, &v.Properties)
 		if e.Failed() {
 			e.AtField("Properties")
 			return
 		}
-		e.Key("\"type\":")
+		e.Key(`"type":`)
 		e.String(v.Type)
 	} else {
-		e.Key("\"type\":")
+		e.Key(`"type":`)
 		e.String(v.Type)
-		e.Key("\"properties\":")
+		e.Key(`"properties":`)
 		_Properties_dump(e, &v.Properties)
 		if e.Failed() {
 			e.AtField("Properties")
 			return
 		}
-		e.Key("\"geometry\":")
+		e.Key(`"geometry":`)
 		_Geometry_dump(e, &v.Geometry)
 		if e.Failed() {
 			e.AtField("Geometry")
@@ -231,10 +235,11 @@ func _Feature_dump(e *runtime.Encoder, v *Feature) {
 	e.CloseObject()
 }
 
+// _Geometry_dump writes the JSON encoding of *v, a jd.Geometry, to e.
 func _Geometry_dump(e *runtime.Encoder, v *Geometry) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key("\"coordinates\":")
+		e.Key(`"coordinates":`)
 		if v.Coordinates == nil {
 			e.Null()
 		} else {
@@ -266,12 +271,12 @@ func _Geometry_dump(e *runtime.Encoder, v *Geometry) {
 			}
 			e.CloseArray()
 		}
-		e.Key("\"type\":")
+		e.Key(`"type":`)
 		e.String(v.Type)
 	} else {
-		e.Key("\"type\":")
+		e.Key(`"type":`)
 		e.String(v.Type)
-		e.Key("\"coordinates\":")
+		e.Key(`"coordinates":`)
 		if v.Coordinates == nil {
 			e.Null()
 		} else {
@@ -307,9 +312,10 @@ func _Geometry_dump(e *runtime.Encoder, v *Geometry) {
 	e.CloseObject()
 }
 
+// _Properties_dump writes the JSON encoding of *v, a jd.Properties, to e.
 func _Properties_dump(e *runtime.Encoder, v *Properties) {
 	e.OpenObject()
-	e.Key("\"name\":")
+	e.Key(`"name":`)
 	e.String(v.Name)
 	e.CloseObject()
 }

@@ -3,8 +3,9 @@
 package jd
 
 import (
-	"github.com/jsondump/jsondump/runtime"
 	"io"
+
+	"github.com/jsondump/jsondump/runtime"
 )
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
@@ -69,8 +70,8 @@ func (v Catalog) MarshalJSON() ([]byte, error) {
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
-// is for generated code, which calls it where Catalog appears in its types or
-// inside an interface.
+// is for generated code, which calls it where Catalog appears in its types
+// or inside an interface.
 func (v *Catalog) DumpJSON(e *runtime.Encoder) {
 	if v == nil {
 		e.Null()
@@ -141,8 +142,8 @@ func (v Performance) MarshalJSON() ([]byte, error) {
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
-// is for generated code, which calls it where Performance appears in its types or
-// inside an interface.
+// is for generated code, which calls it where Performance appears in its
+// types or inside an interface.
 func (v *Performance) DumpJSON(e *runtime.Encoder) {
 	if v == nil {
 		e.Null()
@@ -213,8 +214,8 @@ func (v SeatCategory) MarshalJSON() ([]byte, error) {
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
-// is for generated code, which calls it where SeatCategory appears in its types or
-// inside an interface.
+// is for generated code, which calls it where SeatCategory appears in its
+// types or inside an interface.
 func (v *SeatCategory) DumpJSON(e *runtime.Encoder) {
 	if v == nil {
 		e.Null()
@@ -223,11 +224,12 @@ func (v *SeatCategory) DumpJSON(e *runtime.Encoder) {
 	_SeatCategory_dump(e, v)
 }
 
+// _Area_dump writes the JSON encoding of *v, a jd.Area, to e.
 func _Area_dump(e *runtime.Encoder, v *Area) {
 	e.OpenObject()
-	e.Key("\"areaId\":")
+	e.Key(`"areaId":`)
 	e.Int(v.AreaID)
-	e.Key("\"blockIds\":")
+	e.Key(`"blockIds":`)
 	if v.BlockIDs == nil {
 		e.Null()
 	} else {
@@ -241,9 +243,10 @@ func _Area_dump(e *runtime.Encoder, v *Area) {
 	e.CloseObject()
 }
 
+// _Catalog_dump writes the JSON encoding of *v, a jd.Catalog, to e.
 func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 	e.OpenObject()
-	e.Key("\"areaNames\":")
+	e.Key(`"areaNames":`)
 	if v.AreaNames == nil {
 		e.Null()
 	} else {
@@ -255,7 +258,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		}
 		e.CloseObject()
 	}
-	e.Key("\"audienceSubCategoryNames\":")
+	e.Key(`"audienceSubCategoryNames":`)
 	if v.AudienceSubCategoryNames == nil {
 		e.Null()
 	} else {
@@ -267,7 +270,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		}
 		e.CloseObject()
 	}
-	e.Key("\"blockNames\":")
+	e.Key(`"blockNames":`)
 	if v.BlockNames == nil {
 		e.Null()
 	} else {
@@ -279,7 +282,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		}
 		e.CloseObject()
 	}
-	e.Key("\"events\":")
+	e.Key(`"events":`)
 	if v.Events == nil {
 		e.Null()
 	} else {
@@ -296,7 +299,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		}
 		e.CloseObject()
 	}
-	e.Key("\"performances\":")
+	e.Key(`"performances":`)
 	if v.Performances == nil {
 		e.Null()
 	} else {
@@ -312,7 +315,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		}
 		e.CloseArray()
 	}
-	e.Key("\"seatCategoryNames\":")
+	e.Key(`"seatCategoryNames":`)
 	if v.SeatCategoryNames == nil {
 		e.Null()
 	} else {
@@ -324,7 +327,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		}
 		e.CloseObject()
 	}
-	e.Key("\"subTopicNames\":")
+	e.Key(`"subTopicNames":`)
 	if v.SubTopicNames == nil {
 		e.Null()
 	} else {
@@ -336,7 +339,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		}
 		e.CloseObject()
 	}
-	e.Key("\"subjectNames\":")
+	e.Key(`"subjectNames":`)
 	if v.SubjectNames == nil {
 		e.Null()
 	} else {
@@ -348,7 +351,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		}
 		e.CloseObject()
 	}
-	e.Key("\"topicNames\":")
+	e.Key(`"topicNames":`)
 	if v.TopicNames == nil {
 		e.Null()
 	} else {
@@ -360,7 +363,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		}
 		e.CloseObject()
 	}
-	e.Key("\"topicSubTopics\":")
+	e.Key(`"topicSubTopics":`)
 	if v.TopicSubTopics == nil {
 		e.Null()
 	} else {
@@ -381,7 +384,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		}
 		e.CloseObject()
 	}
-	e.Key("\"venueNames\":")
+	e.Key(`"venueNames":`)
 	if v.VenueNames == nil {
 		e.Null()
 	} else {
@@ -396,25 +399,26 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 	e.CloseObject()
 }
 
+// _Event_dump writes the JSON encoding of *v, a jd.Event, to e.
 func _Event_dump(e *runtime.Encoder, v *Event) {
 	e.OpenObject()
-	e.Key("\"description\":")
+	e.Key(`"description":`)
 	if v.Description == nil {
 		e.Null()
 	} else {
 		e.String(*v.Description)
 	}
-	e.Key("\"id\":")
+	e.Key(`"id":`)
 	e.Int(v.ID)
-	e.Key("\"logo\":")
+	e.Key(`"logo":`)
 	if v.Logo == nil {
 		e.Null()
 	} else {
 		e.String(*v.Logo)
 	}
-	e.Key("\"name\":")
+	e.Key(`"name":`)
 	e.String(v.Name)
-	e.Key("\"subTopicIds\":")
+	e.Key(`"subTopicIds":`)
 	if v.SubTopicIDs == nil {
 		e.Null()
 	} else {
@@ -425,19 +429,19 @@ func _Event_dump(e *runtime.Encoder, v *Event) {
 		}
 		e.CloseArray()
 	}
-	e.Key("\"subjectCode\":")
+	e.Key(`"subjectCode":`)
 	if v.SubjectCode == nil {
 		e.Null()
 	} else {
 		e.String(*v.SubjectCode)
 	}
-	e.Key("\"subtitle\":")
+	e.Key(`"subtitle":`)
 	if v.Subtitle == nil {
 		e.Null()
 	} else {
 		e.String(*v.Subtitle)
 	}
-	e.Key("\"topicIds\":")
+	e.Key(`"topicIds":`)
 	if v.TopicIDs == nil {
 		e.Null()
 	} else {
@@ -451,25 +455,26 @@ func _Event_dump(e *runtime.Encoder, v *Event) {
 	e.CloseObject()
 }
 
+// _Performance_dump writes the JSON encoding of *v, a jd.Performance, to e.
 func _Performance_dump(e *runtime.Encoder, v *Performance) {
 	e.OpenObject()
-	e.Key("\"eventId\":")
+	e.Key(`"eventId":`)
 	e.Int(v.EventID)
-	e.Key("\"id\":")
+	e.Key(`"id":`)
 	e.Int(v.ID)
-	e.Key("\"logo\":")
+	e.Key(`"logo":`)
 	if v.Logo == nil {
 		e.Null()
 	} else {
 		e.String(*v.Logo)
 	}
-	e.Key("\"name\":")
+	e.Key(`"name":`)
 	if v.Name == nil {
 		e.Null()
 	} else {
 		e.String(*v.Name)
 	}
-	e.Key("\"prices\":")
+	e.Key(`"prices":`)
 	if v.Prices == nil {
 		e.Null()
 	} else {
@@ -485,7 +490,7 @@ func _Performance_dump(e *runtime.Encoder, v *Performance) {
 		}
 		e.CloseArray()
 	}
-	e.Key("\"seatCategories\":")
+	e.Key(`"seatCategories":`)
 	if v.SeatCategories == nil {
 		e.Null()
 	} else {
@@ -501,33 +506,36 @@ func _Performance_dump(e *runtime.Encoder, v *Performance) {
 		}
 		e.CloseArray()
 	}
-	e.Key("\"seatMapImage\":")
+	e.Key(`"seatMapImage":`)
 	if v.SeatMapImage == nil {
 		e.Null()
 	} else {
 		e.String(*v.SeatMapImage)
 	}
-	e.Key("\"start\":")
+	e.Key(`"start":`)
 	e.Int(v.Start)
-	e.Key("\"venueCode\":")
+	e.Key(`"venueCode":`)
 	e.String(v.VenueCode)
 	e.CloseObject()
 }
 
+// _Price_dump writes the JSON encoding of *v, a jd.Price, to e.
 func _Price_dump(e *runtime.Encoder, v *Price) {
 	e.OpenObject()
-	e.Key("\"amount\":")
+	e.Key(`"amount":`)
 	e.Int(v.Amount)
-	e.Key("\"audienceSubCategoryId\":")
+	e.Key(`"audienceSubCategoryId":`)
 	e.Int(v.AudienceSubCategoryID)
-	e.Key("\"seatCategoryId\":")
+	e.Key(`"seatCategoryId":`)
 	e.Int(v.SeatCategoryID)
 	e.CloseObject()
 }
 
+// _SeatCategory_dump writes the JSON encoding of *v, a jd.SeatCategory, to
+// e.
 func _SeatCategory_dump(e *runtime.Encoder, v *SeatCategory) {
 	e.OpenObject()
-	e.Key("\"areas\":")
+	e.Key(`"areas":`)
 	if v.Areas == nil {
 		e.Null()
 	} else {
@@ -543,7 +551,7 @@ func _SeatCategory_dump(e *runtime.Encoder, v *SeatCategory) {
 		}
 		e.CloseArray()
 	}
-	e.Key("\"seatCategoryId\":")
+	e.Key(`"seatCategoryId":`)
 	e.Int(v.SeatCategoryID)
 	e.CloseObject()
 }

@@ -3,8 +3,9 @@
 package jd
 
 import (
-	"github.com/jsondump/jsondump/runtime"
 	"io"
+
+	"github.com/jsondump/jsondump/runtime"
 )
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
@@ -79,16 +80,17 @@ func (v *Root) DumpJSON(e *runtime.Encoder) {
 	_Root_dump(e, v)
 }
 
+// _Node_dump writes the JSON encoding of *v, a jd.Node, to e.
 func _Node_dump(e *runtime.Encoder, v *Node) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key("\"cl_weight\":")
+		e.Key(`"cl_weight":`)
 		e.Float64(v.CLWeight)
 		if e.Failed() {
 			e.AtField("CLWeight")
 			return
 		}
-		e.Key("\"kids\":")
+		e.Key(`"kids":`)
 		if v.Kids == nil {
 			e.Null()
 		} else {
@@ -112,20 +114,20 @@ func _Node_dump(e *runtime.Encoder, v *Node) {
 			}
 			e.CloseArray()
 		}
-		e.Key("\"max_t\":")
+		e.Key(`"max_t":`)
 		e.Int(v.MaxT)
-		e.Key("\"mean_t\":")
+		e.Key(`"mean_t":`)
 		e.Int(v.MeanT)
-		e.Key("\"min_t\":")
+		e.Key(`"min_t":`)
 		e.Int(v.MinT)
-		e.Key("\"name\":")
+		e.Key(`"name":`)
 		e.String(v.Name)
-		e.Key("\"touches\":")
+		e.Key(`"touches":`)
 		e.Int(int64(v.Touches))
 	} else {
-		e.Key("\"name\":")
+		e.Key(`"name":`)
 		e.String(v.Name)
-		e.Key("\"kids\":")
+		e.Key(`"kids":`)
 		if v.Kids == nil {
 			e.Null()
 		} else {
@@ -149,33 +151,34 @@ func _Node_dump(e *runtime.Encoder, v *Node) {
 			}
 			e.CloseArray()
 		}
-		e.Key("\"cl_weight\":")
+		e.Key(`"cl_weight":`)
 		e.Float64(v.CLWeight)
 		if e.Failed() {
 			e.AtField("CLWeight")
 			return
 		}
-		e.Key("\"touches\":")
+		e.Key(`"touches":`)
 		e.Int(int64(v.Touches))
-		e.Key("\"min_t\":")
+		e.Key(`"min_t":`)
 		e.Int(v.MinT)
-		e.Key("\"max_t\":")
+		e.Key(`"max_t":`)
 		e.Int(v.MaxT)
-		e.Key("\"mean_t\":")
+		e.Key(`"mean_t":`)
 		e.Int(v.MeanT)
 	}
 	e.CloseObject()
 }
 
+// _Root_dump writes the JSON encoding of *v, a jd.Root, to e.
 func _Root_dump(e *runtime.Encoder, v *Root) {
 	e.OpenObject()
-	e.Key("\"tree\":")
+	e.Key(`"tree":`)
 	_Node_dump(e, &v.Tree)
 	if e.Failed() {
 		e.AtField("Tree")
 		return
 	}
-	e.Key("\"username\":")
+	e.Key(`"username":`)
 	e.String(v.Username)
 	e.CloseObject()
 }

@@ -3,8 +3,9 @@
 package jd
 
 import (
-	"github.com/jsondump/jsondump/runtime"
 	"io"
+
+	"github.com/jsondump/jsondump/runtime"
 )
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
@@ -33,8 +34,8 @@ func (v Bundle) MarshalJSON() ([]byte, error) {
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
-// is for generated code, which calls it where Bundle appears in its types or
-// inside an interface.
+// is for generated code, which calls it where Bundle appears in its types
+// or inside an interface.
 func (v *Bundle) DumpJSON(e *runtime.Encoder) {
 	if v == nil {
 		e.Null()
@@ -69,8 +70,8 @@ func (v CodeableConcept) MarshalJSON() ([]byte, error) {
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
-// is for generated code, which calls it where CodeableConcept appears in its types or
-// inside an interface.
+// is for generated code, which calls it where CodeableConcept appears in
+// its types or inside an interface.
 func (v *CodeableConcept) DumpJSON(e *runtime.Encoder) {
 	if v == nil {
 		e.Null()
@@ -105,8 +106,8 @@ func (v Coding) MarshalJSON() ([]byte, error) {
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
-// is for generated code, which calls it where Coding appears in its types or
-// inside an interface.
+// is for generated code, which calls it where Coding appears in its types
+// or inside an interface.
 func (v *Coding) DumpJSON(e *runtime.Encoder) {
 	if v == nil {
 		e.Null()
@@ -177,8 +178,8 @@ func (v Period) MarshalJSON() ([]byte, error) {
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
-// is for generated code, which calls it where Period appears in its types or
-// inside an interface.
+// is for generated code, which calls it where Period appears in its types
+// or inside an interface.
 func (v *Period) DumpJSON(e *runtime.Encoder) {
 	if v == nil {
 		e.Null()
@@ -213,8 +214,8 @@ func (v Quantity) MarshalJSON() ([]byte, error) {
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
-// is for generated code, which calls it where Quantity appears in its types or
-// inside an interface.
+// is for generated code, which calls it where Quantity appears in its types
+// or inside an interface.
 func (v *Quantity) DumpJSON(e *runtime.Encoder) {
 	if v == nil {
 		e.Null()
@@ -249,8 +250,8 @@ func (v Reference) MarshalJSON() ([]byte, error) {
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
-// is for generated code, which calls it where Reference appears in its types or
-// inside an interface.
+// is for generated code, which calls it where Reference appears in its
+// types or inside an interface.
 func (v *Reference) DumpJSON(e *runtime.Encoder) {
 	if v == nil {
 		e.Null()
@@ -285,8 +286,8 @@ func (v Request) MarshalJSON() ([]byte, error) {
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
-// is for generated code, which calls it where Request appears in its types or
-// inside an interface.
+// is for generated code, which calls it where Request appears in its types
+// or inside an interface.
 func (v *Request) DumpJSON(e *runtime.Encoder) {
 	if v == nil {
 		e.Null()
@@ -321,8 +322,8 @@ func (v Resource) MarshalJSON() ([]byte, error) {
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
-// is for generated code, which calls it where Resource appears in its types or
-// inside an interface.
+// is for generated code, which calls it where Resource appears in its types
+// or inside an interface.
 func (v *Resource) DumpJSON(e *runtime.Encoder) {
 	if v == nil {
 		e.Null()
@@ -331,10 +332,11 @@ func (v *Resource) DumpJSON(e *runtime.Encoder) {
 	_Resource_dump(e, v)
 }
 
+// _Bundle_dump writes the JSON encoding of *v, a jd.Bundle, to e.
 func _Bundle_dump(e *runtime.Encoder, v *Bundle) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key("\"entry\":")
+		e.Key(`"entry":`)
 		if v.Entry == nil {
 			e.Null()
 		} else {
@@ -350,16 +352,16 @@ func _Bundle_dump(e *runtime.Encoder, v *Bundle) {
 			}
 			e.CloseArray()
 		}
-		e.Key("\"resourceType\":")
+		e.Key(`"resourceType":`)
 		e.String(v.ResourceType)
-		e.Key("\"type\":")
+		e.Key(`"type":`)
 		e.String(v.Type)
 	} else {
-		e.Key("\"resourceType\":")
+		e.Key(`"resourceType":`)
 		e.String(v.ResourceType)
-		e.Key("\"type\":")
+		e.Key(`"type":`)
 		e.String(v.Type)
-		e.Key("\"entry\":")
+		e.Key(`"entry":`)
 		if v.Entry == nil {
 			e.Null()
 		} else {
@@ -379,9 +381,11 @@ func _Bundle_dump(e *runtime.Encoder, v *Bundle) {
 	e.CloseObject()
 }
 
+// _CodeableConcept_dump writes the JSON encoding of *v, a
+// jd.CodeableConcept, to e.
 func _CodeableConcept_dump(e *runtime.Encoder, v *CodeableConcept) {
 	e.OpenObject()
-	e.Key("\"coding\":")
+	e.Key(`"coding":`)
 	if v.Coding == nil {
 		e.Null()
 	} else {
@@ -398,63 +402,65 @@ func _CodeableConcept_dump(e *runtime.Encoder, v *CodeableConcept) {
 		e.CloseArray()
 	}
 	if v.Text != "" {
-		e.Key("\"text\":")
+		e.Key(`"text":`)
 		e.String(v.Text)
 	}
 	e.CloseObject()
 }
 
+// _Coding_dump writes the JSON encoding of *v, a jd.Coding, to e.
 func _Coding_dump(e *runtime.Encoder, v *Coding) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key("\"code\":")
+		e.Key(`"code":`)
 		e.String(v.Code)
 		if v.Display != "" {
-			e.Key("\"display\":")
+			e.Key(`"display":`)
 			e.String(v.Display)
 		}
-		e.Key("\"system\":")
+		e.Key(`"system":`)
 		e.String(v.System)
 	} else {
-		e.Key("\"system\":")
+		e.Key(`"system":`)
 		e.String(v.System)
-		e.Key("\"code\":")
+		e.Key(`"code":`)
 		e.String(v.Code)
 		if v.Display != "" {
-			e.Key("\"display\":")
+			e.Key(`"display":`)
 			e.String(v.Display)
 		}
 	}
 	e.CloseObject()
 }
 
+// _Entry_dump writes the JSON encoding of *v, a jd.Entry, to e.
 func _Entry_dump(e *runtime.Encoder, v *Entry) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key("\"fullUrl\":")
+		e.Key(`"fullUrl":`)
 		e.String(v.FullURL)
-		e.Key("\"request\":")
+		e.Key(`"request":`)
 		_Request_dump(e, &v.Request)
 		if e.Failed() {
 			e.AtField("Request")
 			return
 		}
-		e.Key("\"resource\":")
+		e.Key(`"resource":`)
 		_Resource_dump(e, &v.Resource)
 		if e.Failed() {
 			e.AtField("Resource")
 			return
 		}
 	} else {
-		e.Key("\"fullUrl\":")
+		e.Key(`"fullUrl":`)
 		e.String(v.FullURL)
-		e.Key("\"resource\":")
+		e.Key(`"resource":`)
 		_Resource_dump(e, &v.Resource)
 		if e.Failed() {
 			e.AtField("Resource")
 			return
 		}
-		e.Key("\"request\":")
+		e.Key(`"request":`)
 		_Request_dump(e, &v.Request)
 		if e.Failed() {
 			e.AtField("Request")
@@ -464,92 +470,97 @@ func _Entry_dump(e *runtime.Encoder, v *Entry) {
 	e.CloseObject()
 }
 
+// _Period_dump writes the JSON encoding of *v, a jd.Period, to e.
 func _Period_dump(e *runtime.Encoder, v *Period) {
 	e.OpenObject()
 	if e.SortKeys() {
 		if v.End != "" {
-			e.Key("\"end\":")
+			e.Key(`"end":`)
 			e.String(v.End)
 		}
-		e.Key("\"start\":")
+		e.Key(`"start":`)
 		e.String(v.Start)
 	} else {
-		e.Key("\"start\":")
+		e.Key(`"start":`)
 		e.String(v.Start)
 		if v.End != "" {
-			e.Key("\"end\":")
+			e.Key(`"end":`)
 			e.String(v.End)
 		}
 	}
 	e.CloseObject()
 }
 
+// _Quantity_dump writes the JSON encoding of *v, a jd.Quantity, to e.
 func _Quantity_dump(e *runtime.Encoder, v *Quantity) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key("\"code\":")
+		e.Key(`"code":`)
 		e.String(v.Code)
-		e.Key("\"system\":")
+		e.Key(`"system":`)
 		e.String(v.System)
-		e.Key("\"unit\":")
+		e.Key(`"unit":`)
 		e.String(v.Unit)
-		e.Key("\"value\":")
+		e.Key(`"value":`)
 		e.Float64(v.Value)
 		if e.Failed() {
 			e.AtField("Value")
 			return
 		}
 	} else {
-		e.Key("\"value\":")
+		e.Key(`"value":`)
 		e.Float64(v.Value)
 		if e.Failed() {
 			e.AtField("Value")
 			return
 		}
-		e.Key("\"unit\":")
+		e.Key(`"unit":`)
 		e.String(v.Unit)
-		e.Key("\"system\":")
+		e.Key(`"system":`)
 		e.String(v.System)
-		e.Key("\"code\":")
+		e.Key(`"code":`)
 		e.String(v.Code)
 	}
 	e.CloseObject()
 }
 
+// _Reference_dump writes the JSON encoding of *v, a jd.Reference, to e.
 func _Reference_dump(e *runtime.Encoder, v *Reference) {
 	e.OpenObject()
 	if e.SortKeys() {
 		if v.Display != "" {
-			e.Key("\"display\":")
+			e.Key(`"display":`)
 			e.String(v.Display)
 		}
-		e.Key("\"reference\":")
+		e.Key(`"reference":`)
 		e.String(v.Reference)
 	} else {
-		e.Key("\"reference\":")
+		e.Key(`"reference":`)
 		e.String(v.Reference)
 		if v.Display != "" {
-			e.Key("\"display\":")
+			e.Key(`"display":`)
 			e.String(v.Display)
 		}
 	}
 	e.CloseObject()
 }
 
+// _Request_dump writes the JSON encoding of *v, a jd.Request, to e.
 func _Request_dump(e *runtime.Encoder, v *Request) {
 	e.OpenObject()
-	e.Key("\"method\":")
+	e.Key(`"method":`)
 	e.String(v.Method)
-	e.Key("\"url\":")
+	e.Key(`"url":`)
 	e.String(v.URL)
 	e.CloseObject()
 }
 
+// _Resource_dump writes the JSON encoding of *v, a jd.Resource, to e.
 func _Resource_dump(e *runtime.Encoder, v *Resource) {
 	e.OpenObject()
 	if e.SortKeys() {
 		if v.AbatementDateTime != nil {
-			e.Key("\"abatementDateTime\":")
+			e.Key(`"abatementDateTime":`)
 			e.Any(v.AbatementDateTime)
 			if e.Failed() {
 				e.AtField("AbatementDateTime")
@@ -557,7 +568,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.AchievementStatus != nil {
-			e.Key("\"achievementStatus\":")
+			e.Key(`"achievementStatus":`)
 			e.Any(v.AchievementStatus)
 			if e.Failed() {
 				e.AtField("AchievementStatus")
@@ -565,7 +576,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Active != nil {
-			e.Key("\"active\":")
+			e.Key(`"active":`)
 			e.Any(v.Active)
 			if e.Failed() {
 				e.AtField("Active")
@@ -573,7 +584,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Activity != nil {
-			e.Key("\"activity\":")
+			e.Key(`"activity":`)
 			e.Any(v.Activity)
 			if e.Failed() {
 				e.AtField("Activity")
@@ -581,7 +592,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Address != nil {
-			e.Key("\"address\":")
+			e.Key(`"address":`)
 			e.Any(v.Address)
 			if e.Failed() {
 				e.AtField("Address")
@@ -589,7 +600,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Addresses != nil {
-			e.Key("\"addresses\":")
+			e.Key(`"addresses":`)
 			e.Any(v.Addresses)
 			if e.Failed() {
 				e.AtField("Addresses")
@@ -597,7 +608,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.AuthoredOn != nil {
-			e.Key("\"authoredOn\":")
+			e.Key(`"authoredOn":`)
 			e.Any(v.AuthoredOn)
 			if e.Failed() {
 				e.AtField("AuthoredOn")
@@ -605,7 +616,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.BillablePeriod != nil {
-			e.Key("\"billablePeriod\":")
+			e.Key(`"billablePeriod":`)
 			_Period_dump(e, v.BillablePeriod)
 			if e.Failed() {
 				e.AtField("BillablePeriod")
@@ -613,7 +624,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.BirthDate != nil {
-			e.Key("\"birthDate\":")
+			e.Key(`"birthDate":`)
 			e.Any(v.BirthDate)
 			if e.Failed() {
 				e.AtField("BirthDate")
@@ -621,7 +632,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.CareTeam != nil {
-			e.Key("\"careTeam\":")
+			e.Key(`"careTeam":`)
 			e.Any(v.CareTeam)
 			if e.Failed() {
 				e.AtField("CareTeam")
@@ -629,7 +640,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if len(v.Category) != 0 {
-			e.Key("\"category\":")
+			e.Key(`"category":`)
 			e.OpenArray()
 			for i1 := range v.Category {
 				e.Elem()
@@ -643,7 +654,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			e.CloseArray()
 		}
 		if v.Claim != nil {
-			e.Key("\"claim\":")
+			e.Key(`"claim":`)
 			e.Any(v.Claim)
 			if e.Failed() {
 				e.AtField("Claim")
@@ -651,7 +662,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Class != nil {
-			e.Key("\"class\":")
+			e.Key(`"class":`)
 			e.Any(v.Class)
 			if e.Failed() {
 				e.AtField("Class")
@@ -659,7 +670,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.ClinicalStatus != nil {
-			e.Key("\"clinicalStatus\":")
+			e.Key(`"clinicalStatus":`)
 			e.Any(v.ClinicalStatus)
 			if e.Failed() {
 				e.AtField("ClinicalStatus")
@@ -667,7 +678,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Code != nil {
-			e.Key("\"code\":")
+			e.Key(`"code":`)
 			_CodeableConcept_dump(e, v.Code)
 			if e.Failed() {
 				e.AtField("Code")
@@ -675,7 +686,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Communication != nil {
-			e.Key("\"communication\":")
+			e.Key(`"communication":`)
 			e.Any(v.Communication)
 			if e.Failed() {
 				e.AtField("Communication")
@@ -683,7 +694,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Component != nil {
-			e.Key("\"component\":")
+			e.Key(`"component":`)
 			e.Any(v.Component)
 			if e.Failed() {
 				e.AtField("Component")
@@ -691,7 +702,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Contained != nil {
-			e.Key("\"contained\":")
+			e.Key(`"contained":`)
 			e.Any(v.Contained)
 			if e.Failed() {
 				e.AtField("Contained")
@@ -699,11 +710,11 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Created != "" {
-			e.Key("\"created\":")
+			e.Key(`"created":`)
 			e.String(v.Created)
 		}
 		if v.DeceasedDateTime != nil {
-			e.Key("\"deceasedDateTime\":")
+			e.Key(`"deceasedDateTime":`)
 			e.Any(v.DeceasedDateTime)
 			if e.Failed() {
 				e.AtField("DeceasedDateTime")
@@ -711,7 +722,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Description != nil {
-			e.Key("\"description\":")
+			e.Key(`"description":`)
 			e.Any(v.Description)
 			if e.Failed() {
 				e.AtField("Description")
@@ -719,7 +730,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Diagnosis != nil {
-			e.Key("\"diagnosis\":")
+			e.Key(`"diagnosis":`)
 			e.Any(v.Diagnosis)
 			if e.Failed() {
 				e.AtField("Diagnosis")
@@ -727,7 +738,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.DosageInstruction != nil {
-			e.Key("\"dosageInstruction\":")
+			e.Key(`"dosageInstruction":`)
 			e.Any(v.DosageInstruction)
 			if e.Failed() {
 				e.AtField("DosageInstruction")
@@ -735,11 +746,11 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.EffectiveDateTime != "" {
-			e.Key("\"effectiveDateTime\":")
+			e.Key(`"effectiveDateTime":`)
 			e.String(v.EffectiveDateTime)
 		}
 		if v.Encounter != nil {
-			e.Key("\"encounter\":")
+			e.Key(`"encounter":`)
 			_Reference_dump(e, v.Encounter)
 			if e.Failed() {
 				e.AtField("Encounter")
@@ -747,7 +758,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Extension != nil {
-			e.Key("\"extension\":")
+			e.Key(`"extension":`)
 			e.Any(v.Extension)
 			if e.Failed() {
 				e.AtField("Extension")
@@ -755,7 +766,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Gender != nil {
-			e.Key("\"gender\":")
+			e.Key(`"gender":`)
 			e.Any(v.Gender)
 			if e.Failed() {
 				e.AtField("Gender")
@@ -763,17 +774,17 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Goal != nil {
-			e.Key("\"goal\":")
+			e.Key(`"goal":`)
 			e.Any(v.Goal)
 			if e.Failed() {
 				e.AtField("Goal")
 				return
 			}
 		}
-		e.Key("\"id\":")
+		e.Key(`"id":`)
 		e.String(v.ID)
 		if v.Identifier != nil {
-			e.Key("\"identifier\":")
+			e.Key(`"identifier":`)
 			e.Any(v.Identifier)
 			if e.Failed() {
 				e.AtField("Identifier")
@@ -781,7 +792,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Insurance != nil {
-			e.Key("\"insurance\":")
+			e.Key(`"insurance":`)
 			e.Any(v.Insurance)
 			if e.Failed() {
 				e.AtField("Insurance")
@@ -789,7 +800,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Insurer != nil {
-			e.Key("\"insurer\":")
+			e.Key(`"insurer":`)
 			e.Any(v.Insurer)
 			if e.Failed() {
 				e.AtField("Insurer")
@@ -797,7 +808,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Intent != nil {
-			e.Key("\"intent\":")
+			e.Key(`"intent":`)
 			e.Any(v.Intent)
 			if e.Failed() {
 				e.AtField("Intent")
@@ -805,11 +816,11 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Issued != "" {
-			e.Key("\"issued\":")
+			e.Key(`"issued":`)
 			e.String(v.Issued)
 		}
 		if v.Item != nil {
-			e.Key("\"item\":")
+			e.Key(`"item":`)
 			e.Any(v.Item)
 			if e.Failed() {
 				e.AtField("Item")
@@ -817,7 +828,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.LifecycleStatus != nil {
-			e.Key("\"lifecycleStatus\":")
+			e.Key(`"lifecycleStatus":`)
 			e.Any(v.LifecycleStatus)
 			if e.Failed() {
 				e.AtField("LifecycleStatus")
@@ -825,7 +836,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.ManagingOrganization != nil {
-			e.Key("\"managingOrganization\":")
+			e.Key(`"managingOrganization":`)
 			e.Any(v.ManagingOrganization)
 			if e.Failed() {
 				e.AtField("ManagingOrganization")
@@ -833,7 +844,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.MaritalStatus != nil {
-			e.Key("\"maritalStatus\":")
+			e.Key(`"maritalStatus":`)
 			e.Any(v.MaritalStatus)
 			if e.Failed() {
 				e.AtField("MaritalStatus")
@@ -841,7 +852,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.MedicationCodeableConcept != nil {
-			e.Key("\"medicationCodeableConcept\":")
+			e.Key(`"medicationCodeableConcept":`)
 			e.Any(v.MedicationCodeableConcept)
 			if e.Failed() {
 				e.AtField("MedicationCodeableConcept")
@@ -849,7 +860,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.MultipleBirthBoolean != nil {
-			e.Key("\"multipleBirthBoolean\":")
+			e.Key(`"multipleBirthBoolean":`)
 			e.Any(v.MultipleBirthBoolean)
 			if e.Failed() {
 				e.AtField("MultipleBirthBoolean")
@@ -857,7 +868,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Name != nil {
-			e.Key("\"name\":")
+			e.Key(`"name":`)
 			e.Any(v.Name)
 			if e.Failed() {
 				e.AtField("Name")
@@ -865,7 +876,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.NumberOfInstances != nil {
-			e.Key("\"numberOfInstances\":")
+			e.Key(`"numberOfInstances":`)
 			e.Any(v.NumberOfInstances)
 			if e.Failed() {
 				e.AtField("NumberOfInstances")
@@ -873,7 +884,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.NumberOfSeries != nil {
-			e.Key("\"numberOfSeries\":")
+			e.Key(`"numberOfSeries":`)
 			e.Any(v.NumberOfSeries)
 			if e.Failed() {
 				e.AtField("NumberOfSeries")
@@ -881,7 +892,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.OccurrenceDateTime != nil {
-			e.Key("\"occurrenceDateTime\":")
+			e.Key(`"occurrenceDateTime":`)
 			e.Any(v.OccurrenceDateTime)
 			if e.Failed() {
 				e.AtField("OccurrenceDateTime")
@@ -889,7 +900,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.OnsetDateTime != nil {
-			e.Key("\"onsetDateTime\":")
+			e.Key(`"onsetDateTime":`)
 			e.Any(v.OnsetDateTime)
 			if e.Failed() {
 				e.AtField("OnsetDateTime")
@@ -897,7 +908,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Outcome != nil {
-			e.Key("\"outcome\":")
+			e.Key(`"outcome":`)
 			e.Any(v.Outcome)
 			if e.Failed() {
 				e.AtField("Outcome")
@@ -905,7 +916,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Participant != nil {
-			e.Key("\"participant\":")
+			e.Key(`"participant":`)
 			e.Any(v.Participant)
 			if e.Failed() {
 				e.AtField("Participant")
@@ -913,7 +924,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Patient != nil {
-			e.Key("\"patient\":")
+			e.Key(`"patient":`)
 			_Reference_dump(e, v.Patient)
 			if e.Failed() {
 				e.AtField("Patient")
@@ -921,7 +932,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Payment != nil {
-			e.Key("\"payment\":")
+			e.Key(`"payment":`)
 			e.Any(v.Payment)
 			if e.Failed() {
 				e.AtField("Payment")
@@ -929,7 +940,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.PerformedPeriod != nil {
-			e.Key("\"performedPeriod\":")
+			e.Key(`"performedPeriod":`)
 			_Period_dump(e, v.PerformedPeriod)
 			if e.Failed() {
 				e.AtField("PerformedPeriod")
@@ -937,7 +948,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Period != nil {
-			e.Key("\"period\":")
+			e.Key(`"period":`)
 			_Period_dump(e, v.Period)
 			if e.Failed() {
 				e.AtField("Period")
@@ -945,7 +956,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Prescription != nil {
-			e.Key("\"prescription\":")
+			e.Key(`"prescription":`)
 			e.Any(v.Prescription)
 			if e.Failed() {
 				e.AtField("Prescription")
@@ -953,7 +964,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.PrimarySource != nil {
-			e.Key("\"primarySource\":")
+			e.Key(`"primarySource":`)
 			e.Any(v.PrimarySource)
 			if e.Failed() {
 				e.AtField("PrimarySource")
@@ -961,7 +972,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Priority != nil {
-			e.Key("\"priority\":")
+			e.Key(`"priority":`)
 			e.Any(v.Priority)
 			if e.Failed() {
 				e.AtField("Priority")
@@ -969,7 +980,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Procedure != nil {
-			e.Key("\"procedure\":")
+			e.Key(`"procedure":`)
 			e.Any(v.Procedure)
 			if e.Failed() {
 				e.AtField("Procedure")
@@ -977,7 +988,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Provider != nil {
-			e.Key("\"provider\":")
+			e.Key(`"provider":`)
 			_Reference_dump(e, v.Provider)
 			if e.Failed() {
 				e.AtField("Provider")
@@ -985,7 +996,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.ReasonCode != nil {
-			e.Key("\"reasonCode\":")
+			e.Key(`"reasonCode":`)
 			e.Any(v.ReasonCode)
 			if e.Failed() {
 				e.AtField("ReasonCode")
@@ -993,7 +1004,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if len(v.ReasonReference) != 0 {
-			e.Key("\"reasonReference\":")
+			e.Key(`"reasonReference":`)
 			e.OpenArray()
 			for i1 := range v.ReasonReference {
 				e.Elem()
@@ -1007,7 +1018,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			e.CloseArray()
 		}
 		if v.RecordedDate != nil {
-			e.Key("\"recordedDate\":")
+			e.Key(`"recordedDate":`)
 			e.Any(v.RecordedDate)
 			if e.Failed() {
 				e.AtField("RecordedDate")
@@ -1015,7 +1026,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Referral != nil {
-			e.Key("\"referral\":")
+			e.Key(`"referral":`)
 			e.Any(v.Referral)
 			if e.Failed() {
 				e.AtField("Referral")
@@ -1023,17 +1034,17 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Requester != nil {
-			e.Key("\"requester\":")
+			e.Key(`"requester":`)
 			e.Any(v.Requester)
 			if e.Failed() {
 				e.AtField("Requester")
 				return
 			}
 		}
-		e.Key("\"resourceType\":")
+		e.Key(`"resourceType":`)
 		e.String(v.ResourceType)
 		if len(v.Result) != 0 {
-			e.Key("\"result\":")
+			e.Key(`"result":`)
 			e.OpenArray()
 			for i1 := range v.Result {
 				e.Elem()
@@ -1047,7 +1058,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			e.CloseArray()
 		}
 		if v.Series != nil {
-			e.Key("\"series\":")
+			e.Key(`"series":`)
 			e.Any(v.Series)
 			if e.Failed() {
 				e.AtField("Series")
@@ -1055,7 +1066,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.ServiceProvider != nil {
-			e.Key("\"serviceProvider\":")
+			e.Key(`"serviceProvider":`)
 			e.Any(v.ServiceProvider)
 			if e.Failed() {
 				e.AtField("ServiceProvider")
@@ -1063,7 +1074,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Started != nil {
-			e.Key("\"started\":")
+			e.Key(`"started":`)
 			e.Any(v.Started)
 			if e.Failed() {
 				e.AtField("Started")
@@ -1071,11 +1082,11 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Status != "" {
-			e.Key("\"status\":")
+			e.Key(`"status":`)
 			e.String(v.Status)
 		}
 		if v.Subject != nil {
-			e.Key("\"subject\":")
+			e.Key(`"subject":`)
 			_Reference_dump(e, v.Subject)
 			if e.Failed() {
 				e.AtField("Subject")
@@ -1083,7 +1094,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.SupportingInfo != nil {
-			e.Key("\"supportingInfo\":")
+			e.Key(`"supportingInfo":`)
 			e.Any(v.SupportingInfo)
 			if e.Failed() {
 				e.AtField("SupportingInfo")
@@ -1091,7 +1102,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Telecom != nil {
-			e.Key("\"telecom\":")
+			e.Key(`"telecom":`)
 			e.Any(v.Telecom)
 			if e.Failed() {
 				e.AtField("Telecom")
@@ -1099,7 +1110,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Text != nil {
-			e.Key("\"text\":")
+			e.Key(`"text":`)
 			e.Any(v.Text)
 			if e.Failed() {
 				e.AtField("Text")
@@ -1107,7 +1118,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Total != nil {
-			e.Key("\"total\":")
+			e.Key(`"total":`)
 			e.Any(v.Total)
 			if e.Failed() {
 				e.AtField("Total")
@@ -1115,7 +1126,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Type != nil {
-			e.Key("\"type\":")
+			e.Key(`"type":`)
 			e.Any(v.Type)
 			if e.Failed() {
 				e.AtField("Type")
@@ -1123,11 +1134,11 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Use != "" {
-			e.Key("\"use\":")
+			e.Key(`"use":`)
 			e.String(v.Use)
 		}
 		if v.VaccineCode != nil {
-			e.Key("\"vaccineCode\":")
+			e.Key(`"vaccineCode":`)
 			e.Any(v.VaccineCode)
 			if e.Failed() {
 				e.AtField("VaccineCode")
@@ -1135,7 +1146,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.ValueCodeableConcept != nil {
-			e.Key("\"valueCodeableConcept\":")
+			e.Key(`"valueCodeableConcept":`)
 			e.Any(v.ValueCodeableConcept)
 			if e.Failed() {
 				e.AtField("ValueCodeableConcept")
@@ -1143,7 +1154,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.ValueQuantity != nil {
-			e.Key("\"valueQuantity\":")
+			e.Key(`"valueQuantity":`)
 			_Quantity_dump(e, v.ValueQuantity)
 			if e.Failed() {
 				e.AtField("ValueQuantity")
@@ -1151,7 +1162,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.VerificationStatus != nil {
-			e.Key("\"verificationStatus\":")
+			e.Key(`"verificationStatus":`)
 			e.Any(v.VerificationStatus)
 			if e.Failed() {
 				e.AtField("VerificationStatus")
@@ -1159,20 +1170,20 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 	} else {
-		e.Key("\"resourceType\":")
+		e.Key(`"resourceType":`)
 		e.String(v.ResourceType)
-		e.Key("\"id\":")
+		e.Key(`"id":`)
 		e.String(v.ID)
 		if v.Status != "" {
-			e.Key("\"status\":")
+			e.Key(`"status":`)
 			e.String(v.Status)
 		}
 		if v.Use != "" {
-			e.Key("\"use\":")
+			e.Key(`"use":`)
 			e.String(v.Use)
 		}
 		if len(v.Category) != 0 {
-			e.Key("\"category\":")
+			e.Key(`"category":`)
 			e.OpenArray()
 			for i1 := range v.Category {
 				e.Elem()
@@ -1186,7 +1197,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			e.CloseArray()
 		}
 		if v.Code != nil {
-			e.Key("\"code\":")
+			e.Key(`"code":`)
 			_CodeableConcept_dump(e, v.Code)
 			if e.Failed() {
 				e.AtField("Code")
@@ -1194,7 +1205,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Subject != nil {
-			e.Key("\"subject\":")
+			e.Key(`"subject":`)
 			_Reference_dump(e, v.Subject)
 			if e.Failed() {
 				e.AtField("Subject")
@@ -1202,7 +1213,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Patient != nil {
-			e.Key("\"patient\":")
+			e.Key(`"patient":`)
 			_Reference_dump(e, v.Patient)
 			if e.Failed() {
 				e.AtField("Patient")
@@ -1210,7 +1221,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Encounter != nil {
-			e.Key("\"encounter\":")
+			e.Key(`"encounter":`)
 			_Reference_dump(e, v.Encounter)
 			if e.Failed() {
 				e.AtField("Encounter")
@@ -1218,7 +1229,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Provider != nil {
-			e.Key("\"provider\":")
+			e.Key(`"provider":`)
 			_Reference_dump(e, v.Provider)
 			if e.Failed() {
 				e.AtField("Provider")
@@ -1226,7 +1237,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Period != nil {
-			e.Key("\"period\":")
+			e.Key(`"period":`)
 			_Period_dump(e, v.Period)
 			if e.Failed() {
 				e.AtField("Period")
@@ -1234,7 +1245,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.PerformedPeriod != nil {
-			e.Key("\"performedPeriod\":")
+			e.Key(`"performedPeriod":`)
 			_Period_dump(e, v.PerformedPeriod)
 			if e.Failed() {
 				e.AtField("PerformedPeriod")
@@ -1242,7 +1253,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.BillablePeriod != nil {
-			e.Key("\"billablePeriod\":")
+			e.Key(`"billablePeriod":`)
 			_Period_dump(e, v.BillablePeriod)
 			if e.Failed() {
 				e.AtField("BillablePeriod")
@@ -1250,19 +1261,19 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Created != "" {
-			e.Key("\"created\":")
+			e.Key(`"created":`)
 			e.String(v.Created)
 		}
 		if v.EffectiveDateTime != "" {
-			e.Key("\"effectiveDateTime\":")
+			e.Key(`"effectiveDateTime":`)
 			e.String(v.EffectiveDateTime)
 		}
 		if v.Issued != "" {
-			e.Key("\"issued\":")
+			e.Key(`"issued":`)
 			e.String(v.Issued)
 		}
 		if v.ValueQuantity != nil {
-			e.Key("\"valueQuantity\":")
+			e.Key(`"valueQuantity":`)
 			_Quantity_dump(e, v.ValueQuantity)
 			if e.Failed() {
 				e.AtField("ValueQuantity")
@@ -1270,7 +1281,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if len(v.ReasonReference) != 0 {
-			e.Key("\"reasonReference\":")
+			e.Key(`"reasonReference":`)
 			e.OpenArray()
 			for i1 := range v.ReasonReference {
 				e.Elem()
@@ -1284,7 +1295,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			e.CloseArray()
 		}
 		if len(v.Result) != 0 {
-			e.Key("\"result\":")
+			e.Key(`"result":`)
 			e.OpenArray()
 			for i1 := range v.Result {
 				e.Elem()
@@ -1298,7 +1309,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			e.CloseArray()
 		}
 		if v.Text != nil {
-			e.Key("\"text\":")
+			e.Key(`"text":`)
 			e.Any(v.Text)
 			if e.Failed() {
 				e.AtField("Text")
@@ -1306,7 +1317,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Extension != nil {
-			e.Key("\"extension\":")
+			e.Key(`"extension":`)
 			e.Any(v.Extension)
 			if e.Failed() {
 				e.AtField("Extension")
@@ -1314,7 +1325,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Identifier != nil {
-			e.Key("\"identifier\":")
+			e.Key(`"identifier":`)
 			e.Any(v.Identifier)
 			if e.Failed() {
 				e.AtField("Identifier")
@@ -1322,7 +1333,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Name != nil {
-			e.Key("\"name\":")
+			e.Key(`"name":`)
 			e.Any(v.Name)
 			if e.Failed() {
 				e.AtField("Name")
@@ -1330,7 +1341,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Telecom != nil {
-			e.Key("\"telecom\":")
+			e.Key(`"telecom":`)
 			e.Any(v.Telecom)
 			if e.Failed() {
 				e.AtField("Telecom")
@@ -1338,7 +1349,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Gender != nil {
-			e.Key("\"gender\":")
+			e.Key(`"gender":`)
 			e.Any(v.Gender)
 			if e.Failed() {
 				e.AtField("Gender")
@@ -1346,7 +1357,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.BirthDate != nil {
-			e.Key("\"birthDate\":")
+			e.Key(`"birthDate":`)
 			e.Any(v.BirthDate)
 			if e.Failed() {
 				e.AtField("BirthDate")
@@ -1354,7 +1365,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.DeceasedDateTime != nil {
-			e.Key("\"deceasedDateTime\":")
+			e.Key(`"deceasedDateTime":`)
 			e.Any(v.DeceasedDateTime)
 			if e.Failed() {
 				e.AtField("DeceasedDateTime")
@@ -1362,7 +1373,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Address != nil {
-			e.Key("\"address\":")
+			e.Key(`"address":`)
 			e.Any(v.Address)
 			if e.Failed() {
 				e.AtField("Address")
@@ -1370,7 +1381,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.MaritalStatus != nil {
-			e.Key("\"maritalStatus\":")
+			e.Key(`"maritalStatus":`)
 			e.Any(v.MaritalStatus)
 			if e.Failed() {
 				e.AtField("MaritalStatus")
@@ -1378,7 +1389,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.MultipleBirthBoolean != nil {
-			e.Key("\"multipleBirthBoolean\":")
+			e.Key(`"multipleBirthBoolean":`)
 			e.Any(v.MultipleBirthBoolean)
 			if e.Failed() {
 				e.AtField("MultipleBirthBoolean")
@@ -1386,7 +1397,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Communication != nil {
-			e.Key("\"communication\":")
+			e.Key(`"communication":`)
 			e.Any(v.Communication)
 			if e.Failed() {
 				e.AtField("Communication")
@@ -1394,7 +1405,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Active != nil {
-			e.Key("\"active\":")
+			e.Key(`"active":`)
 			e.Any(v.Active)
 			if e.Failed() {
 				e.AtField("Active")
@@ -1402,7 +1413,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Type != nil {
-			e.Key("\"type\":")
+			e.Key(`"type":`)
 			e.Any(v.Type)
 			if e.Failed() {
 				e.AtField("Type")
@@ -1410,7 +1421,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Class != nil {
-			e.Key("\"class\":")
+			e.Key(`"class":`)
 			e.Any(v.Class)
 			if e.Failed() {
 				e.AtField("Class")
@@ -1418,7 +1429,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Participant != nil {
-			e.Key("\"participant\":")
+			e.Key(`"participant":`)
 			e.Any(v.Participant)
 			if e.Failed() {
 				e.AtField("Participant")
@@ -1426,7 +1437,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.ServiceProvider != nil {
-			e.Key("\"serviceProvider\":")
+			e.Key(`"serviceProvider":`)
 			e.Any(v.ServiceProvider)
 			if e.Failed() {
 				e.AtField("ServiceProvider")
@@ -1434,7 +1445,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.ClinicalStatus != nil {
-			e.Key("\"clinicalStatus\":")
+			e.Key(`"clinicalStatus":`)
 			e.Any(v.ClinicalStatus)
 			if e.Failed() {
 				e.AtField("ClinicalStatus")
@@ -1442,7 +1453,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.VerificationStatus != nil {
-			e.Key("\"verificationStatus\":")
+			e.Key(`"verificationStatus":`)
 			e.Any(v.VerificationStatus)
 			if e.Failed() {
 				e.AtField("VerificationStatus")
@@ -1450,7 +1461,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.OnsetDateTime != nil {
-			e.Key("\"onsetDateTime\":")
+			e.Key(`"onsetDateTime":`)
 			e.Any(v.OnsetDateTime)
 			if e.Failed() {
 				e.AtField("OnsetDateTime")
@@ -1458,7 +1469,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.RecordedDate != nil {
-			e.Key("\"recordedDate\":")
+			e.Key(`"recordedDate":`)
 			e.Any(v.RecordedDate)
 			if e.Failed() {
 				e.AtField("RecordedDate")
@@ -1466,7 +1477,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Priority != nil {
-			e.Key("\"priority\":")
+			e.Key(`"priority":`)
 			e.Any(v.Priority)
 			if e.Failed() {
 				e.AtField("Priority")
@@ -1474,7 +1485,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Diagnosis != nil {
-			e.Key("\"diagnosis\":")
+			e.Key(`"diagnosis":`)
 			e.Any(v.Diagnosis)
 			if e.Failed() {
 				e.AtField("Diagnosis")
@@ -1482,7 +1493,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Insurance != nil {
-			e.Key("\"insurance\":")
+			e.Key(`"insurance":`)
 			e.Any(v.Insurance)
 			if e.Failed() {
 				e.AtField("Insurance")
@@ -1490,7 +1501,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Item != nil {
-			e.Key("\"item\":")
+			e.Key(`"item":`)
 			e.Any(v.Item)
 			if e.Failed() {
 				e.AtField("Item")
@@ -1498,7 +1509,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Total != nil {
-			e.Key("\"total\":")
+			e.Key(`"total":`)
 			e.Any(v.Total)
 			if e.Failed() {
 				e.AtField("Total")
@@ -1506,7 +1517,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Contained != nil {
-			e.Key("\"contained\":")
+			e.Key(`"contained":`)
 			e.Any(v.Contained)
 			if e.Failed() {
 				e.AtField("Contained")
@@ -1514,7 +1525,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Insurer != nil {
-			e.Key("\"insurer\":")
+			e.Key(`"insurer":`)
 			e.Any(v.Insurer)
 			if e.Failed() {
 				e.AtField("Insurer")
@@ -1522,7 +1533,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Referral != nil {
-			e.Key("\"referral\":")
+			e.Key(`"referral":`)
 			e.Any(v.Referral)
 			if e.Failed() {
 				e.AtField("Referral")
@@ -1530,7 +1541,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Claim != nil {
-			e.Key("\"claim\":")
+			e.Key(`"claim":`)
 			e.Any(v.Claim)
 			if e.Failed() {
 				e.AtField("Claim")
@@ -1538,7 +1549,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Outcome != nil {
-			e.Key("\"outcome\":")
+			e.Key(`"outcome":`)
 			e.Any(v.Outcome)
 			if e.Failed() {
 				e.AtField("Outcome")
@@ -1546,7 +1557,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.CareTeam != nil {
-			e.Key("\"careTeam\":")
+			e.Key(`"careTeam":`)
 			e.Any(v.CareTeam)
 			if e.Failed() {
 				e.AtField("CareTeam")
@@ -1554,7 +1565,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Payment != nil {
-			e.Key("\"payment\":")
+			e.Key(`"payment":`)
 			e.Any(v.Payment)
 			if e.Failed() {
 				e.AtField("Payment")
@@ -1562,7 +1573,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.ReasonCode != nil {
-			e.Key("\"reasonCode\":")
+			e.Key(`"reasonCode":`)
 			e.Any(v.ReasonCode)
 			if e.Failed() {
 				e.AtField("ReasonCode")
@@ -1570,7 +1581,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.ManagingOrganization != nil {
-			e.Key("\"managingOrganization\":")
+			e.Key(`"managingOrganization":`)
 			e.Any(v.ManagingOrganization)
 			if e.Failed() {
 				e.AtField("ManagingOrganization")
@@ -1578,7 +1589,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Intent != nil {
-			e.Key("\"intent\":")
+			e.Key(`"intent":`)
 			e.Any(v.Intent)
 			if e.Failed() {
 				e.AtField("Intent")
@@ -1586,7 +1597,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Addresses != nil {
-			e.Key("\"addresses\":")
+			e.Key(`"addresses":`)
 			e.Any(v.Addresses)
 			if e.Failed() {
 				e.AtField("Addresses")
@@ -1594,7 +1605,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Activity != nil {
-			e.Key("\"activity\":")
+			e.Key(`"activity":`)
 			e.Any(v.Activity)
 			if e.Failed() {
 				e.AtField("Activity")
@@ -1602,7 +1613,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.MedicationCodeableConcept != nil {
-			e.Key("\"medicationCodeableConcept\":")
+			e.Key(`"medicationCodeableConcept":`)
 			e.Any(v.MedicationCodeableConcept)
 			if e.Failed() {
 				e.AtField("MedicationCodeableConcept")
@@ -1610,7 +1621,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.AuthoredOn != nil {
-			e.Key("\"authoredOn\":")
+			e.Key(`"authoredOn":`)
 			e.Any(v.AuthoredOn)
 			if e.Failed() {
 				e.AtField("AuthoredOn")
@@ -1618,7 +1629,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Requester != nil {
-			e.Key("\"requester\":")
+			e.Key(`"requester":`)
 			e.Any(v.Requester)
 			if e.Failed() {
 				e.AtField("Requester")
@@ -1626,7 +1637,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Prescription != nil {
-			e.Key("\"prescription\":")
+			e.Key(`"prescription":`)
 			e.Any(v.Prescription)
 			if e.Failed() {
 				e.AtField("Prescription")
@@ -1634,7 +1645,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.LifecycleStatus != nil {
-			e.Key("\"lifecycleStatus\":")
+			e.Key(`"lifecycleStatus":`)
 			e.Any(v.LifecycleStatus)
 			if e.Failed() {
 				e.AtField("LifecycleStatus")
@@ -1642,7 +1653,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.AchievementStatus != nil {
-			e.Key("\"achievementStatus\":")
+			e.Key(`"achievementStatus":`)
 			e.Any(v.AchievementStatus)
 			if e.Failed() {
 				e.AtField("AchievementStatus")
@@ -1650,7 +1661,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Description != nil {
-			e.Key("\"description\":")
+			e.Key(`"description":`)
 			e.Any(v.Description)
 			if e.Failed() {
 				e.AtField("Description")
@@ -1658,7 +1669,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Goal != nil {
-			e.Key("\"goal\":")
+			e.Key(`"goal":`)
 			e.Any(v.Goal)
 			if e.Failed() {
 				e.AtField("Goal")
@@ -1666,7 +1677,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.AbatementDateTime != nil {
-			e.Key("\"abatementDateTime\":")
+			e.Key(`"abatementDateTime":`)
 			e.Any(v.AbatementDateTime)
 			if e.Failed() {
 				e.AtField("AbatementDateTime")
@@ -1674,7 +1685,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.DosageInstruction != nil {
-			e.Key("\"dosageInstruction\":")
+			e.Key(`"dosageInstruction":`)
 			e.Any(v.DosageInstruction)
 			if e.Failed() {
 				e.AtField("DosageInstruction")
@@ -1682,7 +1693,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Started != nil {
-			e.Key("\"started\":")
+			e.Key(`"started":`)
 			e.Any(v.Started)
 			if e.Failed() {
 				e.AtField("Started")
@@ -1690,7 +1701,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.NumberOfSeries != nil {
-			e.Key("\"numberOfSeries\":")
+			e.Key(`"numberOfSeries":`)
 			e.Any(v.NumberOfSeries)
 			if e.Failed() {
 				e.AtField("NumberOfSeries")
@@ -1698,7 +1709,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.NumberOfInstances != nil {
-			e.Key("\"numberOfInstances\":")
+			e.Key(`"numberOfInstances":`)
 			e.Any(v.NumberOfInstances)
 			if e.Failed() {
 				e.AtField("NumberOfInstances")
@@ -1706,7 +1717,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Series != nil {
-			e.Key("\"series\":")
+			e.Key(`"series":`)
 			e.Any(v.Series)
 			if e.Failed() {
 				e.AtField("Series")
@@ -1714,7 +1725,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Procedure != nil {
-			e.Key("\"procedure\":")
+			e.Key(`"procedure":`)
 			e.Any(v.Procedure)
 			if e.Failed() {
 				e.AtField("Procedure")
@@ -1722,7 +1733,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.VaccineCode != nil {
-			e.Key("\"vaccineCode\":")
+			e.Key(`"vaccineCode":`)
 			e.Any(v.VaccineCode)
 			if e.Failed() {
 				e.AtField("VaccineCode")
@@ -1730,7 +1741,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.OccurrenceDateTime != nil {
-			e.Key("\"occurrenceDateTime\":")
+			e.Key(`"occurrenceDateTime":`)
 			e.Any(v.OccurrenceDateTime)
 			if e.Failed() {
 				e.AtField("OccurrenceDateTime")
@@ -1738,7 +1749,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.PrimarySource != nil {
-			e.Key("\"primarySource\":")
+			e.Key(`"primarySource":`)
 			e.Any(v.PrimarySource)
 			if e.Failed() {
 				e.AtField("PrimarySource")
@@ -1746,7 +1757,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.SupportingInfo != nil {
-			e.Key("\"supportingInfo\":")
+			e.Key(`"supportingInfo":`)
 			e.Any(v.SupportingInfo)
 			if e.Failed() {
 				e.AtField("SupportingInfo")
@@ -1754,7 +1765,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Component != nil {
-			e.Key("\"component\":")
+			e.Key(`"component":`)
 			e.Any(v.Component)
 			if e.Failed() {
 				e.AtField("Component")
@@ -1762,7 +1773,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.ValueCodeableConcept != nil {
-			e.Key("\"valueCodeableConcept\":")
+			e.Key(`"valueCodeableConcept":`)
 			e.Any(v.ValueCodeableConcept)
 			if e.Failed() {
 				e.AtField("ValueCodeableConcept")
