@@ -1,29 +1,17 @@
-// Shortest float64 formatting, faster than strconv.AppendFloat and giving
-// the same digits: Raffaello Giulietti's Schubfach ("The Schubfach way to
-// render doubles", 2020) picks, of the decimals that round to the float, one
-// of the fewest digits, and of those the closest (the even one on a tie),
-// which is what strconv's shortest formatting returns. The algorithm and its
-// branch-free choices are adapted from github.com/goccy/go-json's
-// internal/floatfmt (MIT License, Copyright (c) 2020 Masaaki Goshima).
+// float64 formatting as encoding/json does it, on shortest64 (shortest.go),
+// our Schubfach, which gives strconv's shortest digits several times faster:
+// the 'f' or 'e' form chosen here, the digits written eight at a time.
 //
 // float32 stays with strconv: Go 1.26's strconv writes a few float32 values
 // with other digits than the shortest-closest rule gives (2^-12 as
 // 0.00024414063), and the output must equal encoding/json's of this Go.
-// TestAppendFloat64 compares with strconv; floattable.go is checked (and
-// rewritten with -update) by TestFloatTable.
+// TestAppendFloat64 compares with strconv.
 
 package runtime
 
 import (
 	"encoding/binary"
 	"math"
-	"math/bits"
-)
-
-// The range of the exponents k of the powers of ten in floatPow10.
-const (
-	floatKMin = -324
-	floatKMax = 292
 )
 
 // appendFloat64 appends the finite f as encoding/json formats a float64:
@@ -41,7 +29,7 @@ func appendFloat64(dst []byte, f float64) []byte {
 	if f == 0 {
 		return append(dst, '0')
 	}
-	d, e := shortestDecimal(math.Float64bits(f))
+	d, e := shortest64(math.Float64bits(f))
 	for d%10 == 0 {
 		d /= 10
 		e++
@@ -92,91 +80,6 @@ func appendFloat64(dst []byte, f float64) []byte {
 	}
 	return dst
 }
-
-// shortestDecimal returns the shortest decimal d × 10ᵉ of the finite,
-// non-zero float64 whose IEEE 754 bits are b. d may end in zeros.
-func shortestDecimal(b uint64) (uint64, int) {
-	const fracBits, qMin = 52, -1074
-	t := b & (1<<fracBits - 1)
-	bq := int(b>>fracBits) & 0x7ff
-	if bq == 0 { // subnormal
-		return schubfach(qMin, t)
-	}
-	return schubfach(bq-1+qMin, 1<<fracBits|t)
-}
-
-// schubfach returns the shortest decimal of c × 2^q. Unlike the paper, which
-// writes at least two digits, it looks for a decimal of one digit less for
-// any s of two digits or more.
-func schubfach(q int, c uint64) (uint64, int) {
-	const fracBits, qMin = 52, -1074
-	out := c & 1 // an even significand rounds its halfway points to itself
-	cb := c << 2
-	cbr := cb + 2
-	var cbl uint64
-	var k int
-	if c != 1<<fracBits || q == qMin {
-		cbl = cb - 2
-		k = floorLog10Pow2(q)
-	} else {
-		// The float below a power of two is nearer than the one above it.
-		cbl = cb - 1
-		k = floorLog10ThreeQuartersPow2(q)
-	}
-	h := q + floorLog2Pow10(-k) + 2
-	g := &floatPow10[k-floatKMin]
-	vb := roundOdd(g, cb<<uint(h))
-	vbl := roundOdd(g, cbl<<uint(h))
-	vbr := roundOdd(g, cbr<<uint(h))
-
-	// Choices by arithmetic, not branches, which the digits of the floats
-	// would mispredict. Of s and s+1, one or both are in the interval: the
-	// decimal is s+1 where s is not, or where both are and s+1 is closer to
-	// the float, or as close and even.
-	s := vb >> 2
-	uin := bit(vbl+out <= s<<2)
-	win := bit((s+1)<<2+out <= vbr)
-	mid := s<<2 + 2
-	d := s + (1 - uin | win&(bit(vb > mid)|bit(vb == mid)&s))
-	if s >= 10 {
-		// A decimal of one digit less is the decimal if only one of its
-		// neighbours is in the interval (which is narrower than ten of the
-		// last digit of s, so it holds one of them at most). It is returned
-		// without its last digit, which is 0.
-		sp := s / 10
-		upin := bit(vbl+out <= sp*10<<2)
-		wpin := bit((sp+1)*10<<2+out <= vbr)
-		m := -(upin ^ wpin)
-		d = d&^m | (sp+wpin)&m
-		k += int(m & 1)
-	}
-	return d, k
-}
-
-func bit(b bool) uint64 {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// roundOdd returns g × cp / 2¹²⁷, where g is given as its high and low 63
-// bits, rounded to odd: the lowest bit is set when it is not exact.
-func roundOdd(g *[2]uint64, cp uint64) uint64 {
-	x1, _ := bits.Mul64(g[1], cp)
-	y1, y0 := bits.Mul64(g[0], cp)
-	z := y0>>1 + x1
-	vbp := y1 + z>>63
-	return vbp | (z&(1<<63-1)+(1<<63-1))>>63
-}
-
-// ⌊e·log₁₀2⌋, ⌊log₁₀(¾·2ᵉ)⌋ and ⌊e·log₂10⌋, exact for the exponents of
-// floats, in 64-bit arithmetic.
-func floorLog10Pow2(e int) int { return int(int64(e) * 661971961083 >> 41) }
-func floorLog10ThreeQuartersPow2(e int) int {
-	return int((int64(e)*661971961083 - 274743187321) >> 41)
-}
-func floorLog2Pow10(e int) int { return int(int64(e) * 913124641741 >> 38) }
 
 // put8Digits writes the eight decimal digits of v < 10⁸ to b[:8], dividing
 // in the lanes of one word: its halves of four digits, their halves of two,
