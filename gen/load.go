@@ -7,9 +7,11 @@ package gen
 // one, so every generated file of a root package (one that starts with the
 // generated header) is parsed as its package clause alone (plus its
 // //go:build line): the package type-checks as if the file were empty, and
-// the analysis sees no generated methods. ParseFile does this; it needs the
-// file names of the roots first, which a quick list of the packages' files
-// gives.
+// the analysis sees no generated methods. ParseFile does this; it needs to
+// know which files belong to the roots. When every pattern is a directory
+// ("." as go:generate runs it, "./...", "./api"), that follows from the file
+// names; otherwise a quick list of the packages' files gives it, at the cost
+// of a second go list (about half of a run on one package).
 //
 // The go command compiles the roots too, for export data nobody reads, and
 // fails on a broken generated file: its report ("# pkg" and the compiler's
@@ -58,7 +60,7 @@ func load(cfg Config) ([]*packages.Package, error) {
 	if len(cfg.Tags) > 0 {
 		flags = []string{"-tags=" + strings.Join(cfg.Tags, ",")}
 	}
-	stubs, err := rootStubs(cfg.Dir, flags, patterns)
+	inRoot, err := rootFiles(cfg.Dir, flags, patterns)
 	if err != nil {
 		return nil, err
 	}
@@ -66,7 +68,7 @@ func load(cfg Config) ([]*packages.Package, error) {
 		Mode:       loadMode,
 		Dir:        cfg.Dir,
 		BuildFlags: flags,
-		ParseFile:  parseFile(stubs),
+		ParseFile:  parseFile(inRoot),
 		// No Overlay: see the top of the file.
 	}
 	pkgs, err := packages.Load(pcfg, patterns...)
@@ -93,8 +95,11 @@ func load(cfg Config) ([]*packages.Package, error) {
 			}
 			name, _ = filepath.Abs(filepath.Join(base, name))
 		}
-		_, ok := stubs[name]
-		return ok
+		if !inRoot(name) {
+			return false
+		}
+		src, err := readHead(name)
+		return err == nil && isGenerated(src)
 	}
 	roots := map[*packages.Package]bool{}
 	for _, p := range pkgs {
@@ -141,9 +146,13 @@ func load(cfg Config) ([]*packages.Package, error) {
 // without those methods.
 var usesGenerated = regexp.MustCompile(`(?:has no field or method|missing method) (?:DumpTo|Dumps|DumpJSON|DumpJSONValue|MarshalJSON)\b`)
 
-// rootStubs lists the files of the root packages and returns the stub of
-// each generated one, by file name.
-func rootStubs(dir string, flags, patterns []string) (map[string][]byte, error) {
+// rootFiles returns whether a file (by absolute name) belongs to one of the
+// root packages: by directory when every pattern is one, else from a list of
+// the packages' files.
+func rootFiles(dir string, flags, patterns []string) (func(string) bool, error) {
+	if in, ok := patternDirs(dir, patterns); ok {
+		return in, nil
+	}
 	pkgs, err := packages.Load(&packages.Config{
 		Mode:       packages.NeedFiles,
 		Dir:        dir,
@@ -152,29 +161,75 @@ func rootStubs(dir string, flags, patterns []string) (map[string][]byte, error) 
 	if err != nil {
 		return nil, fmt.Errorf("loading packages: %w", err)
 	}
-	stubs := map[string][]byte{}
+	files := map[string]bool{}
 	for _, p := range pkgs {
 		for _, name := range p.GoFiles {
-			src, err := os.ReadFile(name)
-			if err != nil || !isGenerated(src) {
-				continue
-			}
-			if stub, ok := stubGenerated(src); ok {
-				stubs[name] = stub
-			}
+			files[name] = true
 		}
 	}
-	return stubs, nil
+	return func(name string) bool { return files[name] }, nil
+}
+
+// patternDirs turns directory patterns (".", "./api", "../x/...", an
+// absolute path) into a test on file names; ok is false when a pattern is an
+// import path or has a wildcard elsewhere than a final "/...". A directory
+// that "..." reaches but go would skip (testdata, _x, .x, another module)
+// holds no root; its files would be parsed here only if it imported a root,
+// and are then treated as a root's.
+func patternDirs(dir string, patterns []string) (func(string) bool, bool) {
+	if dir == "" {
+		dir = "."
+	}
+	var exact, trees []string
+	for _, pat := range patterns {
+		isDir := pat == "." || pat == ".." || strings.HasPrefix(pat, "./") || strings.HasPrefix(pat, "../") || filepath.IsAbs(pat)
+		if !isDir {
+			return nil, false
+		}
+		tree := false
+		if rest, found := strings.CutSuffix(pat, "/..."); found {
+			pat, tree = rest, true
+		}
+		if strings.Contains(pat, "...") {
+			return nil, false
+		}
+		if !filepath.IsAbs(pat) {
+			pat = filepath.Join(dir, pat)
+		}
+		abs, err := filepath.Abs(pat)
+		if err != nil {
+			return nil, false
+		}
+		if tree {
+			trees = append(trees, abs)
+		} else {
+			exact = append(exact, abs)
+		}
+	}
+	return func(name string) bool {
+		d := filepath.Dir(name)
+		for _, e := range exact {
+			if d == e {
+				return true
+			}
+		}
+		for _, t := range trees {
+			if d == t || strings.HasPrefix(d, t+string(filepath.Separator)) {
+				return true
+			}
+		}
+		return false
+	}, true
 }
 
 // parseFile returns the packages.Config.ParseFile that parses src with
-// comments, and replaces a generated file of the root packages (those in
-// stubs) by its package clause. Generated files of other packages, which may
-// be parsed too, are theirs and stay as they are.
-func parseFile(stubs map[string][]byte) func(*token.FileSet, string, []byte) (*ast.File, error) {
+// comments, and replaces a generated file of the root packages by its
+// package clause. Generated files of other packages, which may be parsed
+// too, are theirs and stay as they are.
+func parseFile(root func(string) bool) func(*token.FileSet, string, []byte) (*ast.File, error) {
 	return func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
 		const mode = parser.AllErrors | parser.ParseComments | parser.SkipObjectResolution
-		if _, ok := stubs[filename]; ok && isGenerated(src) {
+		if isGenerated(src) && root(filename) {
 			if stub, ok := stubGenerated(src); ok {
 				src = stub
 			}
