@@ -101,6 +101,12 @@ func emit(f *File) ([]byte, error) {
 			}
 		}
 	}
+	// The version handshake: a file generated for another version of the
+	// runtime fails to compile here, with a message that names the
+	// constant, rather than somewhere in the code below.
+	out.Comment("This file needs the runtime API it was generated for; regenerate it")
+	out.Comment("with go generate if this line does not compile.")
+	out.Const().Id("_").Op("=").Qual(runtimePath, "SupportPackageIsVersion1")
 	for _, t := range f.Types {
 		em.methods(out, t)
 	}

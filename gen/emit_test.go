@@ -410,7 +410,12 @@ func TestEmitShape(t *testing.T) {
 				}
 			}
 		}
-		if strings.Contains(string(src), "_ = ") {
+		// The version handshake is the one blank declaration, on purpose.
+		handshake := "const _ = " + c.file.RuntimeName + ".SupportPackageIsVersion1\n"
+		if strings.Count(string(src), handshake) != 1 {
+			t.Errorf("%s: no version handshake %q", c.name, handshake)
+		}
+		if strings.Contains(strings.Replace(string(src), handshake, "", 1), "_ = ") {
 			t.Errorf("%s: the generated code silences the compiler with _ =", c.name)
 		}
 		// A key is data: the "keys" case has one that would call panic if

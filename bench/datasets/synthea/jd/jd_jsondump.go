@@ -8,6 +8,10 @@ import (
 	"github.com/jsondump/jsondump/runtime"
 )
 
+// This file needs the runtime API it was generated for; regenerate it
+// with go generate if this line does not compile.
+const _ = runtime.SupportPackageIsVersion1
+
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
 // *runtime.Error wrapping the cause).
