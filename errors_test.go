@@ -12,6 +12,7 @@ import (
 	"flag"
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -281,6 +282,12 @@ func TestFailingWriter(t *testing.T) {
 			if w.afterFail > 0 {
 				t.Fatalf("k=%d: %d writes after the writer failed", k, w.afterFail)
 			}
+			// Chunks but the last are handed over inside the value: the
+			// error says which record was being written.
+			var re *runtime.Error
+			if !errors.As(err, &re) || k < ends[len(ends)-2] && !recordPath.MatchString(re.Path) {
+				t.Fatalf("k=%d: error %v, want a path into .Records", k, err)
+			}
 			if string(w.got) != full[:len(w.got)] {
 				t.Fatalf("k=%d: the writer got bytes that are not the output's", k)
 			}
@@ -288,6 +295,8 @@ func TestFailingWriter(t *testing.T) {
 		t.Logf("%d bytes in %d writes; %d values of k tried", len(full), len(ends), tried)
 	}
 }
+
+var recordPath = regexp.MustCompile(`^\.Records\[\d+\]`)
 
 // recordWriter records the bytes and where each Write ended.
 type recordWriter struct {

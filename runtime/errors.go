@@ -67,8 +67,10 @@ func (e *Encoder) fail(err error) {
 	}
 }
 
-// failWriter records a writer error. Its path would only say where the
-// buffer happened to fill up, so At* leave it empty.
+// failWriter records a writer error. Its path, built on the way out like
+// any other, says where in the value the encode was when the writer failed:
+// chunks are handed over between members and elements, so that is the
+// member being written; a failure of the last chunk, in Close, has none.
 func (e *Encoder) failWriter(err error) {
 	if e.err == nil {
 		e.err = err
@@ -93,7 +95,7 @@ func (e *Encoder) AtKey(k string) { e.at("[", strconv.Quote(k)) }
 // at records one step of the path. Steps arrive innermost first, so they are
 // stored in that order and reversed once, in result.
 func (e *Encoder) at(kind, s string) {
-	if e.err != nil && !e.werr {
+	if e.err != nil {
 		e.path = append(e.path, kind, s)
 	}
 }

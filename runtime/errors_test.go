@@ -77,7 +77,7 @@ func TestFirstErrorWins(t *testing.T) {
 	}
 }
 
-func TestWriterErrorHasNoPath(t *testing.T) {
+func TestWriterErrorPath(t *testing.T) {
 	setFlushAt(t, 1)
 	e := NewEncoder(&failWriter{k: 1})
 	e.OpenArray()
@@ -88,8 +88,8 @@ func TestWriterErrorHasNoPath(t *testing.T) {
 		t.Fatal("not failed")
 	}
 	e.AtIndex(1)
-	if err := e.Close(); !errors.Is(err, errWrite) || err.(*Error).Path != "" {
-		t.Errorf("got %v", err)
+	if err := e.Close(); !errors.Is(err, errWrite) || err.(*Error).Path != "[1]" {
+		t.Errorf("got %v, want the writer's error at [1]", err)
 	}
 }
 
