@@ -13,8 +13,9 @@ package gen
 // names; otherwise a quick list of the packages' files gives it, at the cost
 // of a second go list (about half of a run on one package).
 //
-// The go command compiles the roots too, for export data nobody reads, and
-// fails on a broken generated file: its report ("# pkg" and the compiler's
+// In loadAll, the go command compiles the roots too, for export data nobody
+// reads (load_roots.go avoids that where it can), and fails on a broken
+// generated file: its report ("# pkg" and the compiler's
 // errors) is dropped for every package type-checked from source. An
 // overlay with the stubs would spare the compiler the broken file, but
 // go/packages then type-checks every dependency from source, the standard
@@ -48,25 +49,56 @@ const maxLoadErrors = 10
 const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 	packages.NeedImports | packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo
 
-// load loads the packages of cfg in one go/packages call. An error is an
-// ErrorList of the first problems found (parse, type and list errors), with
-// positions.
+// load loads the packages of cfg: by checkRoots (load_roots.go), which
+// does not have the go command compile the roots, or, where that path does
+// not apply, by loadAll. An error is an ErrorList of the first problems
+// found (parse, type and list errors), with positions.
 func load(cfg Config) ([]*packages.Package, error) {
+	return loadWith(cfg, true)
+}
+
+// loadWith is load; fast false always takes loadAll (for tests).
+func loadWith(cfg Config, fast bool) ([]*packages.Package, error) {
 	patterns := cfg.Patterns
 	if len(patterns) == 0 {
 		patterns = []string{"."}
 	}
-	var flags []string
-	if len(cfg.Tags) > 0 {
-		flags = []string{"-tags=" + strings.Join(cfg.Tags, ",")}
+	flags := tagFlags(cfg.Tags)
+	var inRoot func(string) bool
+	if fast {
+		pkgs, in, err := checkRoots(cfg.Dir, flags, patterns)
+		if err != nil {
+			return nil, err
+		}
+		if pkgs != nil {
+			return pkgs, loadErrors(pkgs, cfg.Dir, in)
+		}
+		inRoot = in // nil unless the roots were listed
 	}
-	inRoot, err := rootFiles(cfg.Dir, flags, patterns)
-	if err != nil {
-		return nil, err
+	return loadAll(cfg.Dir, flags, patterns, inRoot)
+}
+
+// tagFlags returns the go command's flags for build tags.
+func tagFlags(tags []string) []string {
+	if len(tags) == 0 {
+		return nil
+	}
+	return []string{"-tags=" + strings.Join(tags, ",")}
+}
+
+// loadAll loads the packages in one go/packages call, the roots type-checked
+// from source with their generated files stubbed. inRoot, if not nil, tells
+// the roots' files.
+func loadAll(dir string, flags, patterns []string, inRoot func(string) bool) ([]*packages.Package, error) {
+	if inRoot == nil {
+		var err error
+		if inRoot, err = rootFiles(dir, flags, patterns); err != nil {
+			return nil, err
+		}
 	}
 	pcfg := &packages.Config{
 		Mode:       loadMode,
-		Dir:        cfg.Dir,
+		Dir:        dir,
 		BuildFlags: flags,
 		ParseFile:  parseFile(inRoot),
 		// No Overlay: see the top of the file.
@@ -78,7 +110,16 @@ func load(cfg Config) ([]*packages.Package, error) {
 	if len(pkgs) == 0 {
 		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
 	}
+	if err := loadErrors(pkgs, dir, inRoot); err != nil {
+		return nil, err
+	}
+	return pkgs, nil
+}
 
+// loadErrors returns the errors of pkgs and their dependencies that stop a
+// run, as an ErrorList (nil for none): not those of stale generated files,
+// nor those of code that uses the methods about to be generated.
+func loadErrors(pkgs []*packages.Package, dir string, inRoot func(string) bool) error {
 	var errs ErrorList
 	more := 0
 	// inStub reports whether a go list position is in a stubbed file; it is
@@ -89,7 +130,7 @@ func load(cfg Config) ([]*packages.Package, error) {
 			return false
 		}
 		if !filepath.IsAbs(name) {
-			base := cfg.Dir
+			base := dir
 			if base == "" {
 				base, _ = os.Getwd()
 			}
@@ -133,9 +174,9 @@ func load(cfg Config) ([]*packages.Package, error) {
 		if more > 0 {
 			errs = append(errs, &Error{Msg: fmt.Sprintf("and %d more errors", more)})
 		}
-		return nil, errs
+		return errs
 	}
-	return pkgs, nil
+	return nil
 }
 
 // usesGenerated matches the type errors of code that uses the methods
