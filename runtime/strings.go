@@ -110,6 +110,19 @@ func appendEscaped[S string | []byte](dst []byte, src S, esc *[256]bool, ascii b
 			// without decoding it: two- and three-byte sequences, most of
 			// such text. The rest takes the slow path below.
 			for i < len(src) {
+				// Two three-byte or four two-byte sequences at a time,
+				// from one word, while the text keeps to one of them.
+				if i+8 <= len(src) {
+					w := load64(src, i)
+					if w&shape3Mask == shape3 && valid3(w) && valid3(w>>24) {
+						i += 6
+						continue
+					}
+					if w&shape2Mask == shape2 && (w&lead2Bits+lead2Add)&lead2Top == lead2Top {
+						i += 8
+						continue
+					}
+				}
 				b := src[i]
 				if b < 0xC2 {
 					break // ASCII, or not a valid first byte
@@ -165,6 +178,31 @@ func appendEscaped[S string | []byte](dst []byte, src S, esc *[256]bool, ascii b
 		start = i
 	}
 	return append(dst, src[start:]...)
+}
+
+// The shapes of sequences in a little-endian word: two three-byte ones
+// (1110xxxx 10xxxxxx 10xxxxxx twice, two bytes left over) and four two-byte
+// ones (110xxxxx 10xxxxxx). A two-byte sequence is valid when its first byte
+// is not C0 or C1, that is has one of the bits lead2Bits picks in its byte:
+// adding 0x7F carries such a byte into its top bit, and no further.
+const (
+	shape3Mask = 0x0000_C0C0F0_C0C0F0
+	shape3     = 0x0000_8080E0_8080E0
+	shape2Mask = 0xC0E0_C0E0_C0E0_C0E0
+	shape2     = 0x80C0_80C0_80C0_80C0
+	lead2Bits  = 0x001E_001E_001E_001E
+	lead2Add   = 0x007F_007F_007F_007F
+	lead2Top   = 0x0080_0080_0080_0080
+)
+
+// valid3 reports whether the three-byte sequence of the shape in the low
+// bytes of w is valid and not U+2028 or U+2029. Bit k of 0x08000001, k the
+// first byte's low four bits and bit 5 of the second byte, is set for E0
+// with a second byte below A0 (overlong) and ED with one from A0 (a
+// surrogate).
+func valid3(w uint64) bool {
+	k := w&0xF<<1 | w>>13&1
+	return 0x08000001>>k&1 == 0 && uint32(w)&0xFEFFFF != 0xA880E2
 }
 
 // load64 returns src[i:i+8] as a little-endian word (one load).
