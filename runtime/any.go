@@ -8,7 +8,6 @@ package runtime
 import (
 	"encoding"
 	"encoding/json"
-	"slices"
 	"time"
 )
 
@@ -212,9 +211,9 @@ func (e *Encoder) anyMap(m map[string]any) {
 	p := scratchKeys[entry](&e.anyKeys, e.depth, len(m))
 	ks := []MapKey[entry](*p)
 	for k, v := range m {
-		ks = append(ks, MapKey[entry]{entry{k, v}, k})
+		ks = append(ks, MapKey[entry]{Key: entry{k, v}, Name: k})
 	}
-	slices.SortFunc(ks, compareNames)
+	sortKeys(ks)
 	*p = ks
 	e.OpenObject()
 	for _, kv := range ks {

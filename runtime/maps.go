@@ -10,6 +10,7 @@ package runtime
 import (
 	"encoding"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,6 +20,8 @@ import (
 type MapKey[K comparable] struct {
 	Key  K
 	Name string
+
+	prefix uint64 // the first eight bytes of Name, big-endian; see sortKeys
 }
 
 // StringKeys returns the keys of m sorted by name.
@@ -37,9 +40,9 @@ func sortedStringKeys[K ~string, V any](slots *[][]keyScratch, depth int, m map[
 	p := scratchKeys[K](slots, depth, len(m))
 	ks := []MapKey[K](*p)
 	for k := range m {
-		ks = append(ks, MapKey[K]{k, string(k)})
+		ks = append(ks, MapKey[K]{Key: k, Name: string(k)})
 	}
-	slices.SortFunc(ks, compareNames)
+	sortKeys(ks)
 	*p = ks
 	return ks
 }
@@ -52,7 +55,7 @@ func IntKeys[K ~int | ~int8 | ~int16 | ~int32 | ~int64, V any](e *Encoder, m map
 		ks = append(ks, MapKey[K]{Key: k})
 	}
 	nameNumbers(e, ks, func(b []byte, k K) []byte { return appendInt(b, int64(k)) })
-	slices.SortFunc(ks, compareNames)
+	sortKeys(ks)
 	*p = ks
 	return ks
 }
@@ -65,7 +68,7 @@ func UintKeys[K ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr, V any](
 		ks = append(ks, MapKey[K]{Key: k})
 	}
 	nameNumbers(e, ks, func(b []byte, k K) []byte { return appendUint(b, uint64(k)) })
-	slices.SortFunc(ks, compareNames)
+	sortKeys(ks)
 	*p = ks
 	return ks
 }
@@ -85,9 +88,9 @@ func TextKeys[K interface {
 			e.fail(&MarshalerError{Type: fmt.Sprintf("%T", k), Func: "MarshalText", Err: err})
 			return nil
 		}
-		ks = append(ks, MapKey[K]{k, string(b)})
+		ks = append(ks, MapKey[K]{Key: k, Name: string(b)})
 	}
-	slices.SortFunc(ks, compareNames)
+	sortKeys(ks)
 	*p = ks
 	return ks
 }
@@ -112,7 +115,104 @@ func marshalKey[K interface {
 	return k.MarshalText()
 }
 
-func compareNames[K comparable](a, b MapKey[K]) int { return strings.Compare(a.Name, b.Name) }
+// sortKeys sorts ks by name. Most names differ in their first eight bytes,
+// so each is given them as one integer, in an order that agrees with the
+// bytewise one (shorter names padded with zeros): most comparisons are one
+// integer comparison, and only equal prefixes compare the names. The sort is
+// our own so that the comparison is inlined: slices.SortFunc calls it, with
+// the two MapKeys passed in memory as they no longer fit in registers.
+func sortKeys[K comparable](ks []MapKey[K]) {
+	for i := range ks {
+		ks[i].prefix = namePrefix(ks[i].Name)
+	}
+	quickSortKeys(ks, 2*bits.Len(uint(len(ks))))
+}
+
+// lessKey orders keys by name; see sortKeys.
+func lessKey[K comparable](a, b *MapKey[K]) bool {
+	if a.prefix != b.prefix {
+		return a.prefix < b.prefix
+	}
+	return a.Name < b.Name
+}
+
+// quickSortKeys is a quicksort (median of three, Hoare partitioning, the
+// smaller part first) that leaves slices of up to 12 keys to an insertion
+// sort, and leaves ks to slices.SortFunc when it has partitioned too many
+// times: an input that makes quicksort quadratic still sorts in n log n.
+func quickSortKeys[K comparable](ks []MapKey[K], budget int) {
+	for len(ks) > 12 {
+		if budget == 0 {
+			slices.SortFunc(ks, compareNames)
+			return
+		}
+		budget--
+		m, hi := (len(ks)-1)/2, len(ks)-1
+		if lessKey(&ks[m], &ks[0]) {
+			ks[m], ks[0] = ks[0], ks[m]
+		}
+		if lessKey(&ks[hi], &ks[m]) {
+			ks[hi], ks[m] = ks[m], ks[hi]
+			if lessKey(&ks[m], &ks[0]) {
+				ks[m], ks[0] = ks[0], ks[m]
+			}
+		}
+		p := ks[m]
+		i, j := -1, len(ks)
+		for {
+			i++
+			for lessKey(&ks[i], &p) {
+				i++
+			}
+			j--
+			for lessKey(&p, &ks[j]) {
+				j--
+			}
+			if i >= j {
+				break
+			}
+			ks[i], ks[j] = ks[j], ks[i]
+		}
+		// ks[:j+1] <= p <= ks[j+1:], both parts non-empty.
+		if j+1 < len(ks)-j-1 {
+			quickSortKeys(ks[:j+1], budget)
+			ks = ks[j+1:]
+		} else {
+			quickSortKeys(ks[j+1:], budget)
+			ks = ks[:j+1]
+		}
+	}
+	for i := 1; i < len(ks); i++ {
+		for j := i; j > 0 && lessKey(&ks[j], &ks[j-1]); j-- {
+			ks[j], ks[j-1] = ks[j-1], ks[j]
+		}
+	}
+}
+
+func compareNames[K comparable](a, b MapKey[K]) int {
+	if a.prefix != b.prefix {
+		if a.prefix < b.prefix {
+			return -1
+		}
+		return 1
+	}
+	return strings.Compare(a.Name, b.Name)
+}
+
+// namePrefix returns the first eight bytes of s as a big-endian integer,
+// padded with zero bytes.
+func namePrefix(s string) uint64 {
+	if len(s) >= 8 {
+		s := s[:8]
+		return uint64(s[0])<<56 | uint64(s[1])<<48 | uint64(s[2])<<40 | uint64(s[3])<<32 |
+			uint64(s[4])<<24 | uint64(s[5])<<16 | uint64(s[6])<<8 | uint64(s[7])
+	}
+	var p uint64
+	for i := 0; i < len(s); i++ {
+		p |= uint64(s[i]) << (56 - 8*i)
+	}
+	return p
+}
 
 // smallNames[i] is the decimal string of i.
 var smallNames = func() (t [100]string) {

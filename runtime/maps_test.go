@@ -162,3 +162,44 @@ func TestTextKeysErrors(t *testing.T) {
 		t.Errorf("got %s, %v; want %s", got, err, want)
 	}
 }
+
+// TestMapKeyPrefixes sorts names that tie or differ around the eight bytes
+// sortKeys compares as one integer.
+func TestMapKeyPrefixes(t *testing.T) {
+	m := map[string]int{}
+	for i, k := range []string{"", "\x00", "a", "a\x00", "a\x00b", "a\x01", "abcdefg", "abcdefg\x00",
+		"abcdefgh", "abcdefgh\x00", "abcdefghi", "abcdefgi", "abcdefg\xff", "\xff", "\xff\xff\xff\xff\xff\xff\xff\xff\xff",
+		"日本語", "日本語のテキスト", "日本語のテキストです", "\x7f\x80", "\x80"} {
+		m[k] = i
+	}
+	got, err := dump(func(e *Encoder) {
+		dumpMap(e, func(e *Encoder) []MapKey[string] { return StringKeys(e, m) }, m, func(v int) { e.Int(int64(v)) })
+	})
+	if want := mustJSON(t, m); got != want || err != nil {
+		t.Fatalf("%v %s", err, diff(got, want))
+	}
+}
+
+// TestQuickSortKeys sorts with every partition budget, down to none left,
+// which hands the rest to slices.SortFunc.
+func TestQuickSortKeys(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for _, n := range []int{0, 1, 2, 12, 13, 14, 50, 300} {
+		for budget := range 6 {
+			ks := make([]MapKey[int], n)
+			for i := range ks {
+				ks[i] = MapKey[int]{Key: i, Name: randString(r, 3, asciiPieces, unicodePieces)}
+				if i%3 == 0 {
+					ks[i].Name = "common-prefix-" + ks[i].Name
+				}
+				ks[i].prefix = namePrefix(ks[i].Name)
+			}
+			quickSortKeys(ks, budget)
+			for i := 1; i < len(ks); i++ {
+				if ks[i-1].Name > ks[i].Name {
+					t.Fatalf("n=%d budget=%d: %q before %q", n, budget, ks[i-1].Name, ks[i].Name)
+				}
+			}
+		}
+	}
+}
