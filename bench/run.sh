@@ -42,6 +42,10 @@ raw=results/tmp/raw.txt
 : > "$raw"
 
 echo "building the benchmark binary" >&2
+# The commit is the one the binary is built from, read before the rounds:
+# the tree may move on while they run.
+built="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- .. 2>/dev/null || echo ' (with local changes)')"
+started=$(date -u '+%Y-%m-%d %H:%M UTC')
 go test -c -o results/tmp/bench.test ${tags:+-tags "$tags"} .
 
 # Interleaved rounds: each round runs every contender on every dataset once
@@ -59,7 +63,7 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //' || true)
 {
 	echo "**Machine.** $(nproc) CPUs ($(uname -m)), ${cpu:-unknown CPU}, $(free -g 2>/dev/null | awk '/^Mem:/{print $2 " GiB memory, "}')$(go version | sed 's/^go version //'), Linux $(uname -r)."
 	echo
-	echo "**Date.** $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- . 2>/dev/null || echo ' (with local changes)')."
+	echo "**Date.** $started; built from commit $built."
 } > results/tmp/machine.md
 
 mode="full run"
