@@ -352,6 +352,10 @@ func (em *emitter) mapValue(b *jen.Group, v *Value, p place, s scope) {
 			g.Comment("The values can lead back to this map: stop at a cycle.")
 			enter(g, jen.Nil(), s)
 		}
+		entries := v.MapKey == StringKey && smallValue(v.Elem)
+		if entries {
+			keys = "StringEntries"
+		}
 		sorted := runtimeName(keys).Call(e(), p.value())
 		if v.MapKey == TextKey {
 			// MarshalText can fail: sort first, check, then loop.
@@ -365,7 +369,11 @@ func (em *emitter) mapValue(b *jen.Group, v *Value, p place, s scope) {
 				em.value(g, v.Elem, place{}, inner)
 				return
 			}
-			g.Id(val).Op(":=").Add(p.index(jen.Id(k).Dot("Key")).expr)
+			if entries {
+				g.Id(val).Op(":=").Id(k).Dot("Value")
+			} else {
+				g.Id(val).Op(":=").Add(p.index(jen.Id(k).Dot("Key")).expr)
+			}
 			em.value(g, v.Elem, place{expr: jen.Id(val)}, inner)
 		})
 		if v.CycleCheck {
@@ -373,6 +381,17 @@ func (em *emitter) mapValue(b *jen.Group, v *Value, p place, s scope) {
 		}
 		g.Add(e().Dot("CloseObject").Call())
 	})
+}
+
+// smallValue says whether a map's values are small enough (a few words) to
+// be sorted along with the keys, by runtime.StringEntries, rather than
+// looked up again by key.
+func smallValue(v *Value) bool {
+	switch v.Kind {
+	case Bool, Int, Uint, Float32, Float64, String, Number, Pointer, Interface, Bytes, RawMessage, Slice:
+		return true
+	}
+	return false
 }
 
 // uses says whether the code for v refers to the value at all; the one that

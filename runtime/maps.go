@@ -16,13 +16,17 @@ import (
 	"strings"
 )
 
-// MapKey is a map key and its JSON name.
-type MapKey[K comparable] struct {
-	Key  K
-	Name string
+// MapEntry is a map key, its JSON name and, from StringEntries, its value.
+type MapEntry[K comparable, V any] struct {
+	Key   K
+	Name  string
+	Value V
 
 	prefix uint64 // the first eight bytes of Name, big-endian; see sortKeys
 }
+
+// MapKey is a map key and its JSON name (Value is empty).
+type MapKey[K comparable] = MapEntry[K, struct{}]
 
 // StringKeys returns the keys of m sorted by name.
 //
@@ -41,6 +45,20 @@ func sortedStringKeys[K ~string, V any](slots *[][]keyScratch, depth int, m map[
 	ks := []MapKey[K](*p)
 	for k := range m {
 		ks = append(ks, MapKey[K]{Key: k, Name: string(k)})
+	}
+	sortKeys(ks)
+	*p = ks
+	return ks
+}
+
+// StringEntries is StringKeys with the values: generated code takes it for
+// maps of small values, which it then need not look up. The slice is
+// scratch as StringKeys' is.
+func StringEntries[K ~string, V any](e *Encoder, m map[K]V) []MapEntry[K, V] {
+	p := scratch[entrySlice[K, V]](&e.keys, e.depth)
+	ks := slices.Grow((*p)[:0], len(m))
+	for k, v := range m {
+		ks = append(ks, MapEntry[K, V]{Key: k, Name: string(k), Value: v})
 	}
 	sortKeys(ks)
 	*p = ks
@@ -121,7 +139,7 @@ func marshalKey[K interface {
 // integer comparison, and only equal prefixes compare the names. The sort is
 // our own so that the comparison is inlined: slices.SortFunc calls it, with
 // the two MapKeys passed in memory as they no longer fit in registers.
-func sortKeys[K comparable](ks []MapKey[K]) {
+func sortKeys[K comparable, V any](ks []MapEntry[K, V]) {
 	for i := range ks {
 		ks[i].prefix = namePrefix(ks[i].Name)
 	}
@@ -129,7 +147,7 @@ func sortKeys[K comparable](ks []MapKey[K]) {
 }
 
 // lessKey orders keys by name; see sortKeys.
-func lessKey[K comparable](a, b *MapKey[K]) bool {
+func lessKey[K comparable, V any](a, b *MapEntry[K, V]) bool {
 	if a.prefix != b.prefix {
 		return a.prefix < b.prefix
 	}
@@ -140,10 +158,10 @@ func lessKey[K comparable](a, b *MapKey[K]) bool {
 // smaller part first) that leaves slices of up to 12 keys to an insertion
 // sort, and leaves ks to slices.SortFunc when it has partitioned too many
 // times: an input that makes quicksort quadratic still sorts in n log n.
-func quickSortKeys[K comparable](ks []MapKey[K], budget int) {
+func quickSortKeys[K comparable, V any](ks []MapEntry[K, V], budget int) {
 	for len(ks) > 12 {
 		if budget == 0 {
-			slices.SortFunc(ks, compareNames)
+			slices.SortFunc(ks, compareNames[K, V])
 			return
 		}
 		budget--
@@ -189,7 +207,7 @@ func quickSortKeys[K comparable](ks []MapKey[K], budget int) {
 	}
 }
 
-func compareNames[K comparable](a, b MapKey[K]) int {
+func compareNames[K comparable, V any](a, b MapEntry[K, V]) int {
 	if a.prefix != b.prefix {
 		if a.prefix < b.prefix {
 			return -1
@@ -277,35 +295,41 @@ func (e *Encoder) nameBlob(b []byte) string {
 // keepNameBlobs bounds the integer key names an Encoder keeps.
 const keepNameBlobs = 256 << 10
 
-// keyScratch is a slice of MapKeys. Each depth has one per key type used
-// there: maps at the same depth are never encoded at the same time, maps of
-// different key types at the same depth (two fields of a struct) often one
-// after the other.
+// keyScratch is a slice of MapKeys or MapEntries. Each depth has one per
+// key (and value) type used there: maps at the same depth are never encoded
+// at the same time, maps of different key types at the same depth (two
+// fields of a struct) often one after the other.
 type keyScratch interface{ reset() }
 
-type keySlice[K comparable] []MapKey[K]
+type entrySlice[K comparable, V any] []MapEntry[K, V]
 
-// reset lets go of the user's keys, which a pooled Encoder must not keep.
-func (s *keySlice[K]) reset() {
+// reset lets go of the user's keys and values, which a pooled Encoder must
+// not keep.
+func (s *entrySlice[K, V]) reset() {
 	clear(*s)
 	*s = (*s)[:0]
 }
 
-func scratchKeys[K comparable](slots *[][]keyScratch, depth, n int) *keySlice[K] {
+func scratchKeys[K comparable](slots *[][]keyScratch, depth, n int) *entrySlice[K, struct{}] {
+	p := scratch[entrySlice[K, struct{}]](slots, depth)
+	*p = slices.Grow((*p)[:0], n)
+	return p
+}
+
+// scratch returns the slice of type S kept for depth, made on first use.
+func scratch[S any, P interface {
+	*S
+	keyScratch
+}](slots *[][]keyScratch, depth int) P {
 	for len(*slots) <= depth {
 		*slots = append(*slots, nil)
 	}
-	var p *keySlice[K]
 	for _, s := range (*slots)[depth] {
-		if q, ok := s.(*keySlice[K]); ok {
-			p = q
-			break
+		if q, ok := s.(P); ok {
+			return q
 		}
 	}
-	if p == nil {
-		p = new(keySlice[K])
-		(*slots)[depth] = append((*slots)[depth], p)
-	}
-	*p = slices.Grow((*p)[:0], n)
+	p := P(new(S))
+	(*slots)[depth] = append((*slots)[depth], p)
 	return p
 }

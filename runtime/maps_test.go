@@ -203,3 +203,35 @@ func TestQuickSortKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestStringEntries checks the values StringEntries gives with the keys,
+// for maps nested in one another at the depths generated code calls it.
+func TestStringEntries(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 100 {
+		m := map[myString]map[string]int{}
+		for i := range r.IntN(30) {
+			in := map[string]int{}
+			for j := range r.IntN(20) {
+				in[randString(r, 3, asciiPieces, unicodePieces, invalidPieces)] = i*100 + j
+			}
+			m[myString(randString(r, 3, asciiPieces, unicodePieces))] = in
+		}
+		got, err := dump(func(e *Encoder) {
+			e.OpenObject()
+			for _, k := range StringEntries(e, m) {
+				e.KeyString(k.Name)
+				e.OpenObject()
+				for _, k2 := range StringEntries(e, k.Value) {
+					e.KeyString(k2.Name)
+					e.Int(int64(k2.Value))
+				}
+				e.CloseObject()
+			}
+			e.CloseObject()
+		})
+		if want := mustJSON(t, m); got != want || err != nil {
+			t.Fatalf("%v %s", err, diff(got, want))
+		}
+	}
+}

@@ -459,9 +459,9 @@ func _Order_dump(e *runtime.Encoder, v *Order) {
 		if len(v.Notes) != 0 {
 			e.Key(`"notes":`)
 			e.OpenObject()
-			for _, k1 := range runtime.StringKeys(e, v.Notes) {
+			for _, k1 := range runtime.StringEntries(e, v.Notes) {
 				e.KeyString(k1.Name)
-				v1 := v.Notes[k1.Key]
+				v1 := k1.Value
 				e.String(v1)
 			}
 			e.CloseObject()
@@ -542,9 +542,9 @@ func _Order_dump(e *runtime.Encoder, v *Order) {
 		if len(v.Notes) != 0 {
 			e.Key(`"notes":`)
 			e.OpenObject()
-			for _, k1 := range runtime.StringKeys(e, v.Notes) {
+			for _, k1 := range runtime.StringEntries(e, v.Notes) {
 				e.KeyString(k1.Name)
-				v1 := v.Notes[k1.Key]
+				v1 := k1.Value
 				e.String(v1)
 			}
 			e.CloseObject()

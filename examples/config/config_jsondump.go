@@ -254,9 +254,9 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 		if len(v.Extra) != 0 {
 			e.Key(`"extra":`)
 			e.OpenObject()
-			for _, k1 := range runtime.StringKeys(e, v.Extra) {
+			for _, k1 := range runtime.StringEntries(e, v.Extra) {
 				e.KeyString(k1.Name)
-				v1 := v.Extra[k1.Key]
+				v1 := k1.Value
 				e.RawMessage(v1)
 				if e.Failed() {
 					e.AtKey(k1.Name)
@@ -271,9 +271,9 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 			e.Null()
 		} else {
 			e.OpenObject()
-			for _, k1 := range runtime.StringKeys(e, v.Features) {
+			for _, k1 := range runtime.StringEntries(e, v.Features) {
 				e.KeyString(k1.Name)
-				v1 := v.Features[k1.Key]
+				v1 := k1.Value
 				e.Bool(v1)
 			}
 			e.CloseObject()
@@ -410,9 +410,9 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 			e.Null()
 		} else {
 			e.OpenObject()
-			for _, k1 := range runtime.StringKeys(e, v.Features) {
+			for _, k1 := range runtime.StringEntries(e, v.Features) {
 				e.KeyString(k1.Name)
-				v1 := v.Features[k1.Key]
+				v1 := k1.Value
 				e.Bool(v1)
 			}
 			e.CloseObject()
@@ -420,9 +420,9 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 		if len(v.Extra) != 0 {
 			e.Key(`"extra":`)
 			e.OpenObject()
-			for _, k1 := range runtime.StringKeys(e, v.Extra) {
+			for _, k1 := range runtime.StringEntries(e, v.Extra) {
 				e.KeyString(k1.Name)
-				v1 := v.Extra[k1.Key]
+				v1 := k1.Value
 				e.RawMessage(v1)
 				if e.Failed() {
 					e.AtKey(k1.Name)

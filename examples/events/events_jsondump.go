@@ -134,9 +134,9 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 		if len(v.Record.Attrs) != 0 {
 			e.Key(`"attrs":`)
 			e.OpenObject()
-			for _, k1 := range runtime.StringKeys(e, v.Record.Attrs) {
+			for _, k1 := range runtime.StringEntries(e, v.Record.Attrs) {
 				e.KeyString(k1.Name)
-				v1 := v.Record.Attrs[k1.Key]
+				v1 := k1.Value
 				e.Any(v1)
 				if e.Failed() {
 					e.AtKey(k1.Name)
@@ -159,9 +159,9 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 		if len(v.Record.Counters) != 0 {
 			e.Key(`"counters":`)
 			e.OpenObject()
-			for _, k1 := range runtime.StringKeys(e, v.Record.Counters) {
+			for _, k1 := range runtime.StringEntries(e, v.Record.Counters) {
 				e.KeyString(k1.Name)
-				v1 := v.Record.Counters[k1.Key]
+				v1 := k1.Value
 				e.Int(v1)
 			}
 			e.CloseObject()
@@ -173,9 +173,9 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 			e.Null()
 		} else {
 			e.OpenObject()
-			for _, k1 := range runtime.StringKeys(e, v.Record.Host) {
+			for _, k1 := range runtime.StringEntries(e, v.Record.Host) {
 				e.KeyString(k1.Name)
-				v1 := v.Record.Host[k1.Key]
+				v1 := k1.Value
 				e.String(v1)
 			}
 			e.CloseObject()
@@ -183,9 +183,9 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 		if len(v.Record.Labels) != 0 {
 			e.Key(`"labels":`)
 			e.OpenObject()
-			for _, k1 := range runtime.StringKeys(e, v.Record.Labels) {
+			for _, k1 := range runtime.StringEntries(e, v.Record.Labels) {
 				e.KeyString(k1.Name)
-				v1 := v.Record.Labels[k1.Key]
+				v1 := k1.Value
 				e.String(v1)
 			}
 			e.CloseObject()
@@ -266,9 +266,9 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 		if len(v.Record.Attrs) != 0 {
 			e.Key(`"attrs":`)
 			e.OpenObject()
-			for _, k1 := range runtime.StringKeys(e, v.Record.Attrs) {
+			for _, k1 := range runtime.StringEntries(e, v.Record.Attrs) {
 				e.KeyString(k1.Name)
-				v1 := v.Record.Attrs[k1.Key]
+				v1 := k1.Value
 				e.Any(v1)
 				if e.Failed() {
 					e.AtKey(k1.Name)
@@ -281,9 +281,9 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 		if len(v.Record.Counters) != 0 {
 			e.Key(`"counters":`)
 			e.OpenObject()
-			for _, k1 := range runtime.StringKeys(e, v.Record.Counters) {
+			for _, k1 := range runtime.StringEntries(e, v.Record.Counters) {
 				e.KeyString(k1.Name)
-				v1 := v.Record.Counters[k1.Key]
+				v1 := k1.Value
 				e.Int(v1)
 			}
 			e.CloseObject()
@@ -301,9 +301,9 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 		if len(v.Record.Labels) != 0 {
 			e.Key(`"labels":`)
 			e.OpenObject()
-			for _, k1 := range runtime.StringKeys(e, v.Record.Labels) {
+			for _, k1 := range runtime.StringEntries(e, v.Record.Labels) {
 				e.KeyString(k1.Name)
-				v1 := v.Record.Labels[k1.Key]
+				v1 := k1.Value
 				e.String(v1)
 			}
 			e.CloseObject()
@@ -359,9 +359,9 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 			e.Null()
 		} else {
 			e.OpenObject()
-			for _, k1 := range runtime.StringKeys(e, v.Record.Host) {
+			for _, k1 := range runtime.StringEntries(e, v.Record.Host) {
 				e.KeyString(k1.Name)
-				v1 := v.Record.Host[k1.Key]
+				v1 := k1.Value
 				e.String(v1)
 			}
 			e.CloseObject()
@@ -432,9 +432,9 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 		if len(v.Attrs) != 0 {
 			e.Key(`"attrs":`)
 			e.OpenObject()
-			for _, k1 := range runtime.StringKeys(e, v.Attrs) {
+			for _, k1 := range runtime.StringEntries(e, v.Attrs) {
 				e.KeyString(k1.Name)
-				v1 := v.Attrs[k1.Key]
+				v1 := k1.Value
 				e.Any(v1)
 				if e.Failed() {
 					e.AtKey(k1.Name)
@@ -457,9 +457,9 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 		if len(v.Counters) != 0 {
 			e.Key(`"counters":`)
 			e.OpenObject()
-			for _, k1 := range runtime.StringKeys(e, v.Counters) {
+			for _, k1 := range runtime.StringEntries(e, v.Counters) {
 				e.KeyString(k1.Name)
-				v1 := v.Counters[k1.Key]
+				v1 := k1.Value
 				e.Int(v1)
 			}
 			e.CloseObject()
@@ -471,9 +471,9 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			e.Null()
 		} else {
 			e.OpenObject()
-			for _, k1 := range runtime.StringKeys(e, v.Host) {
+			for _, k1 := range runtime.StringEntries(e, v.Host) {
 				e.KeyString(k1.Name)
-				v1 := v.Host[k1.Key]
+				v1 := k1.Value
 				e.String(v1)
 			}
 			e.CloseObject()
@@ -481,9 +481,9 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 		if len(v.Labels) != 0 {
 			e.Key(`"labels":`)
 			e.OpenObject()
-			for _, k1 := range runtime.StringKeys(e, v.Labels) {
+			for _, k1 := range runtime.StringEntries(e, v.Labels) {
 				e.KeyString(k1.Name)
-				v1 := v.Labels[k1.Key]
+				v1 := k1.Value
 				e.String(v1)
 			}
 			e.CloseObject()
@@ -564,9 +564,9 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 		if len(v.Attrs) != 0 {
 			e.Key(`"attrs":`)
 			e.OpenObject()
-			for _, k1 := range runtime.StringKeys(e, v.Attrs) {
+			for _, k1 := range runtime.StringEntries(e, v.Attrs) {
 				e.KeyString(k1.Name)
-				v1 := v.Attrs[k1.Key]
+				v1 := k1.Value
 				e.Any(v1)
 				if e.Failed() {
 					e.AtKey(k1.Name)
@@ -579,9 +579,9 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 		if len(v.Counters) != 0 {
 			e.Key(`"counters":`)
 			e.OpenObject()
-			for _, k1 := range runtime.StringKeys(e, v.Counters) {
+			for _, k1 := range runtime.StringEntries(e, v.Counters) {
 				e.KeyString(k1.Name)
-				v1 := v.Counters[k1.Key]
+				v1 := k1.Value
 				e.Int(v1)
 			}
 			e.CloseObject()
@@ -599,9 +599,9 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 		if len(v.Labels) != 0 {
 			e.Key(`"labels":`)
 			e.OpenObject()
-			for _, k1 := range runtime.StringKeys(e, v.Labels) {
+			for _, k1 := range runtime.StringEntries(e, v.Labels) {
 				e.KeyString(k1.Name)
-				v1 := v.Labels[k1.Key]
+				v1 := k1.Value
 				e.String(v1)
 			}
 			e.CloseObject()
@@ -657,9 +657,9 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			e.Null()
 		} else {
 			e.OpenObject()
-			for _, k1 := range runtime.StringKeys(e, v.Host) {
+			for _, k1 := range runtime.StringEntries(e, v.Host) {
 				e.KeyString(k1.Name)
-				v1 := v.Host[k1.Key]
+				v1 := k1.Value
 				e.String(v1)
 			}
 			e.CloseObject()

@@ -393,9 +393,9 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		e.Null()
 	} else {
 		e.OpenObject()
-		for _, k1 := range runtime.StringKeys(e, v.VenueNames) {
+		for _, k1 := range runtime.StringEntries(e, v.VenueNames) {
 			e.KeyString(k1.Name)
-			v1 := v.VenueNames[k1.Key]
+			v1 := k1.Value
 			e.String(v1)
 		}
 		e.CloseObject()

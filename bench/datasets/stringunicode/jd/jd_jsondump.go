@@ -55,9 +55,9 @@ func _Root_dump(e *runtime.Encoder, v *Root) {
 		return
 	}
 	e.OpenObject()
-	for _, k1 := range runtime.StringKeys(e, *v) {
+	for _, k1 := range runtime.StringEntries(e, *v) {
 		e.KeyString(k1.Name)
-		v1 := (*v)[k1.Key]
+		v1 := k1.Value
 		e.String(v1)
 	}
 	e.CloseObject()
