@@ -132,7 +132,7 @@ func (em *emitter) field(b *jen.Group, f *Field, p place, s scope) {
 		case f.KeyLiteral == "":
 			em.errorf("field %s at %s: no key literal", f.Name, f.Pos)
 		default:
-			g.Add(e().Dot("Key").Call(stringLit(f.KeyLiteral)))
+			g.Add(e().Dot("Key").Call(stringLit("," + f.KeyLiteral)))
 		}
 		em.value(g, f.Value, x, s)
 	}
@@ -330,7 +330,7 @@ func (em *emitter) part(x place, selector string) place {
 }
 
 // stringLit is a Go string literal with the value s: a raw literal,
-// e.Key(`"id":`), when s can be one unchanged (no backquote, no control
+// e.Key(`,"id":`), when s can be one unchanged (no backquote, no control
 // character but tab, valid UTF-8, no BOM: strconv.CanBackquote), so keys
 // read as they are written; otherwise jen.Lit's quoted form. Keys come
 // from struct tags: nothing in them can end the literal.

@@ -22,16 +22,16 @@ type order struct {
 
 func dumpOrder(e *Encoder, v *order) {
 	e.OpenObject()
-	e.Key(`"id":`)
+	e.Key(`,"id":`)
 	e.Int(v.ID)
-	e.Key(`"name":`)
+	e.Key(`,"name":`)
 	e.String(v.Name)
-	e.Key(`"price":`)
+	e.Key(`,"price":`)
 	if e.Float64(v.Price); e.Failed() {
 		e.AtField("Price")
 		return
 	}
-	e.Key(`"tags":`)
+	e.Key(`,"tags":`)
 	if v.Tags == nil {
 		e.Null()
 	} else {
@@ -42,7 +42,7 @@ func dumpOrder(e *Encoder, v *order) {
 		}
 		e.CloseArray()
 	}
-	e.Key(`"attrs":`)
+	e.Key(`,"attrs":`)
 	ks := StringKeys(e, v.Attrs)
 	e.OpenObject()
 	for _, k := range ks {
@@ -50,7 +50,7 @@ func dumpOrder(e *Encoder, v *order) {
 		e.Int(int64(v.Attrs[k.Key]))
 	}
 	e.CloseObject()
-	e.Key(`"counts":`)
+	e.Key(`,"counts":`)
 	iks := IntKeys(e, v.Counts)
 	e.OpenObject()
 	for _, k := range iks {
@@ -58,14 +58,14 @@ func dumpOrder(e *Encoder, v *order) {
 		e.Int(int64(v.Counts[k.Key]))
 	}
 	e.CloseObject()
-	e.Key(`"when":`)
+	e.Key(`,"when":`)
 	e.Time(v.When)
-	e.Key(`"raw":`)
+	e.Key(`,"raw":`)
 	if e.RawMessage(v.Raw); e.Failed() {
 		e.AtField("Raw")
 		return
 	}
-	e.Key(`"extra":`)
+	e.Key(`,"extra":`)
 	if e.Any(v.Extra); e.Failed() {
 		e.AtField("Extra")
 		return

@@ -32,9 +32,9 @@ type node struct {
 
 func dumpNode(e *Encoder, n *node) {
 	e.OpenObject()
-	e.Key(`"V":`)
+	e.Key(`,"V":`)
 	e.Int(int64(n.V))
-	e.Key(`"Next":`)
+	e.Key(`,"Next":`)
 	if n.Next == nil {
 		e.Null()
 	} else {

@@ -47,7 +47,7 @@
 // identity without reflect, so more than 10000 nested maps count as a cycle.
 package runtime
 
-// SupportPackageIsVersion1 is referred to by generated code, so that a file
+// SupportPackageIsVersion2 is referred to by generated code, so that a file
 // generated for another version of this package fails to compile with a
-// message that names the mismatch.
-const SupportPackageIsVersion1 = true
+// message that names the mismatch. Version 2: Key takes the comma too.
+const SupportPackageIsVersion2 = true

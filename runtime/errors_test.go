@@ -15,12 +15,12 @@ func TestErrorPath(t *testing.T) {
 	prices := []float64{1, 2, 3, math.NaN()}
 	_, err := dump(func(e *Encoder) {
 		e.OpenObject()
-		e.Key(`"items":`)
+		e.Key(`,"items":`)
 		e.OpenArray()
 		for i, p := range prices {
 			e.Elem()
 			e.OpenObject()
-			e.Key(`"price":`)
+			e.Key(`,"price":`)
 			if e.Float64(p); e.Failed() {
 				e.AtField("Price")
 				e.AtIndex(i)

@@ -18,9 +18,9 @@ func (n *gnode) DumpJSON(e *Encoder) {
 		return
 	}
 	e.OpenObject()
-	e.Key(`"Name":`)
+	e.Key(`,"Name":`)
 	e.String(n.Name)
-	e.Key(`"Kids":`)
+	e.Key(`,"Kids":`)
 	if e.Any(n.Kids); e.Failed() {
 		e.AtField("Kids")
 		return

@@ -139,7 +139,7 @@ func TestQuotedString(t *testing.T) {
 			}
 			got, _ := dump(func(e *Encoder) {
 				e.OpenObject()
-				e.Key(`"v":`)
+				e.Key(`,"v":`)
 				e.QuotedString(s)
 				e.CloseObject()
 			}, EscapeHTML(html))

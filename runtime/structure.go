@@ -22,14 +22,16 @@ func (e *Encoder) OpenObject() {
 	e.depth++
 }
 
-// Key starts an object member. literal is the key as encoding/json writes it
-// with the default options, quoted, escaped and followed by a colon:
-// `"name":`. Keys whose bytes an option can change go through KeyString.
+// Key starts an object member. literal is a comma, then the key as
+// encoding/json writes it with the default options, quoted, escaped and
+// followed by a colon: `,"name":`, so that the common case, a member after
+// the first in compact output, is one append. Keys whose bytes an option can
+// change go through KeyString.
 func (e *Encoder) Key(literal string) {
 	if len(e.buf) < e.limit && e.needComma {
-		e.buf = append(append(e.buf, ','), literal...)
+		e.buf = append(e.buf, literal...)
 	} else {
-		e.keySlow(literal)
+		e.keySlow(literal[1:])
 	}
 }
 

@@ -26,7 +26,7 @@ func genDump(e *Encoder, v any, literal bool) {
 		for _, k := range ks {
 			if literal {
 				b, _ := json.Marshal(k.Name)
-				e.Key(string(b) + ":")
+				e.Key("," + string(b) + ":")
 			} else {
 				e.KeyString(k.Name)
 			}

@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion1
+const _ = runtime.SupportPackageIsVersion2
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -123,12 +123,12 @@ func (v *UserResponse) DumpJSON(e *runtime.Encoder) {
 // _APIError_dump writes the JSON encoding of *v, a api.APIError, to e.
 func _APIError_dump(e *runtime.Encoder, v *APIError) {
 	e.OpenObject()
-	e.Key(`"Code":`)
+	e.Key(`,"Code":`)
 	e.Int(int64(v.Code))
-	e.Key(`"Message":`)
+	e.Key(`,"Message":`)
 	e.String(v.Message)
 	if v.Details != nil {
-		e.Key(`"details":`)
+		e.Key(`,"details":`)
 		e.Any(v.Details)
 		if e.Failed() {
 			e.AtField("Details")
@@ -142,26 +142,26 @@ func _APIError_dump(e *runtime.Encoder, v *APIError) {
 func _Address_dump(e *runtime.Encoder, v *Address) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"City":`)
+		e.Key(`,"City":`)
 		e.String(v.City)
-		e.Key(`"Street":`)
+		e.Key(`,"Street":`)
 		e.String(v.Street)
-		e.Key(`"country":`)
+		e.Key(`,"country":`)
 		e.String(v.Country)
 		if v.Zip != "" {
-			e.Key(`"zip":`)
+			e.Key(`,"zip":`)
 			e.String(v.Zip)
 		}
 	} else {
-		e.Key(`"Street":`)
+		e.Key(`,"Street":`)
 		e.String(v.Street)
-		e.Key(`"City":`)
+		e.Key(`,"City":`)
 		e.String(v.City)
 		if v.Zip != "" {
-			e.Key(`"zip":`)
+			e.Key(`,"zip":`)
 			e.String(v.Zip)
 		}
-		e.Key(`"country":`)
+		e.Key(`,"country":`)
 		e.String(v.Country)
 	}
 	e.CloseObject()
@@ -172,7 +172,7 @@ func _Category_dump(e *runtime.Encoder, v *Category) {
 	e.OpenObject()
 	if e.SortKeys() {
 		if v.Attrs != nil {
-			e.Key(`"attrs":`)
+			e.Key(`,"attrs":`)
 			e.Any(v.Attrs)
 			if e.Failed() {
 				e.AtField("Attrs")
@@ -180,7 +180,7 @@ func _Category_dump(e *runtime.Encoder, v *Category) {
 			}
 		}
 		if len(v.Children) != 0 {
-			e.Key(`"children":`)
+			e.Key(`,"children":`)
 			e.OpenArray()
 			if len(v.Children) > 0 {
 				// The elements can lead back to this slice: stop at a cycle.
@@ -202,7 +202,7 @@ func _Category_dump(e *runtime.Encoder, v *Category) {
 			e.CloseArray()
 		}
 		if len(v.Locales) != 0 {
-			e.Key(`"locales":`)
+			e.Key(`,"locales":`)
 			e.OpenObject()
 			// The values can lead back to this map: stop at a cycle.
 			if !e.Enter(nil) {
@@ -222,10 +222,10 @@ func _Category_dump(e *runtime.Encoder, v *Category) {
 			e.Leave(nil)
 			e.CloseObject()
 		}
-		e.Key(`"name":`)
+		e.Key(`,"name":`)
 		e.String(v.Name)
 		if v.Parent != nil {
-			e.Key(`"parent":`)
+			e.Key(`,"parent":`)
 			// The pointer can lead back here: stop at a cycle.
 			if !e.Enter(v.Parent) {
 				e.AtField("Parent")
@@ -239,10 +239,10 @@ func _Category_dump(e *runtime.Encoder, v *Category) {
 			e.Leave(v.Parent)
 		}
 	} else {
-		e.Key(`"name":`)
+		e.Key(`,"name":`)
 		e.String(v.Name)
 		if v.Parent != nil {
-			e.Key(`"parent":`)
+			e.Key(`,"parent":`)
 			// The pointer can lead back here: stop at a cycle.
 			if !e.Enter(v.Parent) {
 				e.AtField("Parent")
@@ -256,7 +256,7 @@ func _Category_dump(e *runtime.Encoder, v *Category) {
 			e.Leave(v.Parent)
 		}
 		if len(v.Children) != 0 {
-			e.Key(`"children":`)
+			e.Key(`,"children":`)
 			e.OpenArray()
 			if len(v.Children) > 0 {
 				// The elements can lead back to this slice: stop at a cycle.
@@ -278,7 +278,7 @@ func _Category_dump(e *runtime.Encoder, v *Category) {
 			e.CloseArray()
 		}
 		if len(v.Locales) != 0 {
-			e.Key(`"locales":`)
+			e.Key(`,"locales":`)
 			e.OpenObject()
 			// The values can lead back to this map: stop at a cycle.
 			if !e.Enter(nil) {
@@ -299,7 +299,7 @@ func _Category_dump(e *runtime.Encoder, v *Category) {
 			e.CloseObject()
 		}
 		if v.Attrs != nil {
-			e.Key(`"attrs":`)
+			e.Key(`,"attrs":`)
 			e.Any(v.Attrs)
 			if e.Failed() {
 				e.AtField("Attrs")
@@ -315,36 +315,36 @@ func _Line_dump(e *runtime.Encoder, v *Line) {
 	e.OpenObject()
 	if e.SortKeys() {
 		if v.Discount != nil {
-			e.Key(`"discount":`)
+			e.Key(`,"discount":`)
 			e.Float64(*v.Discount)
 			if e.Failed() {
 				e.AtField("Discount")
 				return
 			}
 		}
-		e.Key(`"price":`)
+		e.Key(`,"price":`)
 		e.Float64(v.Price)
 		if e.Failed() {
 			e.AtField("Price")
 			return
 		}
-		e.Key(`"qty":`)
+		e.Key(`,"qty":`)
 		e.Int(int64(v.Qty))
-		e.Key(`"sku":`)
+		e.Key(`,"sku":`)
 		e.String(v.SKU)
 	} else {
-		e.Key(`"sku":`)
+		e.Key(`,"sku":`)
 		e.String(v.SKU)
-		e.Key(`"qty":`)
+		e.Key(`,"qty":`)
 		e.Int(int64(v.Qty))
-		e.Key(`"price":`)
+		e.Key(`,"price":`)
 		e.Float64(v.Price)
 		if e.Failed() {
 			e.AtField("Price")
 			return
 		}
 		if v.Discount != nil {
-			e.Key(`"discount":`)
+			e.Key(`,"discount":`)
 			e.Float64(*v.Discount)
 			if e.Failed() {
 				e.AtField("Discount")
@@ -359,7 +359,7 @@ func _Line_dump(e *runtime.Encoder, v *Line) {
 func _OrderList_dump(e *runtime.Encoder, v *OrderList) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"orders":`)
+		e.Key(`,"orders":`)
 		if v.Orders == nil {
 			e.Null()
 		} else {
@@ -375,32 +375,32 @@ func _OrderList_dump(e *runtime.Encoder, v *OrderList) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"page":`)
+		e.Key(`,"page":`)
 		_Page_dump(e, &v.Page)
 		if e.Failed() {
 			e.AtField("Page")
 			return
 		}
-		e.Key(`"request_id":`)
+		e.Key(`,"request_id":`)
 		e.String(v.Meta.RequestID)
 		if v.Meta.Version != 0 {
-			e.Key(`"version":`)
+			e.Key(`,"version":`)
 			e.Int(int64(v.Meta.Version))
 		}
 	} else {
-		e.Key(`"request_id":`)
+		e.Key(`,"request_id":`)
 		e.String(v.Meta.RequestID)
 		if v.Meta.Version != 0 {
-			e.Key(`"version":`)
+			e.Key(`,"version":`)
 			e.Int(int64(v.Meta.Version))
 		}
-		e.Key(`"page":`)
+		e.Key(`,"page":`)
 		_Page_dump(e, &v.Page)
 		if e.Failed() {
 			e.AtField("Page")
 			return
 		}
-		e.Key(`"orders":`)
+		e.Key(`,"orders":`)
 		if v.Orders == nil {
 			e.Null()
 		} else {
@@ -424,23 +424,23 @@ func _OrderList_dump(e *runtime.Encoder, v *OrderList) {
 func _Order_dump(e *runtime.Encoder, v *Order) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"created_at":`)
+		e.Key(`,"created_at":`)
 		e.Time(v.Timestamps.CreatedAt)
 		if e.Failed() {
 			e.AtField("CreatedAt")
 			return
 		}
 		if v.Customer != nil {
-			e.Key(`"customer":`)
+			e.Key(`,"customer":`)
 			_User_dump(e, v.Customer)
 			if e.Failed() {
 				e.AtField("Customer")
 				return
 			}
 		}
-		e.Key(`"id":`)
+		e.Key(`,"id":`)
 		e.String(v.ID)
-		e.Key(`"lines":`)
+		e.Key(`,"lines":`)
 		if v.Lines == nil {
 			e.Null()
 		} else {
@@ -457,7 +457,7 @@ func _Order_dump(e *runtime.Encoder, v *Order) {
 			e.CloseArray()
 		}
 		if len(v.Notes) != 0 {
-			e.Key(`"notes":`)
+			e.Key(`,"notes":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringEntries(e, v.Notes) {
 				e.KeyString(k1.Name)
@@ -466,20 +466,20 @@ func _Order_dump(e *runtime.Encoder, v *Order) {
 			}
 			e.CloseObject()
 		}
-		e.Key(`"status":`)
+		e.Key(`,"status":`)
 		e.TextMarshaler(v.Status)
 		if e.Failed() {
 			e.AtField("Status")
 			return
 		}
-		e.Key(`"total":`)
+		e.Key(`,"total":`)
 		e.Marshaler(v.Total)
 		if e.Failed() {
 			e.AtField("Total")
 			return
 		}
 		if v.Timestamps.UpdatedAt != nil {
-			e.Key(`"updated_at":`)
+			e.Key(`,"updated_at":`)
 			e.Time(*v.Timestamps.UpdatedAt)
 			if e.Failed() {
 				e.AtField("UpdatedAt")
@@ -487,16 +487,16 @@ func _Order_dump(e *runtime.Encoder, v *Order) {
 			}
 		}
 	} else {
-		e.Key(`"id":`)
+		e.Key(`,"id":`)
 		e.String(v.ID)
-		e.Key(`"created_at":`)
+		e.Key(`,"created_at":`)
 		e.Time(v.Timestamps.CreatedAt)
 		if e.Failed() {
 			e.AtField("CreatedAt")
 			return
 		}
 		if v.Timestamps.UpdatedAt != nil {
-			e.Key(`"updated_at":`)
+			e.Key(`,"updated_at":`)
 			e.Time(*v.Timestamps.UpdatedAt)
 			if e.Failed() {
 				e.AtField("UpdatedAt")
@@ -504,14 +504,14 @@ func _Order_dump(e *runtime.Encoder, v *Order) {
 			}
 		}
 		if v.Customer != nil {
-			e.Key(`"customer":`)
+			e.Key(`,"customer":`)
 			_User_dump(e, v.Customer)
 			if e.Failed() {
 				e.AtField("Customer")
 				return
 			}
 		}
-		e.Key(`"lines":`)
+		e.Key(`,"lines":`)
 		if v.Lines == nil {
 			e.Null()
 		} else {
@@ -527,20 +527,20 @@ func _Order_dump(e *runtime.Encoder, v *Order) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"total":`)
+		e.Key(`,"total":`)
 		e.Marshaler(v.Total)
 		if e.Failed() {
 			e.AtField("Total")
 			return
 		}
-		e.Key(`"status":`)
+		e.Key(`,"status":`)
 		e.TextMarshaler(v.Status)
 		if e.Failed() {
 			e.AtField("Status")
 			return
 		}
 		if len(v.Notes) != 0 {
-			e.Key(`"notes":`)
+			e.Key(`,"notes":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringEntries(e, v.Notes) {
 				e.KeyString(k1.Name)
@@ -557,10 +557,10 @@ func _Order_dump(e *runtime.Encoder, v *Order) {
 func _Page_dump(e *runtime.Encoder, v *Page) {
 	e.OpenObject()
 	if v.Next != "" {
-		e.Key(`"next":`)
+		e.Key(`,"next":`)
 		e.String(v.Next)
 	}
-	e.Key(`"total":`)
+	e.Key(`,"total":`)
 	e.Int(int64(v.Total))
 	e.CloseObject()
 }
@@ -570,14 +570,14 @@ func _Page_dump(e *runtime.Encoder, v *Page) {
 func _UserResponse_dump(e *runtime.Encoder, v *UserResponse) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"data":`)
+		e.Key(`,"data":`)
 		_User_dump(e, &v.Data)
 		if e.Failed() {
 			e.AtField("Data")
 			return
 		}
 		if len(v.Errors) != 0 {
-			e.Key(`"errors":`)
+			e.Key(`,"errors":`)
 			e.OpenArray()
 			for i1 := range v.Errors {
 				e.Elem()
@@ -590,27 +590,27 @@ func _UserResponse_dump(e *runtime.Encoder, v *UserResponse) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"request_id":`)
+		e.Key(`,"request_id":`)
 		e.String(v.Meta.RequestID)
 		if v.Meta.Version != 0 {
-			e.Key(`"version":`)
+			e.Key(`,"version":`)
 			e.Int(int64(v.Meta.Version))
 		}
 	} else {
-		e.Key(`"request_id":`)
+		e.Key(`,"request_id":`)
 		e.String(v.Meta.RequestID)
 		if v.Meta.Version != 0 {
-			e.Key(`"version":`)
+			e.Key(`,"version":`)
 			e.Int(int64(v.Meta.Version))
 		}
-		e.Key(`"data":`)
+		e.Key(`,"data":`)
 		_User_dump(e, &v.Data)
 		if e.Failed() {
 			e.AtField("Data")
 			return
 		}
 		if len(v.Errors) != 0 {
-			e.Key(`"errors":`)
+			e.Key(`,"errors":`)
 			e.OpenArray()
 			for i1 := range v.Errors {
 				e.Elem()
@@ -632,7 +632,7 @@ func _User_dump(e *runtime.Encoder, v *User) {
 	e.OpenObject()
 	if e.SortKeys() {
 		if v.Address != nil {
-			e.Key(`"address":`)
+			e.Key(`,"address":`)
 			_Address_dump(e, v.Address)
 			if e.Failed() {
 				e.AtField("Address")
@@ -640,28 +640,28 @@ func _User_dump(e *runtime.Encoder, v *User) {
 			}
 		}
 		if v.Admin {
-			e.Key(`"admin":`)
+			e.Key(`,"admin":`)
 			e.Bool(v.Admin)
 		}
 		if len(v.Avatar) != 0 {
-			e.Key(`"avatar":`)
+			e.Key(`,"avatar":`)
 			e.Base64(v.Avatar)
 		}
 		if v.Email != "" {
-			e.Key(`"email":`)
+			e.Key(`,"email":`)
 			e.String(v.Email)
 		}
-		e.Key(`"id":`)
+		e.Key(`,"id":`)
 		e.Int(v.ID)
-		e.Key(`"name":`)
+		e.Key(`,"name":`)
 		e.String(v.Name)
-		e.Key(`"score":`)
+		e.Key(`,"score":`)
 		e.Float64(v.Score)
 		if e.Failed() {
 			e.AtField("Score")
 			return
 		}
-		e.Key(`"tags":`)
+		e.Key(`,"tags":`)
 		if v.Tags == nil {
 			e.Null()
 		} else {
@@ -673,27 +673,27 @@ func _User_dump(e *runtime.Encoder, v *User) {
 			e.CloseArray()
 		}
 	} else {
-		e.Key(`"id":`)
+		e.Key(`,"id":`)
 		e.Int(v.ID)
-		e.Key(`"name":`)
+		e.Key(`,"name":`)
 		e.String(v.Name)
 		if v.Email != "" {
-			e.Key(`"email":`)
+			e.Key(`,"email":`)
 			e.String(v.Email)
 		}
 		if v.Admin {
-			e.Key(`"admin":`)
+			e.Key(`,"admin":`)
 			e.Bool(v.Admin)
 		}
 		if v.Address != nil {
-			e.Key(`"address":`)
+			e.Key(`,"address":`)
 			_Address_dump(e, v.Address)
 			if e.Failed() {
 				e.AtField("Address")
 				return
 			}
 		}
-		e.Key(`"tags":`)
+		e.Key(`,"tags":`)
 		if v.Tags == nil {
 			e.Null()
 		} else {
@@ -704,14 +704,14 @@ func _User_dump(e *runtime.Encoder, v *User) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"score":`)
+		e.Key(`,"score":`)
 		e.Float64(v.Score)
 		if e.Failed() {
 			e.AtField("Score")
 			return
 		}
 		if len(v.Avatar) != 0 {
-			e.Key(`"avatar":`)
+			e.Key(`,"avatar":`)
 			e.Base64(v.Avatar)
 		}
 	}

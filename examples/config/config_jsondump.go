@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion1
+const _ = runtime.SupportPackageIsVersion2
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -168,14 +168,14 @@ func (v *Pair[K, V]) DumpJSON(e *runtime.Encoder) {
 func _Backend_dump(e *runtime.Encoder, v *Backend) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"healthy":`)
+		e.Key(`,"healthy":`)
 		if v.Healthy == nil {
 			e.Null()
 		} else {
 			e.Bool(*v.Healthy)
 		}
 		if v.Tags != nil {
-			e.Key(`"tags":`)
+			e.Key(`,"tags":`)
 			e.OpenArray()
 			for i1 := range v.Tags {
 				e.Elem()
@@ -183,17 +183,17 @@ func _Backend_dump(e *runtime.Encoder, v *Backend) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"url":`)
+		e.Key(`,"url":`)
 		e.String(v.URL)
-		e.Key(`"weight":`)
+		e.Key(`,"weight":`)
 		e.Uint(uint64(v.Weight))
 	} else {
-		e.Key(`"url":`)
+		e.Key(`,"url":`)
 		e.String(v.URL)
-		e.Key(`"weight":`)
+		e.Key(`,"weight":`)
 		e.Uint(uint64(v.Weight))
 		if v.Tags != nil {
-			e.Key(`"tags":`)
+			e.Key(`,"tags":`)
 			e.OpenArray()
 			for i1 := range v.Tags {
 				e.Elem()
@@ -201,7 +201,7 @@ func _Backend_dump(e *runtime.Encoder, v *Backend) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"healthy":`)
+		e.Key(`,"healthy":`)
 		if v.Healthy == nil {
 			e.Null()
 		} else {
@@ -215,11 +215,11 @@ func _Backend_dump(e *runtime.Encoder, v *Backend) {
 func _Config_dump(e *runtime.Encoder, v *Config) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"-":`)
+		e.Key(`,"-":`)
 		e.String(v.Dash)
-		e.Key(`"Quoted":`)
+		e.Key(`,"Quoted":`)
 		e.String(v.Quoted)
-		e.Key(`"Ratio":`)
+		e.Key(`,"Ratio":`)
 		e.QuotedFloat64(v.Ratio)
 		if e.Failed() {
 			e.AtField("Ratio")
@@ -228,7 +228,7 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 		e.KeyString(`a<b>&c`)
 		e.String(v.HTML)
 		if len(v.Backends) != 0 {
-			e.Key(`"backends":`)
+			e.Key(`,"backends":`)
 			e.OpenArray()
 			for i1 := range v.Backends {
 				e.Elem()
@@ -242,17 +242,17 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 			e.CloseArray()
 		}
 		if v.Debug {
-			e.Key(`"debug":`)
+			e.Key(`,"debug":`)
 			e.QuotedBool(v.Debug)
 		}
-		e.Key(`"defaults":`)
+		e.Key(`,"defaults":`)
 		_Pair_dump(e, &v.Defaults)
 		if e.Failed() {
 			e.AtField("Defaults")
 			return
 		}
 		if len(v.Extra) != 0 {
-			e.Key(`"extra":`)
+			e.Key(`,"extra":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringEntries(e, v.Extra) {
 				e.KeyString(k1.Name)
@@ -266,7 +266,7 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 			}
 			e.CloseObject()
 		}
-		e.Key(`"features":`)
+		e.Key(`,"features":`)
 		if v.Features == nil {
 			e.Null()
 		} else {
@@ -279,37 +279,37 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 			e.CloseObject()
 		}
 		if v.Limits != (Limits{}) {
-			e.Key(`"limits":`)
+			e.Key(`,"limits":`)
 			_Limits_dump(e, &v.Limits)
 			if e.Failed() {
 				e.AtField("Limits")
 				return
 			}
 		}
-		e.Key(`"mode":`)
+		e.Key(`,"mode":`)
 		e.Marshaler(&v.Mode)
 		if e.Failed() {
 			e.AtField("Mode")
 			return
 		}
-		e.Key(`"name":`)
+		e.Key(`,"name":`)
 		e.String(v.Name)
 		if v.Number != "" {
-			e.Key(`"number":`)
+			e.Key(`,"number":`)
 			e.Number(string(v.Number))
 			if e.Failed() {
 				e.AtField("Number")
 				return
 			}
 		}
-		e.Key(`"port":`)
+		e.Key(`,"port":`)
 		e.QuotedInt(int64(v.Port))
 		if v.Ptr != nil {
-			e.Key(`"ptr":`)
+			e.Key(`,"ptr":`)
 			e.QuotedString(*v.Ptr)
 		}
 		if !v.Started.IsZero() {
-			e.Key(`"started":`)
+			e.Key(`,"started":`)
 			e.Time(v.Started)
 			if e.Failed() {
 				e.AtField("Started")
@@ -317,14 +317,14 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 			}
 		}
 		if !v.Timeout.IsZero() {
-			e.Key(`"timeout":`)
+			e.Key(`,"timeout":`)
 			e.TextMarshaler(v.Timeout)
 			if e.Failed() {
 				e.AtField("Timeout")
 				return
 			}
 		}
-		e.Key(`"version":`)
+		e.Key(`,"version":`)
 		e.OpenArray()
 		for i1 := range v.Version {
 			e.Elem()
@@ -334,24 +334,24 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 		e.KeyString(`ключ`)
 		e.String(v.Unicode)
 	} else {
-		e.Key(`"name":`)
+		e.Key(`,"name":`)
 		e.String(v.Name)
-		e.Key(`"port":`)
+		e.Key(`,"port":`)
 		e.QuotedInt(int64(v.Port))
 		if v.Debug {
-			e.Key(`"debug":`)
+			e.Key(`,"debug":`)
 			e.QuotedBool(v.Debug)
 		}
-		e.Key(`"Ratio":`)
+		e.Key(`,"Ratio":`)
 		e.QuotedFloat64(v.Ratio)
 		if e.Failed() {
 			e.AtField("Ratio")
 			return
 		}
-		e.Key(`"-":`)
+		e.Key(`,"-":`)
 		e.String(v.Dash)
 		if !v.Timeout.IsZero() {
-			e.Key(`"timeout":`)
+			e.Key(`,"timeout":`)
 			e.TextMarshaler(v.Timeout)
 			if e.Failed() {
 				e.AtField("Timeout")
@@ -359,25 +359,25 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 			}
 		}
 		if v.Limits != (Limits{}) {
-			e.Key(`"limits":`)
+			e.Key(`,"limits":`)
 			_Limits_dump(e, &v.Limits)
 			if e.Failed() {
 				e.AtField("Limits")
 				return
 			}
 		}
-		e.Key(`"Quoted":`)
+		e.Key(`,"Quoted":`)
 		e.String(v.Quoted)
 		e.KeyString(`a<b>&c`)
 		e.String(v.HTML)
 		e.KeyString(`ключ`)
 		e.String(v.Unicode)
 		if v.Ptr != nil {
-			e.Key(`"ptr":`)
+			e.Key(`,"ptr":`)
 			e.QuotedString(*v.Ptr)
 		}
 		if v.Number != "" {
-			e.Key(`"number":`)
+			e.Key(`,"number":`)
 			e.Number(string(v.Number))
 			if e.Failed() {
 				e.AtField("Number")
@@ -385,27 +385,27 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 			}
 		}
 		if !v.Started.IsZero() {
-			e.Key(`"started":`)
+			e.Key(`,"started":`)
 			e.Time(v.Started)
 			if e.Failed() {
 				e.AtField("Started")
 				return
 			}
 		}
-		e.Key(`"mode":`)
+		e.Key(`,"mode":`)
 		e.Marshaler(&v.Mode)
 		if e.Failed() {
 			e.AtField("Mode")
 			return
 		}
-		e.Key(`"version":`)
+		e.Key(`,"version":`)
 		e.OpenArray()
 		for i1 := range v.Version {
 			e.Elem()
 			e.Int(int64(v.Version[i1]))
 		}
 		e.CloseArray()
-		e.Key(`"features":`)
+		e.Key(`,"features":`)
 		if v.Features == nil {
 			e.Null()
 		} else {
@@ -418,7 +418,7 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 			e.CloseObject()
 		}
 		if len(v.Extra) != 0 {
-			e.Key(`"extra":`)
+			e.Key(`,"extra":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringEntries(e, v.Extra) {
 				e.KeyString(k1.Name)
@@ -433,7 +433,7 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 			e.CloseObject()
 		}
 		if len(v.Backends) != 0 {
-			e.Key(`"backends":`)
+			e.Key(`,"backends":`)
 			e.OpenArray()
 			for i1 := range v.Backends {
 				e.Elem()
@@ -446,7 +446,7 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"defaults":`)
+		e.Key(`,"defaults":`)
 		_Pair_dump(e, &v.Defaults)
 		if e.Failed() {
 			e.AtField("Defaults")
@@ -461,7 +461,7 @@ func _Limits_dump(e *runtime.Encoder, v *Limits) {
 	e.OpenObject()
 	if e.SortKeys() {
 		if v.Burst != 0 {
-			e.Key(`"burst":`)
+			e.Key(`,"burst":`)
 			e.Float64(v.Burst)
 			if e.Failed() {
 				e.AtField("Burst")
@@ -469,20 +469,20 @@ func _Limits_dump(e *runtime.Encoder, v *Limits) {
 			}
 		}
 		if v.MaxConns != 0 {
-			e.Key(`"max_conns":`)
+			e.Key(`,"max_conns":`)
 			e.Int(int64(v.MaxConns))
 		}
 		if v.Memory != 0 {
-			e.Key(`"memory":`)
+			e.Key(`,"memory":`)
 			e.Uint(v.Memory)
 		}
 	} else {
 		if v.MaxConns != 0 {
-			e.Key(`"max_conns":`)
+			e.Key(`,"max_conns":`)
 			e.Int(int64(v.MaxConns))
 		}
 		if v.Burst != 0 {
-			e.Key(`"burst":`)
+			e.Key(`,"burst":`)
 			e.Float64(v.Burst)
 			if e.Failed() {
 				e.AtField("Burst")
@@ -490,7 +490,7 @@ func _Limits_dump(e *runtime.Encoder, v *Limits) {
 			}
 		}
 		if v.Memory != 0 {
-			e.Key(`"memory":`)
+			e.Key(`,"memory":`)
 			e.Uint(v.Memory)
 		}
 	}
@@ -501,13 +501,13 @@ func _Limits_dump(e *runtime.Encoder, v *Limits) {
 // any], to e.
 func _Pair_dump[K comparable, V any](e *runtime.Encoder, v *Pair[K, V]) {
 	e.OpenObject()
-	e.Key(`"key":`)
+	e.Key(`,"key":`)
 	e.Addr(&v.Key)
 	if e.Failed() {
 		e.AtField("Key")
 		return
 	}
-	e.Key(`"value":`)
+	e.Key(`,"value":`)
 	e.Addr(&v.Value)
 	if e.Failed() {
 		e.AtField("Value")

@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion1
+const _ = runtime.SupportPackageIsVersion2
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -126,13 +126,13 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 	e.OpenObject()
 	if e.SortKeys() {
 		if v.Action != "" {
-			e.Key(`"action":`)
+			e.Key(`,"action":`)
 			e.String(v.Action)
 		}
-		e.Key(`"actor":`)
+		e.Key(`,"actor":`)
 		e.String(v.Actor)
 		if len(v.Record.Attrs) != 0 {
-			e.Key(`"attrs":`)
+			e.Key(`,"attrs":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringEntries(e, v.Record.Attrs) {
 				e.KeyString(k1.Name)
@@ -147,7 +147,7 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 			e.CloseObject()
 		}
 		if len(v.Record.ByCode) != 0 {
-			e.Key(`"by_code":`)
+			e.Key(`,"by_code":`)
 			e.OpenObject()
 			for _, k1 := range runtime.IntKeys(e, v.Record.ByCode) {
 				e.KeyString(k1.Name)
@@ -157,7 +157,7 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 			e.CloseObject()
 		}
 		if len(v.Record.Counters) != 0 {
-			e.Key(`"counters":`)
+			e.Key(`,"counters":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringEntries(e, v.Record.Counters) {
 				e.KeyString(k1.Name)
@@ -166,9 +166,9 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 			}
 			e.CloseObject()
 		}
-		e.Key(`"duration_ns":`)
+		e.Key(`,"duration_ns":`)
 		e.Int(int64(v.Record.Duration))
-		e.Key(`"host":`)
+		e.Key(`,"host":`)
 		if v.Record.Host == nil {
 			e.Null()
 		} else {
@@ -181,7 +181,7 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 			e.CloseObject()
 		}
 		if len(v.Record.Labels) != 0 {
-			e.Key(`"labels":`)
+			e.Key(`,"labels":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringEntries(e, v.Record.Labels) {
 				e.KeyString(k1.Name)
@@ -190,22 +190,22 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 			}
 			e.CloseObject()
 		}
-		e.Key(`"latency_ms":`)
+		e.Key(`,"latency_ms":`)
 		e.Float32(v.Record.Latency)
 		if e.Failed() {
 			e.AtField("Latency")
 			return
 		}
-		e.Key(`"level":`)
+		e.Key(`,"level":`)
 		e.TextMarshaler(v.Record.Level)
 		if e.Failed() {
 			e.AtField("Level")
 			return
 		}
-		e.Key(`"msg":`)
+		e.Key(`,"msg":`)
 		e.String(v.Record.Message)
 		if len(v.Record.Payload) != 0 {
-			e.Key(`"payload":`)
+			e.Key(`,"payload":`)
 			e.RawMessage(v.Record.Payload)
 			if e.Failed() {
 				e.AtField("Payload")
@@ -213,11 +213,11 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 			}
 		}
 		if v.Record.Sampled != nil {
-			e.Key(`"sampled":`)
+			e.Key(`,"sampled":`)
 			e.Bool(*v.Record.Sampled)
 		}
 		if v.Record.Source != nil {
-			e.Key(`"source":`)
+			e.Key(`,"source":`)
 			_Source_dump(e, v.Record.Source)
 			if e.Failed() {
 				e.AtField("Source")
@@ -225,7 +225,7 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 			}
 		}
 		if len(v.Record.Spans) != 0 {
-			e.Key(`"spans":`)
+			e.Key(`,"spans":`)
 			e.OpenArray()
 			for i1 := range v.Record.Spans {
 				e.Elem()
@@ -238,33 +238,33 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"time":`)
+		e.Key(`,"time":`)
 		e.Time(v.Record.Time)
 		if e.Failed() {
 			e.AtField("Time")
 			return
 		}
 		if v.Record.TraceID != "" {
-			e.Key(`"trace_id":`)
+			e.Key(`,"trace_id":`)
 			e.String(v.Record.TraceID)
 		}
 	} else {
-		e.Key(`"time":`)
+		e.Key(`,"time":`)
 		e.Time(v.Record.Time)
 		if e.Failed() {
 			e.AtField("Time")
 			return
 		}
-		e.Key(`"level":`)
+		e.Key(`,"level":`)
 		e.TextMarshaler(v.Record.Level)
 		if e.Failed() {
 			e.AtField("Level")
 			return
 		}
-		e.Key(`"msg":`)
+		e.Key(`,"msg":`)
 		e.String(v.Record.Message)
 		if len(v.Record.Attrs) != 0 {
-			e.Key(`"attrs":`)
+			e.Key(`,"attrs":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringEntries(e, v.Record.Attrs) {
 				e.KeyString(k1.Name)
@@ -279,7 +279,7 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 			e.CloseObject()
 		}
 		if len(v.Record.Counters) != 0 {
-			e.Key(`"counters":`)
+			e.Key(`,"counters":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringEntries(e, v.Record.Counters) {
 				e.KeyString(k1.Name)
@@ -289,7 +289,7 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 			e.CloseObject()
 		}
 		if len(v.Record.ByCode) != 0 {
-			e.Key(`"by_code":`)
+			e.Key(`,"by_code":`)
 			e.OpenObject()
 			for _, k1 := range runtime.IntKeys(e, v.Record.ByCode) {
 				e.KeyString(k1.Name)
@@ -299,7 +299,7 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 			e.CloseObject()
 		}
 		if len(v.Record.Labels) != 0 {
-			e.Key(`"labels":`)
+			e.Key(`,"labels":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringEntries(e, v.Record.Labels) {
 				e.KeyString(k1.Name)
@@ -309,31 +309,31 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 			e.CloseObject()
 		}
 		if v.Record.Source != nil {
-			e.Key(`"source":`)
+			e.Key(`,"source":`)
 			_Source_dump(e, v.Record.Source)
 			if e.Failed() {
 				e.AtField("Source")
 				return
 			}
 		}
-		e.Key(`"duration_ns":`)
+		e.Key(`,"duration_ns":`)
 		e.Int(int64(v.Record.Duration))
-		e.Key(`"latency_ms":`)
+		e.Key(`,"latency_ms":`)
 		e.Float32(v.Record.Latency)
 		if e.Failed() {
 			e.AtField("Latency")
 			return
 		}
 		if v.Record.TraceID != "" {
-			e.Key(`"trace_id":`)
+			e.Key(`,"trace_id":`)
 			e.String(v.Record.TraceID)
 		}
 		if v.Record.Sampled != nil {
-			e.Key(`"sampled":`)
+			e.Key(`,"sampled":`)
 			e.Bool(*v.Record.Sampled)
 		}
 		if len(v.Record.Payload) != 0 {
-			e.Key(`"payload":`)
+			e.Key(`,"payload":`)
 			e.RawMessage(v.Record.Payload)
 			if e.Failed() {
 				e.AtField("Payload")
@@ -341,7 +341,7 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 			}
 		}
 		if len(v.Record.Spans) != 0 {
-			e.Key(`"spans":`)
+			e.Key(`,"spans":`)
 			e.OpenArray()
 			for i1 := range v.Record.Spans {
 				e.Elem()
@@ -354,7 +354,7 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"host":`)
+		e.Key(`,"host":`)
 		if v.Record.Host == nil {
 			e.Null()
 		} else {
@@ -366,10 +366,10 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 			}
 			e.CloseObject()
 		}
-		e.Key(`"actor":`)
+		e.Key(`,"actor":`)
 		e.String(v.Actor)
 		if v.Action != "" {
-			e.Key(`"action":`)
+			e.Key(`,"action":`)
 			e.String(v.Action)
 		}
 	}
@@ -380,11 +380,11 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 func _Batch_dump(e *runtime.Encoder, v *Batch) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"dropped":`)
+		e.Key(`,"dropped":`)
 		e.Uint(uint64(v.Dropped))
-		e.Key(`"final":`)
+		e.Key(`,"final":`)
 		e.Bool(v.Final)
-		e.Key(`"records":`)
+		e.Key(`,"records":`)
 		if v.Records == nil {
 			e.Null()
 		} else {
@@ -401,7 +401,7 @@ func _Batch_dump(e *runtime.Encoder, v *Batch) {
 			e.CloseArray()
 		}
 	} else {
-		e.Key(`"records":`)
+		e.Key(`,"records":`)
 		if v.Records == nil {
 			e.Null()
 		} else {
@@ -417,9 +417,9 @@ func _Batch_dump(e *runtime.Encoder, v *Batch) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"dropped":`)
+		e.Key(`,"dropped":`)
 		e.Uint(uint64(v.Dropped))
-		e.Key(`"final":`)
+		e.Key(`,"final":`)
 		e.Bool(v.Final)
 	}
 	e.CloseObject()
@@ -430,7 +430,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 	e.OpenObject()
 	if e.SortKeys() {
 		if len(v.Attrs) != 0 {
-			e.Key(`"attrs":`)
+			e.Key(`,"attrs":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringEntries(e, v.Attrs) {
 				e.KeyString(k1.Name)
@@ -445,7 +445,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			e.CloseObject()
 		}
 		if len(v.ByCode) != 0 {
-			e.Key(`"by_code":`)
+			e.Key(`,"by_code":`)
 			e.OpenObject()
 			for _, k1 := range runtime.IntKeys(e, v.ByCode) {
 				e.KeyString(k1.Name)
@@ -455,7 +455,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			e.CloseObject()
 		}
 		if len(v.Counters) != 0 {
-			e.Key(`"counters":`)
+			e.Key(`,"counters":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringEntries(e, v.Counters) {
 				e.KeyString(k1.Name)
@@ -464,9 +464,9 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			}
 			e.CloseObject()
 		}
-		e.Key(`"duration_ns":`)
+		e.Key(`,"duration_ns":`)
 		e.Int(int64(v.Duration))
-		e.Key(`"host":`)
+		e.Key(`,"host":`)
 		if v.Host == nil {
 			e.Null()
 		} else {
@@ -479,7 +479,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			e.CloseObject()
 		}
 		if len(v.Labels) != 0 {
-			e.Key(`"labels":`)
+			e.Key(`,"labels":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringEntries(e, v.Labels) {
 				e.KeyString(k1.Name)
@@ -488,22 +488,22 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			}
 			e.CloseObject()
 		}
-		e.Key(`"latency_ms":`)
+		e.Key(`,"latency_ms":`)
 		e.Float32(v.Latency)
 		if e.Failed() {
 			e.AtField("Latency")
 			return
 		}
-		e.Key(`"level":`)
+		e.Key(`,"level":`)
 		e.TextMarshaler(v.Level)
 		if e.Failed() {
 			e.AtField("Level")
 			return
 		}
-		e.Key(`"msg":`)
+		e.Key(`,"msg":`)
 		e.String(v.Message)
 		if len(v.Payload) != 0 {
-			e.Key(`"payload":`)
+			e.Key(`,"payload":`)
 			e.RawMessage(v.Payload)
 			if e.Failed() {
 				e.AtField("Payload")
@@ -511,11 +511,11 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			}
 		}
 		if v.Sampled != nil {
-			e.Key(`"sampled":`)
+			e.Key(`,"sampled":`)
 			e.Bool(*v.Sampled)
 		}
 		if v.Source != nil {
-			e.Key(`"source":`)
+			e.Key(`,"source":`)
 			_Source_dump(e, v.Source)
 			if e.Failed() {
 				e.AtField("Source")
@@ -523,7 +523,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			}
 		}
 		if len(v.Spans) != 0 {
-			e.Key(`"spans":`)
+			e.Key(`,"spans":`)
 			e.OpenArray()
 			for i1 := range v.Spans {
 				e.Elem()
@@ -536,33 +536,33 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"time":`)
+		e.Key(`,"time":`)
 		e.Time(v.Time)
 		if e.Failed() {
 			e.AtField("Time")
 			return
 		}
 		if v.TraceID != "" {
-			e.Key(`"trace_id":`)
+			e.Key(`,"trace_id":`)
 			e.String(v.TraceID)
 		}
 	} else {
-		e.Key(`"time":`)
+		e.Key(`,"time":`)
 		e.Time(v.Time)
 		if e.Failed() {
 			e.AtField("Time")
 			return
 		}
-		e.Key(`"level":`)
+		e.Key(`,"level":`)
 		e.TextMarshaler(v.Level)
 		if e.Failed() {
 			e.AtField("Level")
 			return
 		}
-		e.Key(`"msg":`)
+		e.Key(`,"msg":`)
 		e.String(v.Message)
 		if len(v.Attrs) != 0 {
-			e.Key(`"attrs":`)
+			e.Key(`,"attrs":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringEntries(e, v.Attrs) {
 				e.KeyString(k1.Name)
@@ -577,7 +577,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			e.CloseObject()
 		}
 		if len(v.Counters) != 0 {
-			e.Key(`"counters":`)
+			e.Key(`,"counters":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringEntries(e, v.Counters) {
 				e.KeyString(k1.Name)
@@ -587,7 +587,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			e.CloseObject()
 		}
 		if len(v.ByCode) != 0 {
-			e.Key(`"by_code":`)
+			e.Key(`,"by_code":`)
 			e.OpenObject()
 			for _, k1 := range runtime.IntKeys(e, v.ByCode) {
 				e.KeyString(k1.Name)
@@ -597,7 +597,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			e.CloseObject()
 		}
 		if len(v.Labels) != 0 {
-			e.Key(`"labels":`)
+			e.Key(`,"labels":`)
 			e.OpenObject()
 			for _, k1 := range runtime.StringEntries(e, v.Labels) {
 				e.KeyString(k1.Name)
@@ -607,31 +607,31 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			e.CloseObject()
 		}
 		if v.Source != nil {
-			e.Key(`"source":`)
+			e.Key(`,"source":`)
 			_Source_dump(e, v.Source)
 			if e.Failed() {
 				e.AtField("Source")
 				return
 			}
 		}
-		e.Key(`"duration_ns":`)
+		e.Key(`,"duration_ns":`)
 		e.Int(int64(v.Duration))
-		e.Key(`"latency_ms":`)
+		e.Key(`,"latency_ms":`)
 		e.Float32(v.Latency)
 		if e.Failed() {
 			e.AtField("Latency")
 			return
 		}
 		if v.TraceID != "" {
-			e.Key(`"trace_id":`)
+			e.Key(`,"trace_id":`)
 			e.String(v.TraceID)
 		}
 		if v.Sampled != nil {
-			e.Key(`"sampled":`)
+			e.Key(`,"sampled":`)
 			e.Bool(*v.Sampled)
 		}
 		if len(v.Payload) != 0 {
-			e.Key(`"payload":`)
+			e.Key(`,"payload":`)
 			e.RawMessage(v.Payload)
 			if e.Failed() {
 				e.AtField("Payload")
@@ -639,7 +639,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			}
 		}
 		if len(v.Spans) != 0 {
-			e.Key(`"spans":`)
+			e.Key(`,"spans":`)
 			e.OpenArray()
 			for i1 := range v.Spans {
 				e.Elem()
@@ -652,7 +652,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"host":`)
+		e.Key(`,"host":`)
 		if v.Host == nil {
 			e.Null()
 		} else {
@@ -671,12 +671,12 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 // _Source_dump writes the JSON encoding of *v, a events.Source, to e.
 func _Source_dump(e *runtime.Encoder, v *Source) {
 	e.OpenObject()
-	e.Key(`"File":`)
+	e.Key(`,"File":`)
 	e.String(v.File)
-	e.Key(`"Line":`)
+	e.Key(`,"Line":`)
 	e.Int(int64(v.Line))
 	if v.Function != "" {
-		e.Key(`"function":`)
+		e.Key(`,"function":`)
 		e.String(v.Function)
 	}
 	e.CloseObject()
@@ -686,16 +686,16 @@ func _Source_dump(e *runtime.Encoder, v *Source) {
 func _Span_dump(e *runtime.Encoder, v *Span) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"name":`)
+		e.Key(`,"name":`)
 		e.String(v.Name)
-		e.Key(`"start":`)
+		e.Key(`,"start":`)
 		e.Time(v.Start)
 		if e.Failed() {
 			e.AtField("Start")
 			return
 		}
 		if len(v.Tags) != 0 {
-			e.Key(`"tags":`)
+			e.Key(`,"tags":`)
 			e.OpenArray()
 			for i1 := range v.Tags {
 				e.Elem()
@@ -703,21 +703,21 @@ func _Span_dump(e *runtime.Encoder, v *Span) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"took":`)
+		e.Key(`,"took":`)
 		e.Int(int64(v.Took))
 	} else {
-		e.Key(`"name":`)
+		e.Key(`,"name":`)
 		e.String(v.Name)
-		e.Key(`"start":`)
+		e.Key(`,"start":`)
 		e.Time(v.Start)
 		if e.Failed() {
 			e.AtField("Start")
 			return
 		}
-		e.Key(`"took":`)
+		e.Key(`,"took":`)
 		e.Int(int64(v.Took))
 		if len(v.Tags) != 0 {
-			e.Key(`"tags":`)
+			e.Key(`,"tags":`)
 			e.OpenArray()
 			for i1 := range v.Tags {
 				e.Elem()

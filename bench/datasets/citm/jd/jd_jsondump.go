@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion1
+const _ = runtime.SupportPackageIsVersion2
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -231,9 +231,9 @@ func (v *SeatCategory) DumpJSON(e *runtime.Encoder) {
 // _Area_dump writes the JSON encoding of *v, a jd.Area, to e.
 func _Area_dump(e *runtime.Encoder, v *Area) {
 	e.OpenObject()
-	e.Key(`"areaId":`)
+	e.Key(`,"areaId":`)
 	e.Int(v.AreaID)
-	e.Key(`"blockIds":`)
+	e.Key(`,"blockIds":`)
 	if v.BlockIDs == nil {
 		e.Null()
 	} else {
@@ -250,7 +250,7 @@ func _Area_dump(e *runtime.Encoder, v *Area) {
 // _Catalog_dump writes the JSON encoding of *v, a jd.Catalog, to e.
 func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 	e.OpenObject()
-	e.Key(`"areaNames":`)
+	e.Key(`,"areaNames":`)
 	if v.AreaNames == nil {
 		e.Null()
 	} else {
@@ -262,7 +262,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		}
 		e.CloseObject()
 	}
-	e.Key(`"audienceSubCategoryNames":`)
+	e.Key(`,"audienceSubCategoryNames":`)
 	if v.AudienceSubCategoryNames == nil {
 		e.Null()
 	} else {
@@ -274,7 +274,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		}
 		e.CloseObject()
 	}
-	e.Key(`"blockNames":`)
+	e.Key(`,"blockNames":`)
 	if v.BlockNames == nil {
 		e.Null()
 	} else {
@@ -286,7 +286,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		}
 		e.CloseObject()
 	}
-	e.Key(`"events":`)
+	e.Key(`,"events":`)
 	if v.Events == nil {
 		e.Null()
 	} else {
@@ -303,7 +303,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		}
 		e.CloseObject()
 	}
-	e.Key(`"performances":`)
+	e.Key(`,"performances":`)
 	if v.Performances == nil {
 		e.Null()
 	} else {
@@ -319,7 +319,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		}
 		e.CloseArray()
 	}
-	e.Key(`"seatCategoryNames":`)
+	e.Key(`,"seatCategoryNames":`)
 	if v.SeatCategoryNames == nil {
 		e.Null()
 	} else {
@@ -331,7 +331,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		}
 		e.CloseObject()
 	}
-	e.Key(`"subTopicNames":`)
+	e.Key(`,"subTopicNames":`)
 	if v.SubTopicNames == nil {
 		e.Null()
 	} else {
@@ -343,7 +343,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		}
 		e.CloseObject()
 	}
-	e.Key(`"subjectNames":`)
+	e.Key(`,"subjectNames":`)
 	if v.SubjectNames == nil {
 		e.Null()
 	} else {
@@ -355,7 +355,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		}
 		e.CloseObject()
 	}
-	e.Key(`"topicNames":`)
+	e.Key(`,"topicNames":`)
 	if v.TopicNames == nil {
 		e.Null()
 	} else {
@@ -367,7 +367,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		}
 		e.CloseObject()
 	}
-	e.Key(`"topicSubTopics":`)
+	e.Key(`,"topicSubTopics":`)
 	if v.TopicSubTopics == nil {
 		e.Null()
 	} else {
@@ -388,7 +388,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		}
 		e.CloseObject()
 	}
-	e.Key(`"venueNames":`)
+	e.Key(`,"venueNames":`)
 	if v.VenueNames == nil {
 		e.Null()
 	} else {
@@ -406,23 +406,23 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 // _Event_dump writes the JSON encoding of *v, a jd.Event, to e.
 func _Event_dump(e *runtime.Encoder, v *Event) {
 	e.OpenObject()
-	e.Key(`"description":`)
+	e.Key(`,"description":`)
 	if v.Description == nil {
 		e.Null()
 	} else {
 		e.String(*v.Description)
 	}
-	e.Key(`"id":`)
+	e.Key(`,"id":`)
 	e.Int(v.ID)
-	e.Key(`"logo":`)
+	e.Key(`,"logo":`)
 	if v.Logo == nil {
 		e.Null()
 	} else {
 		e.String(*v.Logo)
 	}
-	e.Key(`"name":`)
+	e.Key(`,"name":`)
 	e.String(v.Name)
-	e.Key(`"subTopicIds":`)
+	e.Key(`,"subTopicIds":`)
 	if v.SubTopicIDs == nil {
 		e.Null()
 	} else {
@@ -433,19 +433,19 @@ func _Event_dump(e *runtime.Encoder, v *Event) {
 		}
 		e.CloseArray()
 	}
-	e.Key(`"subjectCode":`)
+	e.Key(`,"subjectCode":`)
 	if v.SubjectCode == nil {
 		e.Null()
 	} else {
 		e.String(*v.SubjectCode)
 	}
-	e.Key(`"subtitle":`)
+	e.Key(`,"subtitle":`)
 	if v.Subtitle == nil {
 		e.Null()
 	} else {
 		e.String(*v.Subtitle)
 	}
-	e.Key(`"topicIds":`)
+	e.Key(`,"topicIds":`)
 	if v.TopicIDs == nil {
 		e.Null()
 	} else {
@@ -462,23 +462,23 @@ func _Event_dump(e *runtime.Encoder, v *Event) {
 // _Performance_dump writes the JSON encoding of *v, a jd.Performance, to e.
 func _Performance_dump(e *runtime.Encoder, v *Performance) {
 	e.OpenObject()
-	e.Key(`"eventId":`)
+	e.Key(`,"eventId":`)
 	e.Int(v.EventID)
-	e.Key(`"id":`)
+	e.Key(`,"id":`)
 	e.Int(v.ID)
-	e.Key(`"logo":`)
+	e.Key(`,"logo":`)
 	if v.Logo == nil {
 		e.Null()
 	} else {
 		e.String(*v.Logo)
 	}
-	e.Key(`"name":`)
+	e.Key(`,"name":`)
 	if v.Name == nil {
 		e.Null()
 	} else {
 		e.String(*v.Name)
 	}
-	e.Key(`"prices":`)
+	e.Key(`,"prices":`)
 	if v.Prices == nil {
 		e.Null()
 	} else {
@@ -494,7 +494,7 @@ func _Performance_dump(e *runtime.Encoder, v *Performance) {
 		}
 		e.CloseArray()
 	}
-	e.Key(`"seatCategories":`)
+	e.Key(`,"seatCategories":`)
 	if v.SeatCategories == nil {
 		e.Null()
 	} else {
@@ -510,15 +510,15 @@ func _Performance_dump(e *runtime.Encoder, v *Performance) {
 		}
 		e.CloseArray()
 	}
-	e.Key(`"seatMapImage":`)
+	e.Key(`,"seatMapImage":`)
 	if v.SeatMapImage == nil {
 		e.Null()
 	} else {
 		e.String(*v.SeatMapImage)
 	}
-	e.Key(`"start":`)
+	e.Key(`,"start":`)
 	e.Int(v.Start)
-	e.Key(`"venueCode":`)
+	e.Key(`,"venueCode":`)
 	e.String(v.VenueCode)
 	e.CloseObject()
 }
@@ -526,11 +526,11 @@ func _Performance_dump(e *runtime.Encoder, v *Performance) {
 // _Price_dump writes the JSON encoding of *v, a jd.Price, to e.
 func _Price_dump(e *runtime.Encoder, v *Price) {
 	e.OpenObject()
-	e.Key(`"amount":`)
+	e.Key(`,"amount":`)
 	e.Int(v.Amount)
-	e.Key(`"audienceSubCategoryId":`)
+	e.Key(`,"audienceSubCategoryId":`)
 	e.Int(v.AudienceSubCategoryID)
-	e.Key(`"seatCategoryId":`)
+	e.Key(`,"seatCategoryId":`)
 	e.Int(v.SeatCategoryID)
 	e.CloseObject()
 }
@@ -539,7 +539,7 @@ func _Price_dump(e *runtime.Encoder, v *Price) {
 // e.
 func _SeatCategory_dump(e *runtime.Encoder, v *SeatCategory) {
 	e.OpenObject()
-	e.Key(`"areas":`)
+	e.Key(`,"areas":`)
 	if v.Areas == nil {
 		e.Null()
 	} else {
@@ -555,7 +555,7 @@ func _SeatCategory_dump(e *runtime.Encoder, v *SeatCategory) {
 		}
 		e.CloseArray()
 	}
-	e.Key(`"seatCategoryId":`)
+	e.Key(`,"seatCategoryId":`)
 	e.Int(v.SeatCategoryID)
 	e.CloseObject()
 }

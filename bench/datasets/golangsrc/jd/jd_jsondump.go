@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion1
+const _ = runtime.SupportPackageIsVersion2
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -88,13 +88,13 @@ func (v *Root) DumpJSON(e *runtime.Encoder) {
 func _Node_dump(e *runtime.Encoder, v *Node) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"cl_weight":`)
+		e.Key(`,"cl_weight":`)
 		e.Float64(v.CLWeight)
 		if e.Failed() {
 			e.AtField("CLWeight")
 			return
 		}
-		e.Key(`"kids":`)
+		e.Key(`,"kids":`)
 		if v.Kids == nil {
 			e.Null()
 		} else {
@@ -118,20 +118,20 @@ func _Node_dump(e *runtime.Encoder, v *Node) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"max_t":`)
+		e.Key(`,"max_t":`)
 		e.Int(v.MaxT)
-		e.Key(`"mean_t":`)
+		e.Key(`,"mean_t":`)
 		e.Int(v.MeanT)
-		e.Key(`"min_t":`)
+		e.Key(`,"min_t":`)
 		e.Int(v.MinT)
-		e.Key(`"name":`)
+		e.Key(`,"name":`)
 		e.String(v.Name)
-		e.Key(`"touches":`)
+		e.Key(`,"touches":`)
 		e.Int(int64(v.Touches))
 	} else {
-		e.Key(`"name":`)
+		e.Key(`,"name":`)
 		e.String(v.Name)
-		e.Key(`"kids":`)
+		e.Key(`,"kids":`)
 		if v.Kids == nil {
 			e.Null()
 		} else {
@@ -155,19 +155,19 @@ func _Node_dump(e *runtime.Encoder, v *Node) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"cl_weight":`)
+		e.Key(`,"cl_weight":`)
 		e.Float64(v.CLWeight)
 		if e.Failed() {
 			e.AtField("CLWeight")
 			return
 		}
-		e.Key(`"touches":`)
+		e.Key(`,"touches":`)
 		e.Int(int64(v.Touches))
-		e.Key(`"min_t":`)
+		e.Key(`,"min_t":`)
 		e.Int(v.MinT)
-		e.Key(`"max_t":`)
+		e.Key(`,"max_t":`)
 		e.Int(v.MaxT)
-		e.Key(`"mean_t":`)
+		e.Key(`,"mean_t":`)
 		e.Int(v.MeanT)
 	}
 	e.CloseObject()
@@ -176,13 +176,13 @@ func _Node_dump(e *runtime.Encoder, v *Node) {
 // _Root_dump writes the JSON encoding of *v, a jd.Root, to e.
 func _Root_dump(e *runtime.Encoder, v *Root) {
 	e.OpenObject()
-	e.Key(`"tree":`)
+	e.Key(`,"tree":`)
 	_Node_dump(e, &v.Tree)
 	if e.Failed() {
 		e.AtField("Tree")
 		return
 	}
-	e.Key(`"username":`)
+	e.Key(`,"username":`)
 	e.String(v.Username)
 	e.CloseObject()
 }

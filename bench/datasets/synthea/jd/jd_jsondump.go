@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion1
+const _ = runtime.SupportPackageIsVersion2
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -340,7 +340,7 @@ func (v *Resource) DumpJSON(e *runtime.Encoder) {
 func _Bundle_dump(e *runtime.Encoder, v *Bundle) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"entry":`)
+		e.Key(`,"entry":`)
 		if v.Entry == nil {
 			e.Null()
 		} else {
@@ -356,16 +356,16 @@ func _Bundle_dump(e *runtime.Encoder, v *Bundle) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"resourceType":`)
+		e.Key(`,"resourceType":`)
 		e.String(v.ResourceType)
-		e.Key(`"type":`)
+		e.Key(`,"type":`)
 		e.String(v.Type)
 	} else {
-		e.Key(`"resourceType":`)
+		e.Key(`,"resourceType":`)
 		e.String(v.ResourceType)
-		e.Key(`"type":`)
+		e.Key(`,"type":`)
 		e.String(v.Type)
-		e.Key(`"entry":`)
+		e.Key(`,"entry":`)
 		if v.Entry == nil {
 			e.Null()
 		} else {
@@ -389,7 +389,7 @@ func _Bundle_dump(e *runtime.Encoder, v *Bundle) {
 // jd.CodeableConcept, to e.
 func _CodeableConcept_dump(e *runtime.Encoder, v *CodeableConcept) {
 	e.OpenObject()
-	e.Key(`"coding":`)
+	e.Key(`,"coding":`)
 	if v.Coding == nil {
 		e.Null()
 	} else {
@@ -406,7 +406,7 @@ func _CodeableConcept_dump(e *runtime.Encoder, v *CodeableConcept) {
 		e.CloseArray()
 	}
 	if v.Text != "" {
-		e.Key(`"text":`)
+		e.Key(`,"text":`)
 		e.String(v.Text)
 	}
 	e.CloseObject()
@@ -416,21 +416,21 @@ func _CodeableConcept_dump(e *runtime.Encoder, v *CodeableConcept) {
 func _Coding_dump(e *runtime.Encoder, v *Coding) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"code":`)
+		e.Key(`,"code":`)
 		e.String(v.Code)
 		if v.Display != "" {
-			e.Key(`"display":`)
+			e.Key(`,"display":`)
 			e.String(v.Display)
 		}
-		e.Key(`"system":`)
+		e.Key(`,"system":`)
 		e.String(v.System)
 	} else {
-		e.Key(`"system":`)
+		e.Key(`,"system":`)
 		e.String(v.System)
-		e.Key(`"code":`)
+		e.Key(`,"code":`)
 		e.String(v.Code)
 		if v.Display != "" {
-			e.Key(`"display":`)
+			e.Key(`,"display":`)
 			e.String(v.Display)
 		}
 	}
@@ -441,30 +441,30 @@ func _Coding_dump(e *runtime.Encoder, v *Coding) {
 func _Entry_dump(e *runtime.Encoder, v *Entry) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"fullUrl":`)
+		e.Key(`,"fullUrl":`)
 		e.String(v.FullURL)
-		e.Key(`"request":`)
+		e.Key(`,"request":`)
 		_Request_dump(e, &v.Request)
 		if e.Failed() {
 			e.AtField("Request")
 			return
 		}
-		e.Key(`"resource":`)
+		e.Key(`,"resource":`)
 		_Resource_dump(e, &v.Resource)
 		if e.Failed() {
 			e.AtField("Resource")
 			return
 		}
 	} else {
-		e.Key(`"fullUrl":`)
+		e.Key(`,"fullUrl":`)
 		e.String(v.FullURL)
-		e.Key(`"resource":`)
+		e.Key(`,"resource":`)
 		_Resource_dump(e, &v.Resource)
 		if e.Failed() {
 			e.AtField("Resource")
 			return
 		}
-		e.Key(`"request":`)
+		e.Key(`,"request":`)
 		_Request_dump(e, &v.Request)
 		if e.Failed() {
 			e.AtField("Request")
@@ -479,16 +479,16 @@ func _Period_dump(e *runtime.Encoder, v *Period) {
 	e.OpenObject()
 	if e.SortKeys() {
 		if v.End != "" {
-			e.Key(`"end":`)
+			e.Key(`,"end":`)
 			e.String(v.End)
 		}
-		e.Key(`"start":`)
+		e.Key(`,"start":`)
 		e.String(v.Start)
 	} else {
-		e.Key(`"start":`)
+		e.Key(`,"start":`)
 		e.String(v.Start)
 		if v.End != "" {
-			e.Key(`"end":`)
+			e.Key(`,"end":`)
 			e.String(v.End)
 		}
 	}
@@ -499,30 +499,30 @@ func _Period_dump(e *runtime.Encoder, v *Period) {
 func _Quantity_dump(e *runtime.Encoder, v *Quantity) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"code":`)
+		e.Key(`,"code":`)
 		e.String(v.Code)
-		e.Key(`"system":`)
+		e.Key(`,"system":`)
 		e.String(v.System)
-		e.Key(`"unit":`)
+		e.Key(`,"unit":`)
 		e.String(v.Unit)
-		e.Key(`"value":`)
+		e.Key(`,"value":`)
 		e.Float64(v.Value)
 		if e.Failed() {
 			e.AtField("Value")
 			return
 		}
 	} else {
-		e.Key(`"value":`)
+		e.Key(`,"value":`)
 		e.Float64(v.Value)
 		if e.Failed() {
 			e.AtField("Value")
 			return
 		}
-		e.Key(`"unit":`)
+		e.Key(`,"unit":`)
 		e.String(v.Unit)
-		e.Key(`"system":`)
+		e.Key(`,"system":`)
 		e.String(v.System)
-		e.Key(`"code":`)
+		e.Key(`,"code":`)
 		e.String(v.Code)
 	}
 	e.CloseObject()
@@ -533,16 +533,16 @@ func _Reference_dump(e *runtime.Encoder, v *Reference) {
 	e.OpenObject()
 	if e.SortKeys() {
 		if v.Display != "" {
-			e.Key(`"display":`)
+			e.Key(`,"display":`)
 			e.String(v.Display)
 		}
-		e.Key(`"reference":`)
+		e.Key(`,"reference":`)
 		e.String(v.Reference)
 	} else {
-		e.Key(`"reference":`)
+		e.Key(`,"reference":`)
 		e.String(v.Reference)
 		if v.Display != "" {
-			e.Key(`"display":`)
+			e.Key(`,"display":`)
 			e.String(v.Display)
 		}
 	}
@@ -552,9 +552,9 @@ func _Reference_dump(e *runtime.Encoder, v *Reference) {
 // _Request_dump writes the JSON encoding of *v, a jd.Request, to e.
 func _Request_dump(e *runtime.Encoder, v *Request) {
 	e.OpenObject()
-	e.Key(`"method":`)
+	e.Key(`,"method":`)
 	e.String(v.Method)
-	e.Key(`"url":`)
+	e.Key(`,"url":`)
 	e.String(v.URL)
 	e.CloseObject()
 }
@@ -564,7 +564,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 	e.OpenObject()
 	if e.SortKeys() {
 		if v.AbatementDateTime != nil {
-			e.Key(`"abatementDateTime":`)
+			e.Key(`,"abatementDateTime":`)
 			e.Any(v.AbatementDateTime)
 			if e.Failed() {
 				e.AtField("AbatementDateTime")
@@ -572,7 +572,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.AchievementStatus != nil {
-			e.Key(`"achievementStatus":`)
+			e.Key(`,"achievementStatus":`)
 			e.Any(v.AchievementStatus)
 			if e.Failed() {
 				e.AtField("AchievementStatus")
@@ -580,7 +580,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Active != nil {
-			e.Key(`"active":`)
+			e.Key(`,"active":`)
 			e.Any(v.Active)
 			if e.Failed() {
 				e.AtField("Active")
@@ -588,7 +588,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Activity != nil {
-			e.Key(`"activity":`)
+			e.Key(`,"activity":`)
 			e.Any(v.Activity)
 			if e.Failed() {
 				e.AtField("Activity")
@@ -596,7 +596,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Address != nil {
-			e.Key(`"address":`)
+			e.Key(`,"address":`)
 			e.Any(v.Address)
 			if e.Failed() {
 				e.AtField("Address")
@@ -604,7 +604,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Addresses != nil {
-			e.Key(`"addresses":`)
+			e.Key(`,"addresses":`)
 			e.Any(v.Addresses)
 			if e.Failed() {
 				e.AtField("Addresses")
@@ -612,7 +612,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.AuthoredOn != nil {
-			e.Key(`"authoredOn":`)
+			e.Key(`,"authoredOn":`)
 			e.Any(v.AuthoredOn)
 			if e.Failed() {
 				e.AtField("AuthoredOn")
@@ -620,7 +620,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.BillablePeriod != nil {
-			e.Key(`"billablePeriod":`)
+			e.Key(`,"billablePeriod":`)
 			_Period_dump(e, v.BillablePeriod)
 			if e.Failed() {
 				e.AtField("BillablePeriod")
@@ -628,7 +628,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.BirthDate != nil {
-			e.Key(`"birthDate":`)
+			e.Key(`,"birthDate":`)
 			e.Any(v.BirthDate)
 			if e.Failed() {
 				e.AtField("BirthDate")
@@ -636,7 +636,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.CareTeam != nil {
-			e.Key(`"careTeam":`)
+			e.Key(`,"careTeam":`)
 			e.Any(v.CareTeam)
 			if e.Failed() {
 				e.AtField("CareTeam")
@@ -644,7 +644,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if len(v.Category) != 0 {
-			e.Key(`"category":`)
+			e.Key(`,"category":`)
 			e.OpenArray()
 			for i1 := range v.Category {
 				e.Elem()
@@ -658,7 +658,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			e.CloseArray()
 		}
 		if v.Claim != nil {
-			e.Key(`"claim":`)
+			e.Key(`,"claim":`)
 			e.Any(v.Claim)
 			if e.Failed() {
 				e.AtField("Claim")
@@ -666,7 +666,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Class != nil {
-			e.Key(`"class":`)
+			e.Key(`,"class":`)
 			e.Any(v.Class)
 			if e.Failed() {
 				e.AtField("Class")
@@ -674,7 +674,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.ClinicalStatus != nil {
-			e.Key(`"clinicalStatus":`)
+			e.Key(`,"clinicalStatus":`)
 			e.Any(v.ClinicalStatus)
 			if e.Failed() {
 				e.AtField("ClinicalStatus")
@@ -682,7 +682,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Code != nil {
-			e.Key(`"code":`)
+			e.Key(`,"code":`)
 			_CodeableConcept_dump(e, v.Code)
 			if e.Failed() {
 				e.AtField("Code")
@@ -690,7 +690,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Communication != nil {
-			e.Key(`"communication":`)
+			e.Key(`,"communication":`)
 			e.Any(v.Communication)
 			if e.Failed() {
 				e.AtField("Communication")
@@ -698,7 +698,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Component != nil {
-			e.Key(`"component":`)
+			e.Key(`,"component":`)
 			e.Any(v.Component)
 			if e.Failed() {
 				e.AtField("Component")
@@ -706,7 +706,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Contained != nil {
-			e.Key(`"contained":`)
+			e.Key(`,"contained":`)
 			e.Any(v.Contained)
 			if e.Failed() {
 				e.AtField("Contained")
@@ -714,11 +714,11 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Created != "" {
-			e.Key(`"created":`)
+			e.Key(`,"created":`)
 			e.String(v.Created)
 		}
 		if v.DeceasedDateTime != nil {
-			e.Key(`"deceasedDateTime":`)
+			e.Key(`,"deceasedDateTime":`)
 			e.Any(v.DeceasedDateTime)
 			if e.Failed() {
 				e.AtField("DeceasedDateTime")
@@ -726,7 +726,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Description != nil {
-			e.Key(`"description":`)
+			e.Key(`,"description":`)
 			e.Any(v.Description)
 			if e.Failed() {
 				e.AtField("Description")
@@ -734,7 +734,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Diagnosis != nil {
-			e.Key(`"diagnosis":`)
+			e.Key(`,"diagnosis":`)
 			e.Any(v.Diagnosis)
 			if e.Failed() {
 				e.AtField("Diagnosis")
@@ -742,7 +742,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.DosageInstruction != nil {
-			e.Key(`"dosageInstruction":`)
+			e.Key(`,"dosageInstruction":`)
 			e.Any(v.DosageInstruction)
 			if e.Failed() {
 				e.AtField("DosageInstruction")
@@ -750,11 +750,11 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.EffectiveDateTime != "" {
-			e.Key(`"effectiveDateTime":`)
+			e.Key(`,"effectiveDateTime":`)
 			e.String(v.EffectiveDateTime)
 		}
 		if v.Encounter != nil {
-			e.Key(`"encounter":`)
+			e.Key(`,"encounter":`)
 			_Reference_dump(e, v.Encounter)
 			if e.Failed() {
 				e.AtField("Encounter")
@@ -762,7 +762,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Extension != nil {
-			e.Key(`"extension":`)
+			e.Key(`,"extension":`)
 			e.Any(v.Extension)
 			if e.Failed() {
 				e.AtField("Extension")
@@ -770,7 +770,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Gender != nil {
-			e.Key(`"gender":`)
+			e.Key(`,"gender":`)
 			e.Any(v.Gender)
 			if e.Failed() {
 				e.AtField("Gender")
@@ -778,17 +778,17 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Goal != nil {
-			e.Key(`"goal":`)
+			e.Key(`,"goal":`)
 			e.Any(v.Goal)
 			if e.Failed() {
 				e.AtField("Goal")
 				return
 			}
 		}
-		e.Key(`"id":`)
+		e.Key(`,"id":`)
 		e.String(v.ID)
 		if v.Identifier != nil {
-			e.Key(`"identifier":`)
+			e.Key(`,"identifier":`)
 			e.Any(v.Identifier)
 			if e.Failed() {
 				e.AtField("Identifier")
@@ -796,7 +796,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Insurance != nil {
-			e.Key(`"insurance":`)
+			e.Key(`,"insurance":`)
 			e.Any(v.Insurance)
 			if e.Failed() {
 				e.AtField("Insurance")
@@ -804,7 +804,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Insurer != nil {
-			e.Key(`"insurer":`)
+			e.Key(`,"insurer":`)
 			e.Any(v.Insurer)
 			if e.Failed() {
 				e.AtField("Insurer")
@@ -812,7 +812,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Intent != nil {
-			e.Key(`"intent":`)
+			e.Key(`,"intent":`)
 			e.Any(v.Intent)
 			if e.Failed() {
 				e.AtField("Intent")
@@ -820,11 +820,11 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Issued != "" {
-			e.Key(`"issued":`)
+			e.Key(`,"issued":`)
 			e.String(v.Issued)
 		}
 		if v.Item != nil {
-			e.Key(`"item":`)
+			e.Key(`,"item":`)
 			e.Any(v.Item)
 			if e.Failed() {
 				e.AtField("Item")
@@ -832,7 +832,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.LifecycleStatus != nil {
-			e.Key(`"lifecycleStatus":`)
+			e.Key(`,"lifecycleStatus":`)
 			e.Any(v.LifecycleStatus)
 			if e.Failed() {
 				e.AtField("LifecycleStatus")
@@ -840,7 +840,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.ManagingOrganization != nil {
-			e.Key(`"managingOrganization":`)
+			e.Key(`,"managingOrganization":`)
 			e.Any(v.ManagingOrganization)
 			if e.Failed() {
 				e.AtField("ManagingOrganization")
@@ -848,7 +848,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.MaritalStatus != nil {
-			e.Key(`"maritalStatus":`)
+			e.Key(`,"maritalStatus":`)
 			e.Any(v.MaritalStatus)
 			if e.Failed() {
 				e.AtField("MaritalStatus")
@@ -856,7 +856,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.MedicationCodeableConcept != nil {
-			e.Key(`"medicationCodeableConcept":`)
+			e.Key(`,"medicationCodeableConcept":`)
 			e.Any(v.MedicationCodeableConcept)
 			if e.Failed() {
 				e.AtField("MedicationCodeableConcept")
@@ -864,7 +864,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.MultipleBirthBoolean != nil {
-			e.Key(`"multipleBirthBoolean":`)
+			e.Key(`,"multipleBirthBoolean":`)
 			e.Any(v.MultipleBirthBoolean)
 			if e.Failed() {
 				e.AtField("MultipleBirthBoolean")
@@ -872,7 +872,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Name != nil {
-			e.Key(`"name":`)
+			e.Key(`,"name":`)
 			e.Any(v.Name)
 			if e.Failed() {
 				e.AtField("Name")
@@ -880,7 +880,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.NumberOfInstances != nil {
-			e.Key(`"numberOfInstances":`)
+			e.Key(`,"numberOfInstances":`)
 			e.Any(v.NumberOfInstances)
 			if e.Failed() {
 				e.AtField("NumberOfInstances")
@@ -888,7 +888,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.NumberOfSeries != nil {
-			e.Key(`"numberOfSeries":`)
+			e.Key(`,"numberOfSeries":`)
 			e.Any(v.NumberOfSeries)
 			if e.Failed() {
 				e.AtField("NumberOfSeries")
@@ -896,7 +896,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.OccurrenceDateTime != nil {
-			e.Key(`"occurrenceDateTime":`)
+			e.Key(`,"occurrenceDateTime":`)
 			e.Any(v.OccurrenceDateTime)
 			if e.Failed() {
 				e.AtField("OccurrenceDateTime")
@@ -904,7 +904,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.OnsetDateTime != nil {
-			e.Key(`"onsetDateTime":`)
+			e.Key(`,"onsetDateTime":`)
 			e.Any(v.OnsetDateTime)
 			if e.Failed() {
 				e.AtField("OnsetDateTime")
@@ -912,7 +912,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Outcome != nil {
-			e.Key(`"outcome":`)
+			e.Key(`,"outcome":`)
 			e.Any(v.Outcome)
 			if e.Failed() {
 				e.AtField("Outcome")
@@ -920,7 +920,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Participant != nil {
-			e.Key(`"participant":`)
+			e.Key(`,"participant":`)
 			e.Any(v.Participant)
 			if e.Failed() {
 				e.AtField("Participant")
@@ -928,7 +928,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Patient != nil {
-			e.Key(`"patient":`)
+			e.Key(`,"patient":`)
 			_Reference_dump(e, v.Patient)
 			if e.Failed() {
 				e.AtField("Patient")
@@ -936,7 +936,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Payment != nil {
-			e.Key(`"payment":`)
+			e.Key(`,"payment":`)
 			e.Any(v.Payment)
 			if e.Failed() {
 				e.AtField("Payment")
@@ -944,7 +944,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.PerformedPeriod != nil {
-			e.Key(`"performedPeriod":`)
+			e.Key(`,"performedPeriod":`)
 			_Period_dump(e, v.PerformedPeriod)
 			if e.Failed() {
 				e.AtField("PerformedPeriod")
@@ -952,7 +952,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Period != nil {
-			e.Key(`"period":`)
+			e.Key(`,"period":`)
 			_Period_dump(e, v.Period)
 			if e.Failed() {
 				e.AtField("Period")
@@ -960,7 +960,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Prescription != nil {
-			e.Key(`"prescription":`)
+			e.Key(`,"prescription":`)
 			e.Any(v.Prescription)
 			if e.Failed() {
 				e.AtField("Prescription")
@@ -968,7 +968,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.PrimarySource != nil {
-			e.Key(`"primarySource":`)
+			e.Key(`,"primarySource":`)
 			e.Any(v.PrimarySource)
 			if e.Failed() {
 				e.AtField("PrimarySource")
@@ -976,7 +976,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Priority != nil {
-			e.Key(`"priority":`)
+			e.Key(`,"priority":`)
 			e.Any(v.Priority)
 			if e.Failed() {
 				e.AtField("Priority")
@@ -984,7 +984,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Procedure != nil {
-			e.Key(`"procedure":`)
+			e.Key(`,"procedure":`)
 			e.Any(v.Procedure)
 			if e.Failed() {
 				e.AtField("Procedure")
@@ -992,7 +992,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Provider != nil {
-			e.Key(`"provider":`)
+			e.Key(`,"provider":`)
 			_Reference_dump(e, v.Provider)
 			if e.Failed() {
 				e.AtField("Provider")
@@ -1000,7 +1000,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.ReasonCode != nil {
-			e.Key(`"reasonCode":`)
+			e.Key(`,"reasonCode":`)
 			e.Any(v.ReasonCode)
 			if e.Failed() {
 				e.AtField("ReasonCode")
@@ -1008,7 +1008,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if len(v.ReasonReference) != 0 {
-			e.Key(`"reasonReference":`)
+			e.Key(`,"reasonReference":`)
 			e.OpenArray()
 			for i1 := range v.ReasonReference {
 				e.Elem()
@@ -1022,7 +1022,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			e.CloseArray()
 		}
 		if v.RecordedDate != nil {
-			e.Key(`"recordedDate":`)
+			e.Key(`,"recordedDate":`)
 			e.Any(v.RecordedDate)
 			if e.Failed() {
 				e.AtField("RecordedDate")
@@ -1030,7 +1030,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Referral != nil {
-			e.Key(`"referral":`)
+			e.Key(`,"referral":`)
 			e.Any(v.Referral)
 			if e.Failed() {
 				e.AtField("Referral")
@@ -1038,17 +1038,17 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Requester != nil {
-			e.Key(`"requester":`)
+			e.Key(`,"requester":`)
 			e.Any(v.Requester)
 			if e.Failed() {
 				e.AtField("Requester")
 				return
 			}
 		}
-		e.Key(`"resourceType":`)
+		e.Key(`,"resourceType":`)
 		e.String(v.ResourceType)
 		if len(v.Result) != 0 {
-			e.Key(`"result":`)
+			e.Key(`,"result":`)
 			e.OpenArray()
 			for i1 := range v.Result {
 				e.Elem()
@@ -1062,7 +1062,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			e.CloseArray()
 		}
 		if v.Series != nil {
-			e.Key(`"series":`)
+			e.Key(`,"series":`)
 			e.Any(v.Series)
 			if e.Failed() {
 				e.AtField("Series")
@@ -1070,7 +1070,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.ServiceProvider != nil {
-			e.Key(`"serviceProvider":`)
+			e.Key(`,"serviceProvider":`)
 			e.Any(v.ServiceProvider)
 			if e.Failed() {
 				e.AtField("ServiceProvider")
@@ -1078,7 +1078,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Started != nil {
-			e.Key(`"started":`)
+			e.Key(`,"started":`)
 			e.Any(v.Started)
 			if e.Failed() {
 				e.AtField("Started")
@@ -1086,11 +1086,11 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Status != "" {
-			e.Key(`"status":`)
+			e.Key(`,"status":`)
 			e.String(v.Status)
 		}
 		if v.Subject != nil {
-			e.Key(`"subject":`)
+			e.Key(`,"subject":`)
 			_Reference_dump(e, v.Subject)
 			if e.Failed() {
 				e.AtField("Subject")
@@ -1098,7 +1098,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.SupportingInfo != nil {
-			e.Key(`"supportingInfo":`)
+			e.Key(`,"supportingInfo":`)
 			e.Any(v.SupportingInfo)
 			if e.Failed() {
 				e.AtField("SupportingInfo")
@@ -1106,7 +1106,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Telecom != nil {
-			e.Key(`"telecom":`)
+			e.Key(`,"telecom":`)
 			e.Any(v.Telecom)
 			if e.Failed() {
 				e.AtField("Telecom")
@@ -1114,7 +1114,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Text != nil {
-			e.Key(`"text":`)
+			e.Key(`,"text":`)
 			e.Any(v.Text)
 			if e.Failed() {
 				e.AtField("Text")
@@ -1122,7 +1122,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Total != nil {
-			e.Key(`"total":`)
+			e.Key(`,"total":`)
 			e.Any(v.Total)
 			if e.Failed() {
 				e.AtField("Total")
@@ -1130,7 +1130,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Type != nil {
-			e.Key(`"type":`)
+			e.Key(`,"type":`)
 			e.Any(v.Type)
 			if e.Failed() {
 				e.AtField("Type")
@@ -1138,11 +1138,11 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Use != "" {
-			e.Key(`"use":`)
+			e.Key(`,"use":`)
 			e.String(v.Use)
 		}
 		if v.VaccineCode != nil {
-			e.Key(`"vaccineCode":`)
+			e.Key(`,"vaccineCode":`)
 			e.Any(v.VaccineCode)
 			if e.Failed() {
 				e.AtField("VaccineCode")
@@ -1150,7 +1150,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.ValueCodeableConcept != nil {
-			e.Key(`"valueCodeableConcept":`)
+			e.Key(`,"valueCodeableConcept":`)
 			e.Any(v.ValueCodeableConcept)
 			if e.Failed() {
 				e.AtField("ValueCodeableConcept")
@@ -1158,7 +1158,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.ValueQuantity != nil {
-			e.Key(`"valueQuantity":`)
+			e.Key(`,"valueQuantity":`)
 			_Quantity_dump(e, v.ValueQuantity)
 			if e.Failed() {
 				e.AtField("ValueQuantity")
@@ -1166,7 +1166,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.VerificationStatus != nil {
-			e.Key(`"verificationStatus":`)
+			e.Key(`,"verificationStatus":`)
 			e.Any(v.VerificationStatus)
 			if e.Failed() {
 				e.AtField("VerificationStatus")
@@ -1174,20 +1174,20 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 	} else {
-		e.Key(`"resourceType":`)
+		e.Key(`,"resourceType":`)
 		e.String(v.ResourceType)
-		e.Key(`"id":`)
+		e.Key(`,"id":`)
 		e.String(v.ID)
 		if v.Status != "" {
-			e.Key(`"status":`)
+			e.Key(`,"status":`)
 			e.String(v.Status)
 		}
 		if v.Use != "" {
-			e.Key(`"use":`)
+			e.Key(`,"use":`)
 			e.String(v.Use)
 		}
 		if len(v.Category) != 0 {
-			e.Key(`"category":`)
+			e.Key(`,"category":`)
 			e.OpenArray()
 			for i1 := range v.Category {
 				e.Elem()
@@ -1201,7 +1201,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			e.CloseArray()
 		}
 		if v.Code != nil {
-			e.Key(`"code":`)
+			e.Key(`,"code":`)
 			_CodeableConcept_dump(e, v.Code)
 			if e.Failed() {
 				e.AtField("Code")
@@ -1209,7 +1209,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Subject != nil {
-			e.Key(`"subject":`)
+			e.Key(`,"subject":`)
 			_Reference_dump(e, v.Subject)
 			if e.Failed() {
 				e.AtField("Subject")
@@ -1217,7 +1217,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Patient != nil {
-			e.Key(`"patient":`)
+			e.Key(`,"patient":`)
 			_Reference_dump(e, v.Patient)
 			if e.Failed() {
 				e.AtField("Patient")
@@ -1225,7 +1225,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Encounter != nil {
-			e.Key(`"encounter":`)
+			e.Key(`,"encounter":`)
 			_Reference_dump(e, v.Encounter)
 			if e.Failed() {
 				e.AtField("Encounter")
@@ -1233,7 +1233,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Provider != nil {
-			e.Key(`"provider":`)
+			e.Key(`,"provider":`)
 			_Reference_dump(e, v.Provider)
 			if e.Failed() {
 				e.AtField("Provider")
@@ -1241,7 +1241,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Period != nil {
-			e.Key(`"period":`)
+			e.Key(`,"period":`)
 			_Period_dump(e, v.Period)
 			if e.Failed() {
 				e.AtField("Period")
@@ -1249,7 +1249,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.PerformedPeriod != nil {
-			e.Key(`"performedPeriod":`)
+			e.Key(`,"performedPeriod":`)
 			_Period_dump(e, v.PerformedPeriod)
 			if e.Failed() {
 				e.AtField("PerformedPeriod")
@@ -1257,7 +1257,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.BillablePeriod != nil {
-			e.Key(`"billablePeriod":`)
+			e.Key(`,"billablePeriod":`)
 			_Period_dump(e, v.BillablePeriod)
 			if e.Failed() {
 				e.AtField("BillablePeriod")
@@ -1265,19 +1265,19 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Created != "" {
-			e.Key(`"created":`)
+			e.Key(`,"created":`)
 			e.String(v.Created)
 		}
 		if v.EffectiveDateTime != "" {
-			e.Key(`"effectiveDateTime":`)
+			e.Key(`,"effectiveDateTime":`)
 			e.String(v.EffectiveDateTime)
 		}
 		if v.Issued != "" {
-			e.Key(`"issued":`)
+			e.Key(`,"issued":`)
 			e.String(v.Issued)
 		}
 		if v.ValueQuantity != nil {
-			e.Key(`"valueQuantity":`)
+			e.Key(`,"valueQuantity":`)
 			_Quantity_dump(e, v.ValueQuantity)
 			if e.Failed() {
 				e.AtField("ValueQuantity")
@@ -1285,7 +1285,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if len(v.ReasonReference) != 0 {
-			e.Key(`"reasonReference":`)
+			e.Key(`,"reasonReference":`)
 			e.OpenArray()
 			for i1 := range v.ReasonReference {
 				e.Elem()
@@ -1299,7 +1299,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			e.CloseArray()
 		}
 		if len(v.Result) != 0 {
-			e.Key(`"result":`)
+			e.Key(`,"result":`)
 			e.OpenArray()
 			for i1 := range v.Result {
 				e.Elem()
@@ -1313,7 +1313,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			e.CloseArray()
 		}
 		if v.Text != nil {
-			e.Key(`"text":`)
+			e.Key(`,"text":`)
 			e.Any(v.Text)
 			if e.Failed() {
 				e.AtField("Text")
@@ -1321,7 +1321,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Extension != nil {
-			e.Key(`"extension":`)
+			e.Key(`,"extension":`)
 			e.Any(v.Extension)
 			if e.Failed() {
 				e.AtField("Extension")
@@ -1329,7 +1329,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Identifier != nil {
-			e.Key(`"identifier":`)
+			e.Key(`,"identifier":`)
 			e.Any(v.Identifier)
 			if e.Failed() {
 				e.AtField("Identifier")
@@ -1337,7 +1337,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Name != nil {
-			e.Key(`"name":`)
+			e.Key(`,"name":`)
 			e.Any(v.Name)
 			if e.Failed() {
 				e.AtField("Name")
@@ -1345,7 +1345,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Telecom != nil {
-			e.Key(`"telecom":`)
+			e.Key(`,"telecom":`)
 			e.Any(v.Telecom)
 			if e.Failed() {
 				e.AtField("Telecom")
@@ -1353,7 +1353,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Gender != nil {
-			e.Key(`"gender":`)
+			e.Key(`,"gender":`)
 			e.Any(v.Gender)
 			if e.Failed() {
 				e.AtField("Gender")
@@ -1361,7 +1361,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.BirthDate != nil {
-			e.Key(`"birthDate":`)
+			e.Key(`,"birthDate":`)
 			e.Any(v.BirthDate)
 			if e.Failed() {
 				e.AtField("BirthDate")
@@ -1369,7 +1369,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.DeceasedDateTime != nil {
-			e.Key(`"deceasedDateTime":`)
+			e.Key(`,"deceasedDateTime":`)
 			e.Any(v.DeceasedDateTime)
 			if e.Failed() {
 				e.AtField("DeceasedDateTime")
@@ -1377,7 +1377,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Address != nil {
-			e.Key(`"address":`)
+			e.Key(`,"address":`)
 			e.Any(v.Address)
 			if e.Failed() {
 				e.AtField("Address")
@@ -1385,7 +1385,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.MaritalStatus != nil {
-			e.Key(`"maritalStatus":`)
+			e.Key(`,"maritalStatus":`)
 			e.Any(v.MaritalStatus)
 			if e.Failed() {
 				e.AtField("MaritalStatus")
@@ -1393,7 +1393,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.MultipleBirthBoolean != nil {
-			e.Key(`"multipleBirthBoolean":`)
+			e.Key(`,"multipleBirthBoolean":`)
 			e.Any(v.MultipleBirthBoolean)
 			if e.Failed() {
 				e.AtField("MultipleBirthBoolean")
@@ -1401,7 +1401,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Communication != nil {
-			e.Key(`"communication":`)
+			e.Key(`,"communication":`)
 			e.Any(v.Communication)
 			if e.Failed() {
 				e.AtField("Communication")
@@ -1409,7 +1409,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Active != nil {
-			e.Key(`"active":`)
+			e.Key(`,"active":`)
 			e.Any(v.Active)
 			if e.Failed() {
 				e.AtField("Active")
@@ -1417,7 +1417,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Type != nil {
-			e.Key(`"type":`)
+			e.Key(`,"type":`)
 			e.Any(v.Type)
 			if e.Failed() {
 				e.AtField("Type")
@@ -1425,7 +1425,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Class != nil {
-			e.Key(`"class":`)
+			e.Key(`,"class":`)
 			e.Any(v.Class)
 			if e.Failed() {
 				e.AtField("Class")
@@ -1433,7 +1433,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Participant != nil {
-			e.Key(`"participant":`)
+			e.Key(`,"participant":`)
 			e.Any(v.Participant)
 			if e.Failed() {
 				e.AtField("Participant")
@@ -1441,7 +1441,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.ServiceProvider != nil {
-			e.Key(`"serviceProvider":`)
+			e.Key(`,"serviceProvider":`)
 			e.Any(v.ServiceProvider)
 			if e.Failed() {
 				e.AtField("ServiceProvider")
@@ -1449,7 +1449,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.ClinicalStatus != nil {
-			e.Key(`"clinicalStatus":`)
+			e.Key(`,"clinicalStatus":`)
 			e.Any(v.ClinicalStatus)
 			if e.Failed() {
 				e.AtField("ClinicalStatus")
@@ -1457,7 +1457,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.VerificationStatus != nil {
-			e.Key(`"verificationStatus":`)
+			e.Key(`,"verificationStatus":`)
 			e.Any(v.VerificationStatus)
 			if e.Failed() {
 				e.AtField("VerificationStatus")
@@ -1465,7 +1465,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.OnsetDateTime != nil {
-			e.Key(`"onsetDateTime":`)
+			e.Key(`,"onsetDateTime":`)
 			e.Any(v.OnsetDateTime)
 			if e.Failed() {
 				e.AtField("OnsetDateTime")
@@ -1473,7 +1473,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.RecordedDate != nil {
-			e.Key(`"recordedDate":`)
+			e.Key(`,"recordedDate":`)
 			e.Any(v.RecordedDate)
 			if e.Failed() {
 				e.AtField("RecordedDate")
@@ -1481,7 +1481,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Priority != nil {
-			e.Key(`"priority":`)
+			e.Key(`,"priority":`)
 			e.Any(v.Priority)
 			if e.Failed() {
 				e.AtField("Priority")
@@ -1489,7 +1489,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Diagnosis != nil {
-			e.Key(`"diagnosis":`)
+			e.Key(`,"diagnosis":`)
 			e.Any(v.Diagnosis)
 			if e.Failed() {
 				e.AtField("Diagnosis")
@@ -1497,7 +1497,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Insurance != nil {
-			e.Key(`"insurance":`)
+			e.Key(`,"insurance":`)
 			e.Any(v.Insurance)
 			if e.Failed() {
 				e.AtField("Insurance")
@@ -1505,7 +1505,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Item != nil {
-			e.Key(`"item":`)
+			e.Key(`,"item":`)
 			e.Any(v.Item)
 			if e.Failed() {
 				e.AtField("Item")
@@ -1513,7 +1513,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Total != nil {
-			e.Key(`"total":`)
+			e.Key(`,"total":`)
 			e.Any(v.Total)
 			if e.Failed() {
 				e.AtField("Total")
@@ -1521,7 +1521,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Contained != nil {
-			e.Key(`"contained":`)
+			e.Key(`,"contained":`)
 			e.Any(v.Contained)
 			if e.Failed() {
 				e.AtField("Contained")
@@ -1529,7 +1529,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Insurer != nil {
-			e.Key(`"insurer":`)
+			e.Key(`,"insurer":`)
 			e.Any(v.Insurer)
 			if e.Failed() {
 				e.AtField("Insurer")
@@ -1537,7 +1537,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Referral != nil {
-			e.Key(`"referral":`)
+			e.Key(`,"referral":`)
 			e.Any(v.Referral)
 			if e.Failed() {
 				e.AtField("Referral")
@@ -1545,7 +1545,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Claim != nil {
-			e.Key(`"claim":`)
+			e.Key(`,"claim":`)
 			e.Any(v.Claim)
 			if e.Failed() {
 				e.AtField("Claim")
@@ -1553,7 +1553,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Outcome != nil {
-			e.Key(`"outcome":`)
+			e.Key(`,"outcome":`)
 			e.Any(v.Outcome)
 			if e.Failed() {
 				e.AtField("Outcome")
@@ -1561,7 +1561,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.CareTeam != nil {
-			e.Key(`"careTeam":`)
+			e.Key(`,"careTeam":`)
 			e.Any(v.CareTeam)
 			if e.Failed() {
 				e.AtField("CareTeam")
@@ -1569,7 +1569,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Payment != nil {
-			e.Key(`"payment":`)
+			e.Key(`,"payment":`)
 			e.Any(v.Payment)
 			if e.Failed() {
 				e.AtField("Payment")
@@ -1577,7 +1577,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.ReasonCode != nil {
-			e.Key(`"reasonCode":`)
+			e.Key(`,"reasonCode":`)
 			e.Any(v.ReasonCode)
 			if e.Failed() {
 				e.AtField("ReasonCode")
@@ -1585,7 +1585,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.ManagingOrganization != nil {
-			e.Key(`"managingOrganization":`)
+			e.Key(`,"managingOrganization":`)
 			e.Any(v.ManagingOrganization)
 			if e.Failed() {
 				e.AtField("ManagingOrganization")
@@ -1593,7 +1593,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Intent != nil {
-			e.Key(`"intent":`)
+			e.Key(`,"intent":`)
 			e.Any(v.Intent)
 			if e.Failed() {
 				e.AtField("Intent")
@@ -1601,7 +1601,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Addresses != nil {
-			e.Key(`"addresses":`)
+			e.Key(`,"addresses":`)
 			e.Any(v.Addresses)
 			if e.Failed() {
 				e.AtField("Addresses")
@@ -1609,7 +1609,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Activity != nil {
-			e.Key(`"activity":`)
+			e.Key(`,"activity":`)
 			e.Any(v.Activity)
 			if e.Failed() {
 				e.AtField("Activity")
@@ -1617,7 +1617,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.MedicationCodeableConcept != nil {
-			e.Key(`"medicationCodeableConcept":`)
+			e.Key(`,"medicationCodeableConcept":`)
 			e.Any(v.MedicationCodeableConcept)
 			if e.Failed() {
 				e.AtField("MedicationCodeableConcept")
@@ -1625,7 +1625,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.AuthoredOn != nil {
-			e.Key(`"authoredOn":`)
+			e.Key(`,"authoredOn":`)
 			e.Any(v.AuthoredOn)
 			if e.Failed() {
 				e.AtField("AuthoredOn")
@@ -1633,7 +1633,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Requester != nil {
-			e.Key(`"requester":`)
+			e.Key(`,"requester":`)
 			e.Any(v.Requester)
 			if e.Failed() {
 				e.AtField("Requester")
@@ -1641,7 +1641,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Prescription != nil {
-			e.Key(`"prescription":`)
+			e.Key(`,"prescription":`)
 			e.Any(v.Prescription)
 			if e.Failed() {
 				e.AtField("Prescription")
@@ -1649,7 +1649,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.LifecycleStatus != nil {
-			e.Key(`"lifecycleStatus":`)
+			e.Key(`,"lifecycleStatus":`)
 			e.Any(v.LifecycleStatus)
 			if e.Failed() {
 				e.AtField("LifecycleStatus")
@@ -1657,7 +1657,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.AchievementStatus != nil {
-			e.Key(`"achievementStatus":`)
+			e.Key(`,"achievementStatus":`)
 			e.Any(v.AchievementStatus)
 			if e.Failed() {
 				e.AtField("AchievementStatus")
@@ -1665,7 +1665,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Description != nil {
-			e.Key(`"description":`)
+			e.Key(`,"description":`)
 			e.Any(v.Description)
 			if e.Failed() {
 				e.AtField("Description")
@@ -1673,7 +1673,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Goal != nil {
-			e.Key(`"goal":`)
+			e.Key(`,"goal":`)
 			e.Any(v.Goal)
 			if e.Failed() {
 				e.AtField("Goal")
@@ -1681,7 +1681,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.AbatementDateTime != nil {
-			e.Key(`"abatementDateTime":`)
+			e.Key(`,"abatementDateTime":`)
 			e.Any(v.AbatementDateTime)
 			if e.Failed() {
 				e.AtField("AbatementDateTime")
@@ -1689,7 +1689,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.DosageInstruction != nil {
-			e.Key(`"dosageInstruction":`)
+			e.Key(`,"dosageInstruction":`)
 			e.Any(v.DosageInstruction)
 			if e.Failed() {
 				e.AtField("DosageInstruction")
@@ -1697,7 +1697,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Started != nil {
-			e.Key(`"started":`)
+			e.Key(`,"started":`)
 			e.Any(v.Started)
 			if e.Failed() {
 				e.AtField("Started")
@@ -1705,7 +1705,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.NumberOfSeries != nil {
-			e.Key(`"numberOfSeries":`)
+			e.Key(`,"numberOfSeries":`)
 			e.Any(v.NumberOfSeries)
 			if e.Failed() {
 				e.AtField("NumberOfSeries")
@@ -1713,7 +1713,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.NumberOfInstances != nil {
-			e.Key(`"numberOfInstances":`)
+			e.Key(`,"numberOfInstances":`)
 			e.Any(v.NumberOfInstances)
 			if e.Failed() {
 				e.AtField("NumberOfInstances")
@@ -1721,7 +1721,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Series != nil {
-			e.Key(`"series":`)
+			e.Key(`,"series":`)
 			e.Any(v.Series)
 			if e.Failed() {
 				e.AtField("Series")
@@ -1729,7 +1729,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Procedure != nil {
-			e.Key(`"procedure":`)
+			e.Key(`,"procedure":`)
 			e.Any(v.Procedure)
 			if e.Failed() {
 				e.AtField("Procedure")
@@ -1737,7 +1737,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.VaccineCode != nil {
-			e.Key(`"vaccineCode":`)
+			e.Key(`,"vaccineCode":`)
 			e.Any(v.VaccineCode)
 			if e.Failed() {
 				e.AtField("VaccineCode")
@@ -1745,7 +1745,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.OccurrenceDateTime != nil {
-			e.Key(`"occurrenceDateTime":`)
+			e.Key(`,"occurrenceDateTime":`)
 			e.Any(v.OccurrenceDateTime)
 			if e.Failed() {
 				e.AtField("OccurrenceDateTime")
@@ -1753,7 +1753,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.PrimarySource != nil {
-			e.Key(`"primarySource":`)
+			e.Key(`,"primarySource":`)
 			e.Any(v.PrimarySource)
 			if e.Failed() {
 				e.AtField("PrimarySource")
@@ -1761,7 +1761,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.SupportingInfo != nil {
-			e.Key(`"supportingInfo":`)
+			e.Key(`,"supportingInfo":`)
 			e.Any(v.SupportingInfo)
 			if e.Failed() {
 				e.AtField("SupportingInfo")
@@ -1769,7 +1769,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.Component != nil {
-			e.Key(`"component":`)
+			e.Key(`,"component":`)
 			e.Any(v.Component)
 			if e.Failed() {
 				e.AtField("Component")
@@ -1777,7 +1777,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 		if v.ValueCodeableConcept != nil {
-			e.Key(`"valueCodeableConcept":`)
+			e.Key(`,"valueCodeableConcept":`)
 			e.Any(v.ValueCodeableConcept)
 			if e.Failed() {
 				e.AtField("ValueCodeableConcept")

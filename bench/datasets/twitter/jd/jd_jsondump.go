@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion1
+const _ = runtime.SupportPackageIsVersion2
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -520,7 +520,7 @@ func (v *UserMention) DumpJSON(e *runtime.Encoder) {
 func _Entities_dump(e *runtime.Encoder, v *Entities) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"hashtags":`)
+		e.Key(`,"hashtags":`)
 		if v.Hashtags == nil {
 			e.Null()
 		} else {
@@ -537,7 +537,7 @@ func _Entities_dump(e *runtime.Encoder, v *Entities) {
 			e.CloseArray()
 		}
 		if len(v.Media) != 0 {
-			e.Key(`"media":`)
+			e.Key(`,"media":`)
 			e.OpenArray()
 			for i1 := range v.Media {
 				e.Elem()
@@ -550,7 +550,7 @@ func _Entities_dump(e *runtime.Encoder, v *Entities) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"symbols":`)
+		e.Key(`,"symbols":`)
 		if v.Symbols == nil {
 			e.Null()
 		} else {
@@ -566,7 +566,7 @@ func _Entities_dump(e *runtime.Encoder, v *Entities) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"urls":`)
+		e.Key(`,"urls":`)
 		if v.URLs == nil {
 			e.Null()
 		} else {
@@ -582,7 +582,7 @@ func _Entities_dump(e *runtime.Encoder, v *Entities) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"user_mentions":`)
+		e.Key(`,"user_mentions":`)
 		if v.UserMentions == nil {
 			e.Null()
 		} else {
@@ -599,7 +599,7 @@ func _Entities_dump(e *runtime.Encoder, v *Entities) {
 			e.CloseArray()
 		}
 	} else {
-		e.Key(`"hashtags":`)
+		e.Key(`,"hashtags":`)
 		if v.Hashtags == nil {
 			e.Null()
 		} else {
@@ -615,7 +615,7 @@ func _Entities_dump(e *runtime.Encoder, v *Entities) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"symbols":`)
+		e.Key(`,"symbols":`)
 		if v.Symbols == nil {
 			e.Null()
 		} else {
@@ -631,7 +631,7 @@ func _Entities_dump(e *runtime.Encoder, v *Entities) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"urls":`)
+		e.Key(`,"urls":`)
 		if v.URLs == nil {
 			e.Null()
 		} else {
@@ -647,7 +647,7 @@ func _Entities_dump(e *runtime.Encoder, v *Entities) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"user_mentions":`)
+		e.Key(`,"user_mentions":`)
 		if v.UserMentions == nil {
 			e.Null()
 		} else {
@@ -664,7 +664,7 @@ func _Entities_dump(e *runtime.Encoder, v *Entities) {
 			e.CloseArray()
 		}
 		if len(v.Media) != 0 {
-			e.Key(`"media":`)
+			e.Key(`,"media":`)
 			e.OpenArray()
 			for i1 := range v.Media {
 				e.Elem()
@@ -685,7 +685,7 @@ func _Entities_dump(e *runtime.Encoder, v *Entities) {
 func _Hashtag_dump(e *runtime.Encoder, v *Hashtag) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"indices":`)
+		e.Key(`,"indices":`)
 		if v.Indices == nil {
 			e.Null()
 		} else {
@@ -696,12 +696,12 @@ func _Hashtag_dump(e *runtime.Encoder, v *Hashtag) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"text":`)
+		e.Key(`,"text":`)
 		e.String(v.Text)
 	} else {
-		e.Key(`"text":`)
+		e.Key(`,"text":`)
 		e.String(v.Text)
-		e.Key(`"indices":`)
+		e.Key(`,"indices":`)
 		if v.Indices == nil {
 			e.Null()
 		} else {
@@ -720,15 +720,15 @@ func _Hashtag_dump(e *runtime.Encoder, v *Hashtag) {
 func _Media_dump(e *runtime.Encoder, v *Media) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"display_url":`)
+		e.Key(`,"display_url":`)
 		e.String(v.DisplayURL)
-		e.Key(`"expanded_url":`)
+		e.Key(`,"expanded_url":`)
 		e.String(v.ExpandedURL)
-		e.Key(`"id":`)
+		e.Key(`,"id":`)
 		e.Int(v.ID)
-		e.Key(`"id_str":`)
+		e.Key(`,"id_str":`)
 		e.String(v.IDStr)
-		e.Key(`"indices":`)
+		e.Key(`,"indices":`)
 		if v.Indices == nil {
 			e.Null()
 		} else {
@@ -739,34 +739,34 @@ func _Media_dump(e *runtime.Encoder, v *Media) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"media_url":`)
+		e.Key(`,"media_url":`)
 		e.String(v.MediaURL)
-		e.Key(`"media_url_https":`)
+		e.Key(`,"media_url_https":`)
 		e.String(v.MediaURLHTTPS)
-		e.Key(`"sizes":`)
+		e.Key(`,"sizes":`)
 		_Sizes_dump(e, &v.Sizes)
 		if e.Failed() {
 			e.AtField("Sizes")
 			return
 		}
 		if v.SourceStatusID != 0 {
-			e.Key(`"source_status_id":`)
+			e.Key(`,"source_status_id":`)
 			e.Int(v.SourceStatusID)
 		}
 		if v.SourceStatusIDStr != "" {
-			e.Key(`"source_status_id_str":`)
+			e.Key(`,"source_status_id_str":`)
 			e.String(v.SourceStatusIDStr)
 		}
-		e.Key(`"type":`)
+		e.Key(`,"type":`)
 		e.String(v.Type)
-		e.Key(`"url":`)
+		e.Key(`,"url":`)
 		e.String(v.URL)
 	} else {
-		e.Key(`"id":`)
+		e.Key(`,"id":`)
 		e.Int(v.ID)
-		e.Key(`"id_str":`)
+		e.Key(`,"id_str":`)
 		e.String(v.IDStr)
-		e.Key(`"indices":`)
+		e.Key(`,"indices":`)
 		if v.Indices == nil {
 			e.Null()
 		} else {
@@ -777,30 +777,30 @@ func _Media_dump(e *runtime.Encoder, v *Media) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"media_url":`)
+		e.Key(`,"media_url":`)
 		e.String(v.MediaURL)
-		e.Key(`"media_url_https":`)
+		e.Key(`,"media_url_https":`)
 		e.String(v.MediaURLHTTPS)
-		e.Key(`"url":`)
+		e.Key(`,"url":`)
 		e.String(v.URL)
-		e.Key(`"display_url":`)
+		e.Key(`,"display_url":`)
 		e.String(v.DisplayURL)
-		e.Key(`"expanded_url":`)
+		e.Key(`,"expanded_url":`)
 		e.String(v.ExpandedURL)
-		e.Key(`"type":`)
+		e.Key(`,"type":`)
 		e.String(v.Type)
-		e.Key(`"sizes":`)
+		e.Key(`,"sizes":`)
 		_Sizes_dump(e, &v.Sizes)
 		if e.Failed() {
 			e.AtField("Sizes")
 			return
 		}
 		if v.SourceStatusID != 0 {
-			e.Key(`"source_status_id":`)
+			e.Key(`,"source_status_id":`)
 			e.Int(v.SourceStatusID)
 		}
 		if v.SourceStatusIDStr != "" {
-			e.Key(`"source_status_id_str":`)
+			e.Key(`,"source_status_id_str":`)
 			e.String(v.SourceStatusIDStr)
 		}
 	}
@@ -811,14 +811,14 @@ func _Media_dump(e *runtime.Encoder, v *Media) {
 func _Metadata_dump(e *runtime.Encoder, v *Metadata) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"iso_language_code":`)
+		e.Key(`,"iso_language_code":`)
 		e.String(v.ISOLanguageCode)
-		e.Key(`"result_type":`)
+		e.Key(`,"result_type":`)
 		e.String(v.ResultType)
 	} else {
-		e.Key(`"result_type":`)
+		e.Key(`,"result_type":`)
 		e.String(v.ResultType)
-		e.Key(`"iso_language_code":`)
+		e.Key(`,"iso_language_code":`)
 		e.String(v.ISOLanguageCode)
 	}
 	e.CloseObject()
@@ -828,13 +828,13 @@ func _Metadata_dump(e *runtime.Encoder, v *Metadata) {
 func _Root_dump(e *runtime.Encoder, v *Root) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"search_metadata":`)
+		e.Key(`,"search_metadata":`)
 		_SearchMetadata_dump(e, &v.SearchMetadata)
 		if e.Failed() {
 			e.AtField("SearchMetadata")
 			return
 		}
-		e.Key(`"statuses":`)
+		e.Key(`,"statuses":`)
 		if v.Statuses == nil {
 			e.Null()
 		} else {
@@ -851,7 +851,7 @@ func _Root_dump(e *runtime.Encoder, v *Root) {
 			e.CloseArray()
 		}
 	} else {
-		e.Key(`"statuses":`)
+		e.Key(`,"statuses":`)
 		if v.Statuses == nil {
 			e.Null()
 		} else {
@@ -867,7 +867,7 @@ func _Root_dump(e *runtime.Encoder, v *Root) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"search_metadata":`)
+		e.Key(`,"search_metadata":`)
 		_SearchMetadata_dump(e, &v.SearchMetadata)
 		if e.Failed() {
 			e.AtField("SearchMetadata")
@@ -882,50 +882,50 @@ func _Root_dump(e *runtime.Encoder, v *Root) {
 func _SearchMetadata_dump(e *runtime.Encoder, v *SearchMetadata) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"completed_in":`)
+		e.Key(`,"completed_in":`)
 		e.Float64(v.CompletedIn)
 		if e.Failed() {
 			e.AtField("CompletedIn")
 			return
 		}
-		e.Key(`"count":`)
+		e.Key(`,"count":`)
 		e.Int(int64(v.Count))
-		e.Key(`"max_id":`)
+		e.Key(`,"max_id":`)
 		e.Int(v.MaxID)
-		e.Key(`"max_id_str":`)
+		e.Key(`,"max_id_str":`)
 		e.String(v.MaxIDStr)
-		e.Key(`"next_results":`)
+		e.Key(`,"next_results":`)
 		e.String(v.NextResults)
-		e.Key(`"query":`)
+		e.Key(`,"query":`)
 		e.String(v.Query)
-		e.Key(`"refresh_url":`)
+		e.Key(`,"refresh_url":`)
 		e.String(v.RefreshURL)
-		e.Key(`"since_id":`)
+		e.Key(`,"since_id":`)
 		e.Int(v.SinceID)
-		e.Key(`"since_id_str":`)
+		e.Key(`,"since_id_str":`)
 		e.String(v.SinceIDStr)
 	} else {
-		e.Key(`"completed_in":`)
+		e.Key(`,"completed_in":`)
 		e.Float64(v.CompletedIn)
 		if e.Failed() {
 			e.AtField("CompletedIn")
 			return
 		}
-		e.Key(`"max_id":`)
+		e.Key(`,"max_id":`)
 		e.Int(v.MaxID)
-		e.Key(`"max_id_str":`)
+		e.Key(`,"max_id_str":`)
 		e.String(v.MaxIDStr)
-		e.Key(`"next_results":`)
+		e.Key(`,"next_results":`)
 		e.String(v.NextResults)
-		e.Key(`"query":`)
+		e.Key(`,"query":`)
 		e.String(v.Query)
-		e.Key(`"refresh_url":`)
+		e.Key(`,"refresh_url":`)
 		e.String(v.RefreshURL)
-		e.Key(`"count":`)
+		e.Key(`,"count":`)
 		e.Int(int64(v.Count))
-		e.Key(`"since_id":`)
+		e.Key(`,"since_id":`)
 		e.Int(v.SinceID)
-		e.Key(`"since_id_str":`)
+		e.Key(`,"since_id_str":`)
 		e.String(v.SinceIDStr)
 	}
 	e.CloseObject()
@@ -935,18 +935,18 @@ func _SearchMetadata_dump(e *runtime.Encoder, v *SearchMetadata) {
 func _Size_dump(e *runtime.Encoder, v *Size) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"h":`)
+		e.Key(`,"h":`)
 		e.Int(int64(v.H))
-		e.Key(`"resize":`)
+		e.Key(`,"resize":`)
 		e.String(v.Resize)
-		e.Key(`"w":`)
+		e.Key(`,"w":`)
 		e.Int(int64(v.W))
 	} else {
-		e.Key(`"w":`)
+		e.Key(`,"w":`)
 		e.Int(int64(v.W))
-		e.Key(`"h":`)
+		e.Key(`,"h":`)
 		e.Int(int64(v.H))
-		e.Key(`"resize":`)
+		e.Key(`,"resize":`)
 		e.String(v.Resize)
 	}
 	e.CloseObject()
@@ -956,50 +956,50 @@ func _Size_dump(e *runtime.Encoder, v *Size) {
 func _Sizes_dump(e *runtime.Encoder, v *Sizes) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"large":`)
+		e.Key(`,"large":`)
 		_Size_dump(e, &v.Large)
 		if e.Failed() {
 			e.AtField("Large")
 			return
 		}
-		e.Key(`"medium":`)
+		e.Key(`,"medium":`)
 		_Size_dump(e, &v.Medium)
 		if e.Failed() {
 			e.AtField("Medium")
 			return
 		}
-		e.Key(`"small":`)
+		e.Key(`,"small":`)
 		_Size_dump(e, &v.Small)
 		if e.Failed() {
 			e.AtField("Small")
 			return
 		}
-		e.Key(`"thumb":`)
+		e.Key(`,"thumb":`)
 		_Size_dump(e, &v.Thumb)
 		if e.Failed() {
 			e.AtField("Thumb")
 			return
 		}
 	} else {
-		e.Key(`"medium":`)
+		e.Key(`,"medium":`)
 		_Size_dump(e, &v.Medium)
 		if e.Failed() {
 			e.AtField("Medium")
 			return
 		}
-		e.Key(`"small":`)
+		e.Key(`,"small":`)
 		_Size_dump(e, &v.Small)
 		if e.Failed() {
 			e.AtField("Small")
 			return
 		}
-		e.Key(`"thumb":`)
+		e.Key(`,"thumb":`)
 		_Size_dump(e, &v.Thumb)
 		if e.Failed() {
 			e.AtField("Thumb")
 			return
 		}
-		e.Key(`"large":`)
+		e.Key(`,"large":`)
 		_Size_dump(e, &v.Large)
 		if e.Failed() {
 			e.AtField("Large")
@@ -1013,94 +1013,94 @@ func _Sizes_dump(e *runtime.Encoder, v *Sizes) {
 func _Status_dump(e *runtime.Encoder, v *Status) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"contributors":`)
+		e.Key(`,"contributors":`)
 		e.Any(v.Contributors)
 		if e.Failed() {
 			e.AtField("Contributors")
 			return
 		}
-		e.Key(`"coordinates":`)
+		e.Key(`,"coordinates":`)
 		e.Any(v.Coordinates)
 		if e.Failed() {
 			e.AtField("Coordinates")
 			return
 		}
-		e.Key(`"created_at":`)
+		e.Key(`,"created_at":`)
 		e.String(v.CreatedAt)
-		e.Key(`"entities":`)
+		e.Key(`,"entities":`)
 		_Entities_dump(e, &v.Entities)
 		if e.Failed() {
 			e.AtField("Entities")
 			return
 		}
-		e.Key(`"favorite_count":`)
+		e.Key(`,"favorite_count":`)
 		e.Int(int64(v.FavoriteCount))
-		e.Key(`"favorited":`)
+		e.Key(`,"favorited":`)
 		e.Bool(v.Favorited)
-		e.Key(`"geo":`)
+		e.Key(`,"geo":`)
 		e.Any(v.Geo)
 		if e.Failed() {
 			e.AtField("Geo")
 			return
 		}
-		e.Key(`"id":`)
+		e.Key(`,"id":`)
 		e.Int(v.ID)
-		e.Key(`"id_str":`)
+		e.Key(`,"id_str":`)
 		e.String(v.IDStr)
-		e.Key(`"in_reply_to_screen_name":`)
+		e.Key(`,"in_reply_to_screen_name":`)
 		if v.InReplyToScreenName == nil {
 			e.Null()
 		} else {
 			e.String(*v.InReplyToScreenName)
 		}
-		e.Key(`"in_reply_to_status_id":`)
+		e.Key(`,"in_reply_to_status_id":`)
 		if v.InReplyToStatusID == nil {
 			e.Null()
 		} else {
 			e.Int(*v.InReplyToStatusID)
 		}
-		e.Key(`"in_reply_to_status_id_str":`)
+		e.Key(`,"in_reply_to_status_id_str":`)
 		if v.InReplyToStatusIDStr == nil {
 			e.Null()
 		} else {
 			e.String(*v.InReplyToStatusIDStr)
 		}
-		e.Key(`"in_reply_to_user_id":`)
+		e.Key(`,"in_reply_to_user_id":`)
 		if v.InReplyToUserID == nil {
 			e.Null()
 		} else {
 			e.Int(*v.InReplyToUserID)
 		}
-		e.Key(`"in_reply_to_user_id_str":`)
+		e.Key(`,"in_reply_to_user_id_str":`)
 		if v.InReplyToUserIDStr == nil {
 			e.Null()
 		} else {
 			e.String(*v.InReplyToUserIDStr)
 		}
-		e.Key(`"lang":`)
+		e.Key(`,"lang":`)
 		e.String(v.Lang)
-		e.Key(`"metadata":`)
+		e.Key(`,"metadata":`)
 		_Metadata_dump(e, &v.Metadata)
 		if e.Failed() {
 			e.AtField("Metadata")
 			return
 		}
-		e.Key(`"place":`)
+		e.Key(`,"place":`)
 		e.Any(v.Place)
 		if e.Failed() {
 			e.AtField("Place")
 			return
 		}
 		if v.PossiblySensitive != nil {
-			e.Key(`"possibly_sensitive":`)
+			e.Key(`,"possibly_sensitive":`)
 			e.Bool(*v.PossiblySensitive)
 		}
-		e.Key(`"retweet_count":`)
+		e.Key(`,"retweet_count":`)
 		e.Int(int64(v.RetweetCount))
-		e.Key(`"retweeted":`)
+		e.Key(`,"retweeted":`)
 		e.Bool(v.Retweeted)
 		if v.RetweetedStatus != nil {
-			e.Key(`"retweeted_status":`)
+			e.Key(`,"retweeted_status":`)
 			// The pointer can lead back here: stop at a cycle.
 			if !e.Enter(v.RetweetedStatus) {
 				e.AtField("RetweetedStatus")
@@ -1113,99 +1113,99 @@ func _Status_dump(e *runtime.Encoder, v *Status) {
 			}
 			e.Leave(v.RetweetedStatus)
 		}
-		e.Key(`"source":`)
+		e.Key(`,"source":`)
 		e.String(v.Source)
-		e.Key(`"text":`)
+		e.Key(`,"text":`)
 		e.String(v.Text)
-		e.Key(`"truncated":`)
+		e.Key(`,"truncated":`)
 		e.Bool(v.Truncated)
-		e.Key(`"user":`)
+		e.Key(`,"user":`)
 		_User_dump(e, &v.User)
 		if e.Failed() {
 			e.AtField("User")
 			return
 		}
 	} else {
-		e.Key(`"metadata":`)
+		e.Key(`,"metadata":`)
 		_Metadata_dump(e, &v.Metadata)
 		if e.Failed() {
 			e.AtField("Metadata")
 			return
 		}
-		e.Key(`"created_at":`)
+		e.Key(`,"created_at":`)
 		e.String(v.CreatedAt)
-		e.Key(`"id":`)
+		e.Key(`,"id":`)
 		e.Int(v.ID)
-		e.Key(`"id_str":`)
+		e.Key(`,"id_str":`)
 		e.String(v.IDStr)
-		e.Key(`"text":`)
+		e.Key(`,"text":`)
 		e.String(v.Text)
-		e.Key(`"source":`)
+		e.Key(`,"source":`)
 		e.String(v.Source)
-		e.Key(`"truncated":`)
+		e.Key(`,"truncated":`)
 		e.Bool(v.Truncated)
-		e.Key(`"in_reply_to_status_id":`)
+		e.Key(`,"in_reply_to_status_id":`)
 		if v.InReplyToStatusID == nil {
 			e.Null()
 		} else {
 			e.Int(*v.InReplyToStatusID)
 		}
-		e.Key(`"in_reply_to_status_id_str":`)
+		e.Key(`,"in_reply_to_status_id_str":`)
 		if v.InReplyToStatusIDStr == nil {
 			e.Null()
 		} else {
 			e.String(*v.InReplyToStatusIDStr)
 		}
-		e.Key(`"in_reply_to_user_id":`)
+		e.Key(`,"in_reply_to_user_id":`)
 		if v.InReplyToUserID == nil {
 			e.Null()
 		} else {
 			e.Int(*v.InReplyToUserID)
 		}
-		e.Key(`"in_reply_to_user_id_str":`)
+		e.Key(`,"in_reply_to_user_id_str":`)
 		if v.InReplyToUserIDStr == nil {
 			e.Null()
 		} else {
 			e.String(*v.InReplyToUserIDStr)
 		}
-		e.Key(`"in_reply_to_screen_name":`)
+		e.Key(`,"in_reply_to_screen_name":`)
 		if v.InReplyToScreenName == nil {
 			e.Null()
 		} else {
 			e.String(*v.InReplyToScreenName)
 		}
-		e.Key(`"user":`)
+		e.Key(`,"user":`)
 		_User_dump(e, &v.User)
 		if e.Failed() {
 			e.AtField("User")
 			return
 		}
-		e.Key(`"geo":`)
+		e.Key(`,"geo":`)
 		e.Any(v.Geo)
 		if e.Failed() {
 			e.AtField("Geo")
 			return
 		}
-		e.Key(`"coordinates":`)
+		e.Key(`,"coordinates":`)
 		e.Any(v.Coordinates)
 		if e.Failed() {
 			e.AtField("Coordinates")
 			return
 		}
-		e.Key(`"place":`)
+		e.Key(`,"place":`)
 		e.Any(v.Place)
 		if e.Failed() {
 			e.AtField("Place")
 			return
 		}
-		e.Key(`"contributors":`)
+		e.Key(`,"contributors":`)
 		e.Any(v.Contributors)
 		if e.Failed() {
 			e.AtField("Contributors")
 			return
 		}
 		if v.RetweetedStatus != nil {
-			e.Key(`"retweeted_status":`)
+			e.Key(`,"retweeted_status":`)
 			// The pointer can lead back here: stop at a cycle.
 			if !e.Enter(v.RetweetedStatus) {
 				e.AtField("RetweetedStatus")
@@ -1218,25 +1218,25 @@ func _Status_dump(e *runtime.Encoder, v *Status) {
 			}
 			e.Leave(v.RetweetedStatus)
 		}
-		e.Key(`"retweet_count":`)
+		e.Key(`,"retweet_count":`)
 		e.Int(int64(v.RetweetCount))
-		e.Key(`"favorite_count":`)
+		e.Key(`,"favorite_count":`)
 		e.Int(int64(v.FavoriteCount))
-		e.Key(`"entities":`)
+		e.Key(`,"entities":`)
 		_Entities_dump(e, &v.Entities)
 		if e.Failed() {
 			e.AtField("Entities")
 			return
 		}
-		e.Key(`"favorited":`)
+		e.Key(`,"favorited":`)
 		e.Bool(v.Favorited)
-		e.Key(`"retweeted":`)
+		e.Key(`,"retweeted":`)
 		e.Bool(v.Retweeted)
 		if v.PossiblySensitive != nil {
-			e.Key(`"possibly_sensitive":`)
+			e.Key(`,"possibly_sensitive":`)
 			e.Bool(*v.PossiblySensitive)
 		}
-		e.Key(`"lang":`)
+		e.Key(`,"lang":`)
 		e.String(v.Lang)
 	}
 	e.CloseObject()
@@ -1245,7 +1245,7 @@ func _Status_dump(e *runtime.Encoder, v *Status) {
 // _URLEntities_dump writes the JSON encoding of *v, a jd.URLEntities, to e.
 func _URLEntities_dump(e *runtime.Encoder, v *URLEntities) {
 	e.OpenObject()
-	e.Key(`"urls":`)
+	e.Key(`,"urls":`)
 	if v.URLs == nil {
 		e.Null()
 	} else {
@@ -1268,11 +1268,11 @@ func _URLEntities_dump(e *runtime.Encoder, v *URLEntities) {
 func _URL_dump(e *runtime.Encoder, v *URL) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"display_url":`)
+		e.Key(`,"display_url":`)
 		e.String(v.DisplayURL)
-		e.Key(`"expanded_url":`)
+		e.Key(`,"expanded_url":`)
 		e.String(v.ExpandedURL)
-		e.Key(`"indices":`)
+		e.Key(`,"indices":`)
 		if v.Indices == nil {
 			e.Null()
 		} else {
@@ -1283,16 +1283,16 @@ func _URL_dump(e *runtime.Encoder, v *URL) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"url":`)
+		e.Key(`,"url":`)
 		e.String(v.URL)
 	} else {
-		e.Key(`"url":`)
+		e.Key(`,"url":`)
 		e.String(v.URL)
-		e.Key(`"expanded_url":`)
+		e.Key(`,"expanded_url":`)
 		e.String(v.ExpandedURL)
-		e.Key(`"display_url":`)
+		e.Key(`,"display_url":`)
 		e.String(v.DisplayURL)
-		e.Key(`"indices":`)
+		e.Key(`,"indices":`)
 		if v.Indices == nil {
 			e.Null()
 		} else {
@@ -1312,14 +1312,14 @@ func _URL_dump(e *runtime.Encoder, v *URL) {
 func _UserEntities_dump(e *runtime.Encoder, v *UserEntities) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"description":`)
+		e.Key(`,"description":`)
 		_URLEntities_dump(e, &v.Description)
 		if e.Failed() {
 			e.AtField("Description")
 			return
 		}
 		if v.URL != nil {
-			e.Key(`"url":`)
+			e.Key(`,"url":`)
 			_URLEntities_dump(e, v.URL)
 			if e.Failed() {
 				e.AtField("URL")
@@ -1328,14 +1328,14 @@ func _UserEntities_dump(e *runtime.Encoder, v *UserEntities) {
 		}
 	} else {
 		if v.URL != nil {
-			e.Key(`"url":`)
+			e.Key(`,"url":`)
 			_URLEntities_dump(e, v.URL)
 			if e.Failed() {
 				e.AtField("URL")
 				return
 			}
 		}
-		e.Key(`"description":`)
+		e.Key(`,"description":`)
 		_URLEntities_dump(e, &v.Description)
 		if e.Failed() {
 			e.AtField("Description")
@@ -1349,11 +1349,11 @@ func _UserEntities_dump(e *runtime.Encoder, v *UserEntities) {
 func _UserMention_dump(e *runtime.Encoder, v *UserMention) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"id":`)
+		e.Key(`,"id":`)
 		e.Int(v.ID)
-		e.Key(`"id_str":`)
+		e.Key(`,"id_str":`)
 		e.String(v.IDStr)
-		e.Key(`"indices":`)
+		e.Key(`,"indices":`)
 		if v.Indices == nil {
 			e.Null()
 		} else {
@@ -1364,20 +1364,20 @@ func _UserMention_dump(e *runtime.Encoder, v *UserMention) {
 			}
 			e.CloseArray()
 		}
-		e.Key(`"name":`)
+		e.Key(`,"name":`)
 		e.String(v.Name)
-		e.Key(`"screen_name":`)
+		e.Key(`,"screen_name":`)
 		e.String(v.ScreenName)
 	} else {
-		e.Key(`"screen_name":`)
+		e.Key(`,"screen_name":`)
 		e.String(v.ScreenName)
-		e.Key(`"name":`)
+		e.Key(`,"name":`)
 		e.String(v.Name)
-		e.Key(`"id":`)
+		e.Key(`,"id":`)
 		e.Int(v.ID)
-		e.Key(`"id_str":`)
+		e.Key(`,"id_str":`)
 		e.String(v.IDStr)
-		e.Key(`"indices":`)
+		e.Key(`,"indices":`)
 		if v.Indices == nil {
 			e.Null()
 		} else {
@@ -1396,202 +1396,202 @@ func _UserMention_dump(e *runtime.Encoder, v *UserMention) {
 func _User_dump(e *runtime.Encoder, v *User) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`"contributors_enabled":`)
+		e.Key(`,"contributors_enabled":`)
 		e.Bool(v.ContributorsEnabled)
-		e.Key(`"created_at":`)
+		e.Key(`,"created_at":`)
 		e.String(v.CreatedAt)
-		e.Key(`"default_profile":`)
+		e.Key(`,"default_profile":`)
 		e.Bool(v.DefaultProfile)
-		e.Key(`"default_profile_image":`)
+		e.Key(`,"default_profile_image":`)
 		e.Bool(v.DefaultProfileImage)
-		e.Key(`"description":`)
+		e.Key(`,"description":`)
 		e.String(v.Description)
-		e.Key(`"entities":`)
+		e.Key(`,"entities":`)
 		_UserEntities_dump(e, &v.Entities)
 		if e.Failed() {
 			e.AtField("Entities")
 			return
 		}
-		e.Key(`"favourites_count":`)
+		e.Key(`,"favourites_count":`)
 		e.Int(int64(v.FavouritesCount))
-		e.Key(`"follow_request_sent":`)
+		e.Key(`,"follow_request_sent":`)
 		e.Bool(v.FollowRequestSent)
-		e.Key(`"followers_count":`)
+		e.Key(`,"followers_count":`)
 		e.Int(int64(v.FollowersCount))
-		e.Key(`"following":`)
+		e.Key(`,"following":`)
 		e.Bool(v.Following)
-		e.Key(`"friends_count":`)
+		e.Key(`,"friends_count":`)
 		e.Int(int64(v.FriendsCount))
-		e.Key(`"geo_enabled":`)
+		e.Key(`,"geo_enabled":`)
 		e.Bool(v.GeoEnabled)
-		e.Key(`"id":`)
+		e.Key(`,"id":`)
 		e.Int(v.ID)
-		e.Key(`"id_str":`)
+		e.Key(`,"id_str":`)
 		e.String(v.IDStr)
-		e.Key(`"is_translation_enabled":`)
+		e.Key(`,"is_translation_enabled":`)
 		e.Bool(v.IsTranslationEnabled)
-		e.Key(`"is_translator":`)
+		e.Key(`,"is_translator":`)
 		e.Bool(v.IsTranslator)
-		e.Key(`"lang":`)
+		e.Key(`,"lang":`)
 		e.String(v.Lang)
-		e.Key(`"listed_count":`)
+		e.Key(`,"listed_count":`)
 		e.Int(int64(v.ListedCount))
-		e.Key(`"location":`)
+		e.Key(`,"location":`)
 		e.String(v.Location)
-		e.Key(`"name":`)
+		e.Key(`,"name":`)
 		e.String(v.Name)
-		e.Key(`"notifications":`)
+		e.Key(`,"notifications":`)
 		e.Bool(v.Notifications)
-		e.Key(`"profile_background_color":`)
+		e.Key(`,"profile_background_color":`)
 		e.String(v.ProfileBackgroundColor)
-		e.Key(`"profile_background_image_url":`)
+		e.Key(`,"profile_background_image_url":`)
 		e.String(v.ProfileBackgroundImageURL)
-		e.Key(`"profile_background_image_url_https":`)
+		e.Key(`,"profile_background_image_url_https":`)
 		e.String(v.ProfileBackgroundImageURLHTTPS)
-		e.Key(`"profile_background_tile":`)
+		e.Key(`,"profile_background_tile":`)
 		e.Bool(v.ProfileBackgroundTile)
 		if v.ProfileBannerURL != "" {
-			e.Key(`"profile_banner_url":`)
+			e.Key(`,"profile_banner_url":`)
 			e.String(v.ProfileBannerURL)
 		}
-		e.Key(`"profile_image_url":`)
+		e.Key(`,"profile_image_url":`)
 		e.String(v.ProfileImageURL)
-		e.Key(`"profile_image_url_https":`)
+		e.Key(`,"profile_image_url_https":`)
 		e.String(v.ProfileImageURLHTTPS)
-		e.Key(`"profile_link_color":`)
+		e.Key(`,"profile_link_color":`)
 		e.String(v.ProfileLinkColor)
-		e.Key(`"profile_sidebar_border_color":`)
+		e.Key(`,"profile_sidebar_border_color":`)
 		e.String(v.ProfileSidebarBorderColor)
-		e.Key(`"profile_sidebar_fill_color":`)
+		e.Key(`,"profile_sidebar_fill_color":`)
 		e.String(v.ProfileSidebarFillColor)
-		e.Key(`"profile_text_color":`)
+		e.Key(`,"profile_text_color":`)
 		e.String(v.ProfileTextColor)
-		e.Key(`"profile_use_background_image":`)
+		e.Key(`,"profile_use_background_image":`)
 		e.Bool(v.ProfileUseBackgroundImage)
-		e.Key(`"protected":`)
+		e.Key(`,"protected":`)
 		e.Bool(v.Protected)
-		e.Key(`"screen_name":`)
+		e.Key(`,"screen_name":`)
 		e.String(v.ScreenName)
-		e.Key(`"statuses_count":`)
+		e.Key(`,"statuses_count":`)
 		e.Int(int64(v.StatusesCount))
-		e.Key(`"time_zone":`)
+		e.Key(`,"time_zone":`)
 		if v.TimeZone == nil {
 			e.Null()
 		} else {
 			e.String(*v.TimeZone)
 		}
-		e.Key(`"url":`)
+		e.Key(`,"url":`)
 		if v.URL == nil {
 			e.Null()
 		} else {
 			e.String(*v.URL)
 		}
-		e.Key(`"utc_offset":`)
+		e.Key(`,"utc_offset":`)
 		if v.UTCOffset == nil {
 			e.Null()
 		} else {
 			e.Int(int64(*v.UTCOffset))
 		}
-		e.Key(`"verified":`)
+		e.Key(`,"verified":`)
 		e.Bool(v.Verified)
 	} else {
-		e.Key(`"id":`)
+		e.Key(`,"id":`)
 		e.Int(v.ID)
-		e.Key(`"id_str":`)
+		e.Key(`,"id_str":`)
 		e.String(v.IDStr)
-		e.Key(`"name":`)
+		e.Key(`,"name":`)
 		e.String(v.Name)
-		e.Key(`"screen_name":`)
+		e.Key(`,"screen_name":`)
 		e.String(v.ScreenName)
-		e.Key(`"location":`)
+		e.Key(`,"location":`)
 		e.String(v.Location)
-		e.Key(`"description":`)
+		e.Key(`,"description":`)
 		e.String(v.Description)
-		e.Key(`"url":`)
+		e.Key(`,"url":`)
 		if v.URL == nil {
 			e.Null()
 		} else {
 			e.String(*v.URL)
 		}
-		e.Key(`"entities":`)
+		e.Key(`,"entities":`)
 		_UserEntities_dump(e, &v.Entities)
 		if e.Failed() {
 			e.AtField("Entities")
 			return
 		}
-		e.Key(`"protected":`)
+		e.Key(`,"protected":`)
 		e.Bool(v.Protected)
-		e.Key(`"followers_count":`)
+		e.Key(`,"followers_count":`)
 		e.Int(int64(v.FollowersCount))
-		e.Key(`"friends_count":`)
+		e.Key(`,"friends_count":`)
 		e.Int(int64(v.FriendsCount))
-		e.Key(`"listed_count":`)
+		e.Key(`,"listed_count":`)
 		e.Int(int64(v.ListedCount))
-		e.Key(`"created_at":`)
+		e.Key(`,"created_at":`)
 		e.String(v.CreatedAt)
-		e.Key(`"favourites_count":`)
+		e.Key(`,"favourites_count":`)
 		e.Int(int64(v.FavouritesCount))
-		e.Key(`"utc_offset":`)
+		e.Key(`,"utc_offset":`)
 		if v.UTCOffset == nil {
 			e.Null()
 		} else {
 			e.Int(int64(*v.UTCOffset))
 		}
-		e.Key(`"time_zone":`)
+		e.Key(`,"time_zone":`)
 		if v.TimeZone == nil {
 			e.Null()
 		} else {
 			e.String(*v.TimeZone)
 		}
-		e.Key(`"geo_enabled":`)
+		e.Key(`,"geo_enabled":`)
 		e.Bool(v.GeoEnabled)
-		e.Key(`"verified":`)
+		e.Key(`,"verified":`)
 		e.Bool(v.Verified)
-		e.Key(`"statuses_count":`)
+		e.Key(`,"statuses_count":`)
 		e.Int(int64(v.StatusesCount))
-		e.Key(`"lang":`)
+		e.Key(`,"lang":`)
 		e.String(v.Lang)
-		e.Key(`"contributors_enabled":`)
+		e.Key(`,"contributors_enabled":`)
 		e.Bool(v.ContributorsEnabled)
-		e.Key(`"is_translator":`)
+		e.Key(`,"is_translator":`)
 		e.Bool(v.IsTranslator)
-		e.Key(`"is_translation_enabled":`)
+		e.Key(`,"is_translation_enabled":`)
 		e.Bool(v.IsTranslationEnabled)
-		e.Key(`"profile_background_color":`)
+		e.Key(`,"profile_background_color":`)
 		e.String(v.ProfileBackgroundColor)
-		e.Key(`"profile_background_image_url":`)
+		e.Key(`,"profile_background_image_url":`)
 		e.String(v.ProfileBackgroundImageURL)
-		e.Key(`"profile_background_image_url_https":`)
+		e.Key(`,"profile_background_image_url_https":`)
 		e.String(v.ProfileBackgroundImageURLHTTPS)
-		e.Key(`"profile_background_tile":`)
+		e.Key(`,"profile_background_tile":`)
 		e.Bool(v.ProfileBackgroundTile)
-		e.Key(`"profile_image_url":`)
+		e.Key(`,"profile_image_url":`)
 		e.String(v.ProfileImageURL)
-		e.Key(`"profile_image_url_https":`)
+		e.Key(`,"profile_image_url_https":`)
 		e.String(v.ProfileImageURLHTTPS)
 		if v.ProfileBannerURL != "" {
-			e.Key(`"profile_banner_url":`)
+			e.Key(`,"profile_banner_url":`)
 			e.String(v.ProfileBannerURL)
 		}
-		e.Key(`"profile_link_color":`)
+		e.Key(`,"profile_link_color":`)
 		e.String(v.ProfileLinkColor)
-		e.Key(`"profile_sidebar_border_color":`)
+		e.Key(`,"profile_sidebar_border_color":`)
 		e.String(v.ProfileSidebarBorderColor)
-		e.Key(`"profile_sidebar_fill_color":`)
+		e.Key(`,"profile_sidebar_fill_color":`)
 		e.String(v.ProfileSidebarFillColor)
-		e.Key(`"profile_text_color":`)
+		e.Key(`,"profile_text_color":`)
 		e.String(v.ProfileTextColor)
-		e.Key(`"profile_use_background_image":`)
+		e.Key(`,"profile_use_background_image":`)
 		e.Bool(v.ProfileUseBackgroundImage)
-		e.Key(`"default_profile":`)
+		e.Key(`,"default_profile":`)
 		e.Bool(v.DefaultProfile)
-		e.Key(`"default_profile_image":`)
+		e.Key(`,"default_profile_image":`)
 		e.Bool(v.DefaultProfileImage)
-		e.Key(`"following":`)
+		e.Key(`,"following":`)
 		e.Bool(v.Following)
-		e.Key(`"follow_request_sent":`)
+		e.Key(`,"follow_request_sent":`)
 		e.Bool(v.FollowRequestSent)
-		e.Key(`"notifications":`)
+		e.Key(`,"notifications":`)
 		e.Bool(v.Notifications)
 	}
 	e.CloseObject()
