@@ -27,7 +27,8 @@
 // The packages are import paths or patterns such as ./...; the default is the
 // package in the current directory. The flags are:
 //
-//	-type T1,T2   the types to generate for
+//	-type T1,T2   the types to generate for (struct types, or named map,
+//	              slice or array types)
 //	-all          every struct type declared in the package
 //	              (without -type or -all: the types whose doc comment has a
 //	              //jsondump:json line)
