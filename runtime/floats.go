@@ -16,81 +16,80 @@ import (
 
 // appendFloat64 appends the finite f as encoding/json formats a float64:
 // the shortest decimal, in 'f' form, or in 'e' form below 1e-6 and from 1e21
-// with the exponent's digits only (1e-7, 1e+21).
+// with the exponent's digits only (1e-7, 1e+21). The digits are written in
+// place, in words (putDigits), where the form puts them.
 func appendFloat64(dst []byte, f float64) []byte {
 	// An integer below 2⁵³ is the only integer that rounds to its float, so
 	// its digits are the shortest.
 	if i := int64(f); float64(i) == f && i != 0 && -1<<53 < i && i < 1<<53 {
 		return appendInt(dst, i)
 	}
+	// The longest: -0.00000 and 17 digits, or - and 17 digits, ., e-324;
+	// and the word that putDigits may store past the digits.
+	const room = 8 + 17 + 8
+	dst = reserve(dst, room)
+	start := len(dst)
+	b := dst[start : start+room]
+	p := 0 // where the number starts, after its sign
 	if math.Signbit(f) {
-		dst = append(dst, '-')
+		b[0] = '-'
+		p = 1
 	}
 	if f == 0 {
-		return append(dst, '0')
+		b[p] = '0'
+		return dst[:start+p+1]
 	}
 	d, e := shortest64(math.Float64bits(f))
 	for d%10 == 0 {
 		d /= 10
 		e++
 	}
-	// The digits, the lowest ones eight at a time.
-	var buf [24]byte
-	i := len(buf)
-	for d >= 1e8 {
-		i -= 8
-		put8Digits(buf[i:i+8], uint32(d%1e8))
-		d /= 1e8
-	}
-	i = put1to8Digits(&buf, i, uint32(d))
-	digits := buf[i:]
+	nd := decimalLen(d)
 	// The decimal is 0.digits × 10ⁿ.
-	n := e + len(digits)
+	n := e + nd
+	var end int
 	switch {
-	case len(digits) <= n && n <= 21:
-		dst = append(dst, digits...)
-		for range n - len(digits) {
-			dst = append(dst, '0')
+	case 0 < n && n < nd:
+		// 12.345: the digits one byte on, then the first n moved back
+		// before the point.
+		putDigits(b[p+1:], d, nd)
+		for i := p; i < p+n; i++ {
+			b[i] = b[i+1]
 		}
-	case 0 < n && n <= 21:
-		dst = append(dst, digits[:n]...)
-		dst = append(dst, '.')
-		dst = append(dst, digits[n:]...)
+		b[p+n] = '.'
+		end = p + 1 + nd
+	case nd <= n && n <= 21:
+		// 12300: the digits, then zeros.
+		putDigits(b[p:], d, nd)
+		for i := p + nd; i < p+n; i++ {
+			b[i] = '0'
+		}
+		end = p + n
 	case -6 < n && n <= 0:
-		dst = append(dst, '0', '.')
-		for range -n {
-			dst = append(dst, '0')
-		}
-		dst = append(dst, digits...)
+		// 0.00123: "0." and the zeros, then the digits over what is left of
+		// the word.
+		binary.LittleEndian.PutUint64(b[p:], 0x30303030_30302e30) // "0.000000"
+		putDigits(b[p+2-n:], d, nd)
+		end = p + 2 - n + nd
 	default:
-		dst = append(dst, digits[0])
-		if len(digits) > 1 {
-			dst = append(dst, '.')
-			dst = append(dst, digits[1:]...)
+		// 1.23e-7, 1e+21: the first digit before the point.
+		putDigits(b[p+1:], d, nd)
+		b[p] = b[p+1]
+		end = p + 1
+		if nd > 1 {
+			b[p+1] = '.'
+			end = p + 1 + nd
 		}
-		dst = append(dst, 'e')
 		x := n - 1
+		b[end] = 'e'
+		b[end+1] = '+'
 		if x < 0 {
-			dst = append(dst, '-')
+			b[end+1] = '-'
 			x = -x
-		} else {
-			dst = append(dst, '+')
 		}
-		dst = appendUint(dst, uint64(x))
+		xd := decimalLen(uint64(x))
+		putDigits(b[end+2:], uint64(x), xd)
+		end += 2 + xd
 	}
-	return dst
-}
-
-// put8Digits writes the eight decimal digits of v < 10⁸ to b[:8], dividing
-// in the lanes of one word: its halves of four digits, their halves of two,
-// then single digits, the first in the lowest lane (the first byte stored).
-func put8Digits(b []byte, v uint32) {
-	x := uint64(v/1e4) | uint64(v%1e4)<<32
-	// n/100 is n·10486 >> 20 for n < 10⁴, and n/10 is n·103 >> 10 for
-	// n < 100: the products do not reach the bits of the lanes kept.
-	q := x * 10486 >> 20 & 0x0000007f_0000007f
-	x = q | (x-q*100)<<16
-	q = x * 103 >> 10 & 0x000f000f_000f000f
-	x = q | (x-q*10)<<8
-	binary.LittleEndian.PutUint64(b, x|0x30303030_30303030)
+	return dst[:start+end]
 }

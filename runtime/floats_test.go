@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"encoding/json"
 	"math"
 	"math/rand/v2"
 	"strconv"
@@ -87,6 +88,34 @@ func TestAppendInt(t *testing.T) {
 		i := int64(u)
 		if got, want := appendInt(nil, i), strconv.FormatInt(i, 10); string(got) != want {
 			t.Fatalf("appendInt(%d) = %s", i, got)
+		}
+	}
+}
+
+// TestAppendNumbersInPlace appends numbers after a prefix, into buffers with
+// every amount of spare room from none to plenty: the digits are written in
+// words past the number's end, which must neither show nor overwrite the
+// prefix, and the buffer must grow when the room is short.
+func TestAppendNumbersInPlace(t *testing.T) {
+	floats := []float64{0, -0.0, 1, -1.5, 123.456, -65.613616999999977, 1e21, 1.2345e-7, 5e-324,
+		math.MaxFloat64, -math.SmallestNonzeroFloat64, 0.000001, 123456789012345678, 1e20, 0.1}
+	ints := []uint64{0, 9, 10, 99, 12345678, 123456789, 1e16 - 1, 1e16, math.MaxUint64}
+	for room := range 48 {
+		for _, f := range floats {
+			dst := append(make([]byte, 0, 3+room), "ab,"...)
+			ref, err := json.Marshal(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := string(appendFloat64(dst, f)), "ab,"+string(ref); got != want {
+				t.Fatalf("room %d: appendFloat64(%v) = %s, want %s", room, f, got, want)
+			}
+		}
+		for _, u := range ints {
+			dst := append(make([]byte, 0, 3+room), "ab,"...)
+			if got, want := string(appendUint(dst, u)), "ab,"+strconv.FormatUint(u, 10); got != want {
+				t.Fatalf("room %d: appendUint(%d) = %s, want %s", room, u, got, want)
+			}
 		}
 	}
 }

@@ -5,9 +5,12 @@
 package runtime
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/bits"
+	"slices"
 	"strconv"
 )
 
@@ -36,50 +39,88 @@ func appendInt(dst []byte, i int64) []byte {
 	return appendUint(dst, u)
 }
 
-// appendUint is strconv.AppendUint(dst, u, 10), faster: one or two digits
-// straight from a table, longer numbers eight digits at a time.
+// appendUint is strconv.AppendUint(dst, u, 10), faster: the digits are
+// written in place, eight at a time (putDigits).
 func appendUint(dst []byte, u uint64) []byte {
 	if u < 10 {
 		return append(dst, byte('0'+u))
 	}
-	if u < 100 {
-		return append(dst, twoDigits[u*2], twoDigits[u*2+1])
-	}
-	var buf [24]byte
-	i := len(buf)
-	for u >= 1e8 {
-		i -= 8
-		put8Digits(buf[i:i+8], uint32(u%1e8))
-		u /= 1e8
-	}
-	i = put1to8Digits(&buf, i, uint32(u))
-	return append(dst, buf[i:]...)
+	n := decimalLen(u)
+	dst = reserve(dst, maxUintLen+8)
+	end := len(dst) + n
+	putDigits(dst[len(dst):end+8], u, n)
+	return dst[:end]
 }
 
-// put1to8Digits writes the digits of 0 < u < 10⁸ (no leading zeros) to
-// buf, ending before buf[i], and returns where they start.
-func put1to8Digits(buf *[24]byte, i int, u uint32) int {
-	for u >= 100 {
-		q := u / 100
-		r := (u - q*100) * 2
-		i -= 2
-		buf[i], buf[i+1] = twoDigits[r], twoDigits[r+1]
-		u = q
+// maxUintLen is the length of the longest uint64, 18446744073709551615.
+const maxUintLen = 20
+
+// reserve returns dst with room for n more bytes. Number formatting writes
+// whole words, some of which reach past the number's last byte; it reserves
+// that room first, rarely growing a buffer that has been in use.
+func reserve(dst []byte, n int) []byte {
+	if cap(dst)-len(dst) < n {
+		dst = slices.Grow(dst, n)
 	}
-	if u >= 10 {
-		i -= 2
-		buf[i], buf[i+1] = twoDigits[u*2], twoDigits[u*2+1]
-	} else {
-		i--
-		buf[i] = byte('0' + u)
-	}
-	return i
+	return dst
 }
 
-// twoDigits are the numbers 00 to 99.
-const twoDigits = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
-	"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
-	"8081828384858687888990919293949596979899"
+// putDigits writes the n = decimalLen(u) digits of u to b[:n]. It stores
+// whole words, the first digits first, so b must have room for n+8 bytes;
+// the bytes past n are garbage.
+func putDigits(b []byte, u uint64, n int) {
+	_ = b[n+7]
+	switch {
+	case n <= 8:
+		binary.LittleEndian.PutUint64(b, digits8(uint32(u))>>(64-8*n))
+	case n <= 16:
+		hi, lo := u/1e8, uint32(u%1e8)
+		binary.LittleEndian.PutUint64(b, digits8(uint32(hi))>>(128-8*n))
+		binary.LittleEndian.PutUint64(b[n-8:], digits8(lo))
+	default:
+		top, mid, lo := u/1e16, uint32(u/1e8%1e8), uint32(u%1e8)
+		binary.LittleEndian.PutUint64(b, digits8(uint32(top))>>(192-8*n))
+		binary.LittleEndian.PutUint64(b[n-16:], digits8(mid))
+		binary.LittleEndian.PutUint64(b[n-8:], digits8(lo))
+	}
+}
+
+// digits8 returns the eight decimal digits of v < 10⁸ in ASCII, the first
+// in the lowest byte of the word (the first stored), dividing in the lanes
+// of one word: its halves of four digits, their halves of two, then single
+// digits. Shifting the word right by 8·k bytes drops k leading digits.
+func digits8(v uint32) uint64 {
+	x := uint64(v/1e4) | uint64(v%1e4)<<32
+	// n/100 is n·10486 >> 20 for n < 10⁴, and n/10 is n·103 >> 10 for
+	// n < 100: the products do not reach the bits of the lanes kept.
+	q := x * 10486 >> 20 & 0x0000007f_0000007f
+	x = q | (x-q*100)<<16
+	q = x * 103 >> 10 & 0x000f000f_000f000f
+	x = q | (x-q*10)<<8
+	return x | 0x30303030_30303030
+}
+
+// decimalLen returns the number of decimal digits of u > 0. bits.Len64(u)
+// bits hold up to lenOfBits of them; u has one fewer when it is below the
+// smallest number of that many digits.
+func decimalLen(u uint64) int {
+	n := int(lenOfBits[bits.Len64(u)])
+	if u < smallestOfLen[n] {
+		n--
+	}
+	return n
+}
+
+// lenOfBits[k] is the number of digits of 2^k - 1, the largest k-bit number
+// (1 for k = 0).
+var lenOfBits = [65]uint8{1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 6, 6, 6, 7, 7, 7, 7,
+	8, 8, 8, 9, 9, 9, 10, 10, 10, 10, 11, 11, 11, 12, 12, 12, 13, 13, 13, 13, 14, 14, 14, 15,
+	15, 15, 16, 16, 16, 16, 17, 17, 17, 18, 18, 18, 19, 19, 19, 19, 20}
+
+// smallestOfLen[n] is 10^(n-1), the smallest number of n digits, for n ≥ 2;
+// 0 for n ≤ 1, which every u reaches.
+var smallestOfLen = [21]uint64{0, 0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19}
 
 // Float64 writes f. NaN and ±Inf are an error unless AllowNaN.
 func (e *Encoder) Float64(f float64) { e.float(f, 64, false) }
