@@ -36,9 +36,17 @@ func (e *Encoder) Key(literal string) {
 }
 
 // keySlow is small enough to inline, which would push Key over the budget.
+// Its first case is the first member of an object: Key keeps to one
+// condition, and the call is the cost of it.
 //
 //go:noinline
 func (e *Encoder) keySlow(literal string) {
+	if len(e.buf) < e.limit {
+		// The first member of an object, in compact output.
+		e.buf = append(e.buf, literal...)
+		e.needComma = true
+		return
+	}
 	e.beginMember()
 	e.buf = append(e.buf, literal...)
 	if e.opts.indent {
@@ -98,6 +106,14 @@ func (e *Encoder) Null() { e.buf = append(e.buf, "null"...) }
 // beginMember writes what goes before a member or element: the comma, and
 // the newline and indentation.
 func (e *Encoder) beginMember() {
+	if len(e.buf) < e.limit {
+		// Compact output with room: the first element of an array.
+		if e.needComma {
+			e.buf = append(e.buf, ',')
+		}
+		e.needComma = true
+		return
+	}
 	e.flush()
 	if e.needComma {
 		e.buf = append(e.buf, ',')
