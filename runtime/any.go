@@ -213,7 +213,7 @@ func (e *Encoder) anyMap(m map[string]any) {
 	for k, v := range m {
 		ks = append(ks, MapKey[entry]{Key: entry{k, v}, Name: k})
 	}
-	sortKeys(ks)
+	sortKeys(e, ks)
 	*p = ks
 	e.OpenObject()
 	for _, kv := range ks {
@@ -232,7 +232,7 @@ func (e *Encoder) anyStringMap(m map[string]string) {
 		e.Null()
 		return
 	}
-	ks := sortedStringKeys(&e.anyKeys, e.depth, m)
+	ks := sortedStringKeys(e, &e.anyKeys, m)
 	e.OpenObject()
 	for _, k := range ks {
 		e.KeyString(k.Name)

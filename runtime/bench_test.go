@@ -13,6 +13,8 @@ var benchStrings = []struct{ name, s string }{
 	{"ASCII-short", "Hello, world! 12345"},
 	{"ASCII-1K", strings.Repeat("The quick brown fox jumps over the lazy dog. ", 23)},
 	{"Unicode-1K", strings.Repeat("Grüße aus Köln, 東京 и Москва 😀! ", 25)},
+	{"CJK-1K", strings.Repeat("日本語のテキストと漢字、ひらがなとカタカナ。", 16)},
+	{"Hangul-1K", strings.Repeat("한국어 텍스트와 한글 문장입니다. ", 24)},
 	{"Escapes-1K", strings.Repeat("<a href=\"x\">\n\t&amp;\\</a>\x01", 40)},
 }
 

@@ -21,8 +21,6 @@ type MapEntry[K comparable, V any] struct {
 	Key   K
 	Name  string
 	Value V
-
-	prefix uint64 // the first eight bytes of Name, big-endian; see sortKeys
 }
 
 // MapKey is a map key and its JSON name (Value is empty).
@@ -37,16 +35,16 @@ type MapKey[K comparable] = MapEntry[K, struct{}]
 // as `for _, k := range runtime.StringKeys(e, m)`), so that a nested map,
 // which is one object deeper, never reuses the slice of the map around it.
 func StringKeys[K ~string, V any](e *Encoder, m map[K]V) []MapKey[K] {
-	return sortedStringKeys(&e.keys, e.depth, m)
+	return sortedStringKeys(e, &e.keys, m)
 }
 
-func sortedStringKeys[K ~string, V any](slots *[][]keyScratch, depth int, m map[K]V) []MapKey[K] {
-	p := scratchKeys[K](slots, depth, len(m))
+func sortedStringKeys[K ~string, V any](e *Encoder, slots *[][]keyScratch, m map[K]V) []MapKey[K] {
+	p := scratchKeys[K](slots, e.depth, len(m))
 	ks := []MapKey[K](*p)
 	for k := range m {
 		ks = append(ks, MapKey[K]{Key: k, Name: string(k)})
 	}
-	sortKeys(ks)
+	sortKeys(e, ks)
 	*p = ks
 	return ks
 }
@@ -60,7 +58,7 @@ func StringEntries[K ~string, V any](e *Encoder, m map[K]V) []MapEntry[K, V] {
 	for k, v := range m {
 		ks = append(ks, MapEntry[K, V]{Key: k, Name: string(k), Value: v})
 	}
-	sortKeys(ks)
+	sortKeys(e, ks)
 	*p = ks
 	return ks
 }
@@ -73,7 +71,7 @@ func IntKeys[K ~int | ~int8 | ~int16 | ~int32 | ~int64, V any](e *Encoder, m map
 		ks = append(ks, MapKey[K]{Key: k})
 	}
 	nameNumbers(e, ks, func(b []byte, k K) []byte { return appendInt(b, int64(k)) })
-	sortKeys(ks)
+	sortKeys(e, ks)
 	*p = ks
 	return ks
 }
@@ -86,7 +84,7 @@ func UintKeys[K ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr, V any](
 		ks = append(ks, MapKey[K]{Key: k})
 	}
 	nameNumbers(e, ks, func(b []byte, k K) []byte { return appendUint(b, uint64(k)) })
-	sortKeys(ks)
+	sortKeys(e, ks)
 	*p = ks
 	return ks
 }
@@ -108,7 +106,7 @@ func TextKeys[K interface {
 		}
 		ks = append(ks, MapKey[K]{Key: k, Name: string(b)})
 	}
-	sortKeys(ks)
+	sortKeys(e, ks)
 	*p = ks
 	return ks
 }
@@ -133,88 +131,128 @@ func marshalKey[K interface {
 	return k.MarshalText()
 }
 
-// sortKeys sorts ks by name. Most names differ in their first eight bytes,
-// so each is given them as one integer, in an order that agrees with the
-// bytewise one (shorter names padded with zeros): most comparisons are one
-// integer comparison, and only equal prefixes compare the names. The sort is
-// our own so that the comparison is inlined: slices.SortFunc calls it, with
-// the two MapKeys passed in memory as they no longer fit in registers.
-func sortKeys[K comparable, V any](ks []MapEntry[K, V]) {
-	for i := range ks {
-		ks[i].prefix = namePrefix(ks[i].Name)
+// sortKeys sorts ks by name. It sorts small references to the keys (see
+// keyRef) in e's scratch, then moves each key once to its place: a MapEntry
+// is too large to swap again and again. Most names differ in their first
+// eight bytes, so each reference has them as one integer, in an order that
+// agrees with the bytewise one (shorter names padded with zeros): most
+// comparisons are one integer comparison, and only equal prefixes compare
+// the names. The sort is our own so that the comparison is inlined.
+func sortKeys[K comparable, V any](e *Encoder, ks []MapEntry[K, V]) {
+	if len(ks) <= 8 {
+		// Few keys: fewer moves than references would cost.
+		for i := 1; i < len(ks); i++ {
+			for j := i; j > 0 && ks[j].Name < ks[j-1].Name; j-- {
+				ks[j], ks[j-1] = ks[j-1], ks[j]
+			}
+		}
+		return
 	}
-	quickSortKeys(ks, 2*bits.Len(uint(len(ks))))
+	refs := e.sortRefs[:0]
+	for i := range ks {
+		refs = append(refs, keyRef{namePrefix(ks[i].Name), ks[i].Name, i})
+	}
+	quickSortRefs(refs, 2*bits.Len(uint(len(refs))))
+	// Follow each cycle of the permutation: the key at refs[j].i goes to
+	// j. A reference done is marked with i = -1.
+	for start := range refs {
+		if refs[start].i < 0 {
+			continue
+		}
+		held := ks[start]
+		for j := start; ; {
+			from := refs[j].i
+			refs[j].i = -1
+			if from == start {
+				ks[j] = held
+				break
+			}
+			ks[j] = ks[from]
+			j = from
+		}
+	}
+	clear(refs) // the names are the user's
+	e.sortRefs = refs[:0]
 }
 
-// lessKey orders keys by name; see sortKeys.
-func lessKey[K comparable, V any](a, b *MapEntry[K, V]) bool {
+// keyRef is a key being sorted by sortKeys: the first eight bytes of its
+// name, big-endian, its name, and its index in the keys.
+type keyRef struct {
+	prefix uint64
+	name   string
+	i      int
+}
+
+// lessRef orders keys by name; see sortKeys.
+func lessRef(a, b *keyRef) bool {
 	if a.prefix != b.prefix {
 		return a.prefix < b.prefix
 	}
-	return a.Name < b.Name
+	return a.name < b.name
 }
 
-// quickSortKeys is a quicksort (median of three, Hoare partitioning, the
-// smaller part first) that leaves slices of up to 12 keys to an insertion
-// sort, and leaves ks to slices.SortFunc when it has partitioned too many
-// times: an input that makes quicksort quadratic still sorts in n log n.
-func quickSortKeys[K comparable, V any](ks []MapEntry[K, V], budget int) {
-	for len(ks) > 12 {
-		if budget == 0 {
-			slices.SortFunc(ks, compareNames[K, V])
-			return
-		}
-		budget--
-		m, hi := (len(ks)-1)/2, len(ks)-1
-		if lessKey(&ks[m], &ks[0]) {
-			ks[m], ks[0] = ks[0], ks[m]
-		}
-		if lessKey(&ks[hi], &ks[m]) {
-			ks[hi], ks[m] = ks[m], ks[hi]
-			if lessKey(&ks[m], &ks[0]) {
-				ks[m], ks[0] = ks[0], ks[m]
-			}
-		}
-		p := ks[m]
-		i, j := -1, len(ks)
-		for {
-			i++
-			for lessKey(&ks[i], &p) {
-				i++
-			}
-			j--
-			for lessKey(&p, &ks[j]) {
-				j--
-			}
-			if i >= j {
-				break
-			}
-			ks[i], ks[j] = ks[j], ks[i]
-		}
-		// ks[:j+1] <= p <= ks[j+1:], both parts non-empty.
-		if j+1 < len(ks)-j-1 {
-			quickSortKeys(ks[:j+1], budget)
-			ks = ks[j+1:]
-		} else {
-			quickSortKeys(ks[j+1:], budget)
-			ks = ks[:j+1]
-		}
-	}
-	for i := 1; i < len(ks); i++ {
-		for j := i; j > 0 && lessKey(&ks[j], &ks[j-1]); j-- {
-			ks[j], ks[j-1] = ks[j-1], ks[j]
-		}
-	}
-}
-
-func compareNames[K comparable, V any](a, b MapEntry[K, V]) int {
+func compareRefs(a, b keyRef) int {
 	if a.prefix != b.prefix {
 		if a.prefix < b.prefix {
 			return -1
 		}
 		return 1
 	}
-	return strings.Compare(a.Name, b.Name)
+	return strings.Compare(a.name, b.name)
+}
+
+// quickSortRefs is a quicksort (median of three, Hoare partitioning, the
+// smaller part first) that leaves slices of up to 12 references to an
+// insertion sort, and leaves rs to slices.SortFunc when it has partitioned
+// too many times: an input that makes quicksort quadratic still sorts in
+// n log n.
+func quickSortRefs(rs []keyRef, budget int) {
+	for len(rs) > 12 {
+		if budget == 0 {
+			slices.SortFunc(rs, compareRefs)
+			return
+		}
+		budget--
+		m, hi := (len(rs)-1)/2, len(rs)-1
+		if lessRef(&rs[m], &rs[0]) {
+			rs[m], rs[0] = rs[0], rs[m]
+		}
+		if lessRef(&rs[hi], &rs[m]) {
+			rs[hi], rs[m] = rs[m], rs[hi]
+			if lessRef(&rs[m], &rs[0]) {
+				rs[m], rs[0] = rs[0], rs[m]
+			}
+		}
+		p := rs[m]
+		i, j := -1, len(rs)
+		for {
+			i++
+			for lessRef(&rs[i], &p) {
+				i++
+			}
+			j--
+			for lessRef(&p, &rs[j]) {
+				j--
+			}
+			if i >= j {
+				break
+			}
+			rs[i], rs[j] = rs[j], rs[i]
+		}
+		// rs[:j+1] <= p <= rs[j+1:], both parts non-empty.
+		if j+1 < len(rs)-j-1 {
+			quickSortRefs(rs[:j+1], budget)
+			rs = rs[j+1:]
+		} else {
+			quickSortRefs(rs[j+1:], budget)
+			rs = rs[:j+1]
+		}
+	}
+	for i := 1; i < len(rs); i++ {
+		for j := i; j > 0 && lessRef(&rs[j], &rs[j-1]); j-- {
+			rs[j], rs[j-1] = rs[j-1], rs[j]
+		}
+	}
 }
 
 // namePrefix returns the first eight bytes of s as a big-endian integer,

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -180,27 +182,61 @@ func TestMapKeyPrefixes(t *testing.T) {
 	}
 }
 
-// TestQuickSortKeys sorts with every partition budget, down to none left,
+// TestQuickSortRefs sorts with every partition budget, down to none left,
 // which hands the rest to slices.SortFunc.
-func TestQuickSortKeys(t *testing.T) {
+func TestQuickSortRefs(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	for _, n := range []int{0, 1, 2, 12, 13, 14, 50, 300} {
 		for budget := range 6 {
-			ks := make([]MapKey[int], n)
-			for i := range ks {
-				ks[i] = MapKey[int]{Key: i, Name: randString(r, 3, asciiPieces, unicodePieces)}
+			rs := make([]keyRef, n)
+			for i := range rs {
+				name := randString(r, 3, asciiPieces, unicodePieces)
 				if i%3 == 0 {
-					ks[i].Name = "common-prefix-" + ks[i].Name
+					name = "common-prefix-" + name
 				}
-				ks[i].prefix = namePrefix(ks[i].Name)
+				rs[i] = keyRef{namePrefix(name), name, i}
 			}
-			quickSortKeys(ks, budget)
-			for i := 1; i < len(ks); i++ {
-				if ks[i-1].Name > ks[i].Name {
-					t.Fatalf("n=%d budget=%d: %q before %q", n, budget, ks[i-1].Name, ks[i].Name)
+			quickSortRefs(rs, budget)
+			for i := 1; i < len(rs); i++ {
+				if rs[i-1].name > rs[i].name {
+					t.Fatalf("n=%d budget=%d: %q before %q", n, budget, rs[i-1].name, rs[i].name)
 				}
 			}
 		}
+	}
+}
+
+// TestSortKeysMovesEntries checks that sortKeys moves each entry whole to
+// its place: its key and value stay with its name.
+func TestSortKeysMovesEntries(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	e := NewEncoder(nil)
+	defer e.Close()
+	for _, n := range []int{0, 1, 2, 3, 12, 13, 60, 300} {
+		ks := make([]MapEntry[int, string], n)
+		for i := range ks {
+			name := randString(r, 3, asciiPieces, unicodePieces)
+			ks[i] = MapEntry[int, string]{Key: i, Name: name, Value: name + "!"}
+		}
+		orig := slices.Clone(ks)
+		want := slices.Clone(ks)
+		slices.SortStableFunc(want, func(a, b MapEntry[int, string]) int { return strings.Compare(a.Name, b.Name) })
+		sortKeys(e, ks)
+		for i := range ks {
+			if ks[i].Name != want[i].Name || ks[i].Value != ks[i].Name+"!" || orig[ks[i].Key].Name != ks[i].Name {
+				t.Fatalf("n=%d: entry %d is %+v, want name %q", n, i, ks[i], want[i].Name)
+			}
+		}
+		seen := map[int]bool{}
+		for _, k := range ks {
+			seen[k.Key] = true
+		}
+		if len(seen) != n {
+			t.Fatalf("n=%d: %d distinct entries after sorting", n, len(seen))
+		}
+	}
+	if len(e.sortRefs) != 0 || cap(e.sortRefs) > 0 && e.sortRefs[:1][0].name != "" {
+		t.Errorf("sortKeys left names in its scratch")
 	}
 }
 

@@ -114,7 +114,9 @@ func appendEscaped[S string | []byte](dst []byte, src S, esc *[256]bool, ascii b
 				// from one word, while the text keeps to one of them.
 				if i+8 <= len(src) {
 					w := load64(src, i)
-					if w&shape3Mask == shape3 && valid3(w) && valid3(w>>24) {
+					// Most leads are none of E0, E2 and ED, the only ones
+					// valid3 can reject: bits 0, 2 and 13 of 0x2005.
+					if w&shape3Mask == shape3 && ((0x2005>>(w&0xF)|0x2005>>(w>>24&0xF))&1 == 0 || valid3(w) && valid3(w>>24)) {
 						i += 6
 						continue
 					}
