@@ -31,16 +31,15 @@ func (e *Encoder) Uint(u uint64) { e.buf = appendUint(e.buf, u) }
 
 // appendInt is strconv.AppendInt(dst, i, 10), faster.
 func appendInt(dst []byte, i int64) []byte {
-	u := uint64(i)
 	if i < 0 {
-		dst = append(dst, '-')
-		u = -u
+		return appendUint(append(dst, '-'), -uint64(i))
 	}
-	return appendUint(dst, u)
+	return appendUint(dst, uint64(i))
 }
 
 // appendUint is strconv.AppendUint(dst, u, 10), faster: the digits are
-// written in place, eight at a time (putDigits).
+// written in place, a word at a time (see putDigits; up to eight digits, the
+// most common, here).
 func appendUint(dst []byte, u uint64) []byte {
 	if u < 10 {
 		return append(dst, byte('0'+u))
@@ -48,7 +47,11 @@ func appendUint(dst []byte, u uint64) []byte {
 	n := decimalLen(u)
 	dst = reserve(dst, maxUintLen+8)
 	end := len(dst) + n
-	putDigits(dst[len(dst):end+8], u, n)
+	if n <= 8 {
+		binary.LittleEndian.PutUint64(dst[len(dst):end+8], digits8(uint32(u))>>(64-8*n))
+	} else {
+		putDigits(dst[len(dst):end+8], u, n)
+	}
 	return dst[:end]
 }
 
@@ -86,19 +89,21 @@ func putDigits(b []byte, u uint64, n int) {
 }
 
 // digits8 returns the eight decimal digits of v < 10⁸ in ASCII, the first
-// in the lowest byte of the word (the first stored), dividing in the lanes
-// of one word: its halves of four digits, their halves of two, then single
-// digits. Shifting the word right by 8·k bytes drops k leading digits.
+// in the lowest byte of the word (the first stored), from four pairs of
+// digits. Shifting the word right by 8·k bits drops k leading digits.
 func digits8(v uint32) uint64 {
-	x := uint64(v/1e4) | uint64(v%1e4)<<32
-	// n/100 is n·10486 >> 20 for n < 10⁴, and n/10 is n·103 >> 10 for
-	// n < 100: the products do not reach the bits of the lanes kept.
-	q := x * 10486 >> 20 & 0x0000007f_0000007f
-	x = q | (x-q*100)<<16
-	q = x * 103 >> 10 & 0x000f000f_000f000f
-	x = q | (x-q*10)<<8
-	return x | 0x30303030_30303030
+	hi, lo := v/1e4, v%1e4
+	return uint64(digitPairs[hi/100]) | uint64(digitPairs[hi%100])<<16 |
+		uint64(digitPairs[lo/100])<<32 | uint64(digitPairs[lo%100])<<48
 }
+
+// digitPairs[n] is the two digits of n < 100 as a little-endian pair.
+var digitPairs = func() (t [100]uint16) {
+	for n := range t {
+		t[n] = uint16('0'+n/10) | uint16('0'+n%10)<<8
+	}
+	return t
+}()
 
 // decimalLen returns the number of decimal digits of u > 0. bits.Len64(u)
 // bits hold up to lenOfBits of them; u has one fewer when it is below the
