@@ -126,20 +126,18 @@ func shortestPick(vb, lo, hi uint64, k int) (uint64, int) {
 
 	// Otherwise s or s+1, whichever is in R; when both are, the one nearer
 	// to v, the even one if v is halfway (vb == 4s+2 only when exact).
-	t := s + 1
-	sIn := lo <= s<<2
-	tIn := t<<2 <= hi
-	if sIn && tIn {
-		mid := s<<2 + 2
-		if vb < mid || vb == mid && s&1 == 0 {
-			return s, k
-		}
-		return t, k
-	}
-	if sIn {
-		return s, k
-	}
-	return t, k
+	// Which one is as good as random, so the choice is computed rather
+	// than branched on, each comparison the borrow of a subtraction: t
+	// when s is out of R, or when t is in R and v is above the midpoint,
+	// or on it with s odd.
+	mid := s<<2 + 2
+	_, sOut := bits.Sub64(s<<2, lo, 0)     // 4s < lo
+	_, tOut := bits.Sub64(hi, (s+1)<<2, 0) // hi < 4(s+1)
+	_, below := bits.Sub64(vb, mid, 0)     // vb < mid
+	_, above := bits.Sub64(mid, vb, 0)     // mid < vb
+	onMid := 1 &^ (below | above)
+	pickT := sOut | (1&^tOut)&(above|onMid&s&1)
+	return s + pickT, k
 }
 
 // shortestRoundOdd returns ⌊g·cp / 2^128⌋ with its lowest bit set when the
