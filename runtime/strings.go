@@ -73,6 +73,11 @@ func appendEscaped[S string | []byte](dst []byte, src S, esc *[256]bool, ascii b
 		for i+8 <= len(src) && plainASCII(load64(src, i), html, del) {
 			i += 8
 		}
+		if i+8 > len(src) && len(src) >= 8 && plainASCII(load64(src, len(src)-8), html, del) {
+			// The tail, shorter than a word, is plain too: the last
+			// word of src, which overlaps what has been checked.
+			i = len(src)
+		}
 		for i < len(src) && !esc[src[i]] {
 			i++
 		}
