@@ -208,3 +208,34 @@ func BenchmarkEscape(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSortKeys sorts the keys of a map of 60 entries named like
+// string_unicode's (Unicode block names, some sharing long prefixes), in a
+// new random order each time, as map iteration gives them.
+func BenchmarkSortKeys(b *testing.B) {
+	names := strings.Fields("Arabic Arabic_Presentation_Forms-A Arabic_Presentation_Forms-B Armenian Arrows " +
+		"Bengali Bopomofo Box_Drawing CJK_Compatibility CJK_Compatibility_Forms CJK_Compatibility_Ideographs " +
+		"CJK_Symbols_and_Punctuation CJK_Unified_Ideographs CJK_Unified_Ideographs_Extension_A " +
+		"CJK_Unified_Ideographs_Extension_B Cherokee Currency_Symbols Cyrillic Cyrillic_Supplementary " +
+		"Devanagari Enclosed_Alphanumerics Enclosed_CJK_Letters_and_Months Ethiopic Geometric_Shapes Georgian " +
+		"Greek_and_Coptic Gujarati Gurmukhi Hangul_Compatibility_Jamo Hangul_Jamo Hangul_Syllables Hebrew " +
+		"Hiragana IPA_Extentions Kangxi_Radicals Katakana Khmer Khmer_Symbols Latin Latin-1_Supplement " +
+		"Latin-Extended_A Latin-Extended_B Latin_Extended_Additional Letterlike_Symbols Malayalam " +
+		"Mathematical_Alphanumeric_Symbols Mathematical_Operators Miscellaneous_Symbols Mongolian Number_Forms " +
+		"Oriya Phonetic_Extensions Supplemental_Arrows-B Syriac Tamil Thaana Thai Unified_Canadian_Aboriginal_Syllabics " +
+		"Yi_Radicals Yi_Syllables")
+	r := rand.New(rand.NewPCG(1, 2))
+	orders := make([][]MapEntry[string, string], 64)
+	for i := range orders {
+		for _, j := range r.Perm(len(names)) {
+			orders[i] = append(orders[i], MapEntry[string, string]{Key: names[j], Name: names[j], Value: names[j]})
+		}
+	}
+	e := NewEncoder(nil)
+	defer e.Close()
+	ks := make([]MapEntry[string, string], len(names))
+	for i := 0; b.Loop(); i++ {
+		copy(ks, orders[i%len(orders)])
+		sortKeys(e, ks)
+	}
+}

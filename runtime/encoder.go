@@ -57,6 +57,7 @@ type Encoder struct {
 
 	keys, anyKeys [][]keyScratch // map key scratch per depth; see maps.go
 	sortRefs      []keyRef       // see sortKeys
+	sortNames     []string       // see sortKeys
 	names         []byte         // integer key names
 	nameEnds      []int
 	nameBlobs     map[string]string // see nameBlob
@@ -220,7 +221,7 @@ func (e *Encoder) release() {
 	clear(e.path) // it holds user data: map keys
 	*e = Encoder{
 		buf: e.buf[:0], indents: e.indents[:0], mem: e.mem[:0], free: e.free, path: e.path[:0], seen: e.seen,
-		keys: e.keys, anyKeys: e.anyKeys, sortRefs: e.sortRefs, names: e.names[:0], nameEnds: e.nameEnds[:0],
+		keys: e.keys, anyKeys: e.anyKeys, sortRefs: e.sortRefs, sortNames: e.sortNames, names: e.names[:0], nameEnds: e.nameEnds[:0],
 		nameBlobs: e.nameBlobs, nameBlobSize: e.nameBlobSize,
 		raw: e.raw[:0], members: e.members[:0], arena: e.arena[:0], jbuf: e.jbuf,
 	}

@@ -8,6 +8,7 @@
 package runtime
 
 import (
+	"cmp"
 	"encoding"
 	"fmt"
 	"math/bits"
@@ -148,11 +149,12 @@ func sortKeys[K comparable, V any](e *Encoder, ks []MapEntry[K, V]) {
 		}
 		return
 	}
-	refs := e.sortRefs[:0]
+	refs, names := e.sortRefs[:0], e.sortNames[:0]
 	for i := range ks {
-		refs = append(refs, keyRef{namePrefix(ks[i].Name), ks[i].Name, i})
+		refs = append(refs, keyRef{namePrefix(ks[i].Name), i})
+		names = append(names, ks[i].Name)
 	}
-	quickSortRefs(refs, 2*bits.Len(uint(len(refs))))
+	quickSortRefs(refs, names, 2*bits.Len(uint(len(refs))))
 	// Follow each cycle of the permutation: the key at refs[j].i goes to
 	// j. A reference done is marked with i = -1.
 	for start := range refs {
@@ -171,85 +173,87 @@ func sortKeys[K comparable, V any](e *Encoder, ks []MapEntry[K, V]) {
 			j = from
 		}
 	}
-	clear(refs) // the names are the user's
-	e.sortRefs = refs[:0]
+	clear(names) // the user's
+	e.sortRefs, e.sortNames = refs[:0], names[:0]
 }
 
 // keyRef is a key being sorted by sortKeys: the first eight bytes of its
-// name, big-endian, its name, and its index in the keys.
+// name, big-endian, and its index in the keys and their names.
 type keyRef struct {
 	prefix uint64
-	name   string
 	i      int
 }
 
 // lessRef orders keys by name; see sortKeys.
-func lessRef(a, b *keyRef) bool {
+func lessRef(a, b *keyRef, names []string) bool {
 	if a.prefix != b.prefix {
 		return a.prefix < b.prefix
 	}
-	return a.name < b.name
+	return names[a.i] < names[b.i]
 }
 
-func compareRefs(a, b keyRef) int {
-	if a.prefix != b.prefix {
-		if a.prefix < b.prefix {
-			return -1
-		}
-		return 1
+// below returns 1 if a sorts before b, else 0, without a branch on the
+// outcome, which is as good as random in a sort; only names with equal
+// prefixes, which are rare, take a (well predicted) branch.
+func below(a, b *keyRef, names []string) int {
+	_, lt := bits.Sub64(a.prefix, b.prefix, 0)
+	if a.prefix == b.prefix && names[a.i] < names[b.i] {
+		lt = 1
 	}
-	return strings.Compare(a.name, b.name)
+	return int(lt)
 }
 
-// quickSortRefs is a quicksort (median of three, Hoare partitioning, the
-// smaller part first) that leaves slices of up to 12 references to an
-// insertion sort, and leaves rs to slices.SortFunc when it has partitioned
-// too many times: an input that makes quicksort quadratic still sorts in
-// n log n.
-func quickSortRefs(rs []keyRef, budget int) {
-	for len(rs) > 12 {
+// quickSortRefs is a quicksort whose partitioning does not branch on the
+// comparisons, whose outcomes no branch predictor can guess: a Lomuto
+// partition that swaps every element and moves the boundary by the
+// comparison's 0 or 1. The pivot is the median of three; the smaller part
+// is sorted first; slices of up to 6 references go to an insertion sort;
+// and rs goes to slices.SortFunc when it has partitioned too many times, so
+// that an input that makes quicksort quadratic still sorts in n log n.
+func quickSortRefs(rs []keyRef, names []string, budget int) {
+	for len(rs) > 6 {
 		if budget == 0 {
-			slices.SortFunc(rs, compareRefs)
+			slices.SortFunc(rs, func(a, b keyRef) int {
+				if a.prefix != b.prefix {
+					return cmp.Compare(a.prefix, b.prefix)
+				}
+				return strings.Compare(names[a.i], names[b.i])
+			})
 			return
 		}
 		budget--
-		m, hi := (len(rs)-1)/2, len(rs)-1
-		if lessRef(&rs[m], &rs[0]) {
+		m, hi := len(rs)/2, len(rs)-1
+		if lessRef(&rs[m], &rs[0], names) {
 			rs[m], rs[0] = rs[0], rs[m]
 		}
-		if lessRef(&rs[hi], &rs[m]) {
+		if lessRef(&rs[hi], &rs[m], names) {
 			rs[hi], rs[m] = rs[m], rs[hi]
-			if lessRef(&rs[m], &rs[0]) {
+			if lessRef(&rs[m], &rs[0], names) {
 				rs[m], rs[0] = rs[0], rs[m]
 			}
 		}
-		p := rs[m]
-		i, j := -1, len(rs)
-		for {
-			i++
-			for lessRef(&rs[i], &p) {
-				i++
-			}
-			j--
-			for lessRef(&p, &rs[j]) {
-				j--
-			}
-			if i >= j {
-				break
-			}
-			rs[i], rs[j] = rs[j], rs[i]
+		rs[0], rs[m] = rs[m], rs[0]
+		p := rs[0]
+		// rs[1:n] sort before p, rs[n:i] do not.
+		n := 1
+		for i := 1; i < len(rs); i++ {
+			x := rs[i]
+			rs[i] = rs[n]
+			rs[n] = x
+			n += below(&x, &p, names)
 		}
-		// rs[:j+1] <= p <= rs[j+1:], both parts non-empty.
-		if j+1 < len(rs)-j-1 {
-			quickSortRefs(rs[:j+1], budget)
-			rs = rs[j+1:]
+		rs[0], rs[n-1] = rs[n-1], p
+		// rs[:n-1] < p = rs[n-1] <= rs[n:].
+		if n-1 < len(rs)-n {
+			quickSortRefs(rs[:n-1], names, budget)
+			rs = rs[n:]
 		} else {
-			quickSortRefs(rs[j+1:], budget)
-			rs = rs[:j+1]
+			quickSortRefs(rs[n:], names, budget)
+			rs = rs[:n-1]
 		}
 	}
 	for i := 1; i < len(rs); i++ {
-		for j := i; j > 0 && lessRef(&rs[j], &rs[j-1]); j-- {
+		for j := i; j > 0 && lessRef(&rs[j], &rs[j-1], names); j-- {
 			rs[j], rs[j-1] = rs[j-1], rs[j]
 		}
 	}

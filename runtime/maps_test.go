@@ -186,20 +186,21 @@ func TestMapKeyPrefixes(t *testing.T) {
 // which hands the rest to slices.SortFunc.
 func TestQuickSortRefs(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
-	for _, n := range []int{0, 1, 2, 12, 13, 14, 50, 300} {
+	for _, n := range []int{0, 1, 2, 6, 7, 12, 13, 14, 50, 300} {
 		for budget := range 6 {
 			rs := make([]keyRef, n)
+			names := make([]string, n)
 			for i := range rs {
-				name := randString(r, 3, asciiPieces, unicodePieces)
+				names[i] = randString(r, 3, asciiPieces, unicodePieces)
 				if i%3 == 0 {
-					name = "common-prefix-" + name
+					names[i] = "common-prefix-" + names[i]
 				}
-				rs[i] = keyRef{namePrefix(name), name, i}
+				rs[i] = keyRef{namePrefix(names[i]), i}
 			}
-			quickSortRefs(rs, budget)
+			quickSortRefs(rs, names, budget)
 			for i := 1; i < len(rs); i++ {
-				if rs[i-1].name > rs[i].name {
-					t.Fatalf("n=%d budget=%d: %q before %q", n, budget, rs[i-1].name, rs[i].name)
+				if a, b := names[rs[i-1].i], names[rs[i].i]; a > b {
+					t.Fatalf("n=%d budget=%d: %q before %q", n, budget, a, b)
 				}
 			}
 		}
@@ -235,7 +236,7 @@ func TestSortKeysMovesEntries(t *testing.T) {
 			t.Fatalf("n=%d: %d distinct entries after sorting", n, len(seen))
 		}
 	}
-	if len(e.sortRefs) != 0 || cap(e.sortRefs) > 0 && e.sortRefs[:1][0].name != "" {
+	if len(e.sortNames) != 0 || cap(e.sortNames) > 0 && e.sortNames[:1][0] != "" {
 		t.Errorf("sortKeys left names in its scratch")
 	}
 }
