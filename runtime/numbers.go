@@ -78,14 +78,24 @@ func putDigits(b []byte, u uint64, n int) {
 		binary.LittleEndian.PutUint64(b, digits8(uint32(u))>>(64-8*n))
 	case n <= 16:
 		hi, lo := u/1e8, uint32(u%1e8)
-		binary.LittleEndian.PutUint64(b, digits8(uint32(hi))>>(128-8*n))
+		binary.LittleEndian.PutUint64(b, leading(hi, n-8))
 		binary.LittleEndian.PutUint64(b[n-8:], digits8(lo))
 	default:
 		top, mid, lo := u/1e16, uint32(u/1e8%1e8), uint32(u%1e8)
-		binary.LittleEndian.PutUint64(b, digits8(uint32(top))>>(192-8*n))
+		binary.LittleEndian.PutUint64(b, leading(top, n-16))
 		binary.LittleEndian.PutUint64(b[n-16:], digits8(mid))
 		binary.LittleEndian.PutUint64(b[n-8:], digits8(lo))
 	}
+}
+
+// leading returns the n digits of v < 10ⁿ, n ≤ 8, as digits8 does: one or
+// two of them (the first of a ten-digit timestamp, of a 17-digit float) from
+// one pair, without digits8's divisions.
+func leading(v uint64, n int) uint64 {
+	if n <= 2 {
+		return uint64(digitPairs[v]) >> (16 - 8*n)
+	}
+	return digits8(uint32(v)) >> (64 - 8*n)
 }
 
 // digits8 returns the eight decimal digits of v < 10⁸ in ASCII, the first
