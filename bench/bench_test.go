@@ -114,6 +114,37 @@ func TestOutputsMatch(t *testing.T) {
 	}
 }
 
+// TestProbeOutputs compares every contender's output with encoding/json's on
+// the datasets' probes (reg.ProbeText: invalid UTF-8 and the characters
+// that encoding/json escapes). jsondump must be byte-identical.
+func TestProbeOutputs(t *testing.T) {
+	probed := 0
+	for _, ds := range reg.Datasets() {
+		decode(t, ds) // skips when the corpus is absent
+		val, err := corpus.Probe(ds)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if val == nil {
+			continue
+		}
+		probed++
+		for _, r := range contenders.Identity(val, contenders.Compact) {
+			switch {
+			case r.Diff.Identical:
+				t.Logf("%s %-22s identical", ds.Name, r.C.Name)
+			case r.C.Ours:
+				t.Errorf("%s %-22s %s", ds.Name, r.C.Name, r.Diff)
+			default:
+				t.Logf("%s %-22s %s", ds.Name, r.C.Name, r.Diff)
+			}
+		}
+	}
+	if probed == 0 {
+		t.Error("no dataset has a probe")
+	}
+}
+
 // TestCopiesCurrent: each datasets/*/jd/types.go is the copy that go generate
 // (cmd/copytypes) makes of ../types.go.
 func TestCopiesCurrent(t *testing.T) {

@@ -56,7 +56,10 @@ func main() {
 		"Speed-up is encoding/json v1's median time divided by the contender's (higher is faster); " +
 		"the last column is the geometric mean over the datasets. " +
 		"A mark † on a cell means that output is not byte-identical to encoding/json's (see *Byte identity* below), " +
-		"and its letters say how: " + legend() + " (HTML escaping: encoding/json writes <, > and & as \\u003c, \\u003e, \\u0026). Such a peer may be fast because it skips work.\n\n")
+		"and its letters say how: " + legend() + " (HTML escaping: encoding/json writes <, > and & as \\u003c, \\u003e, \\u0026). Such a peer may be fast because it skips work. " +
+		"A mark ‡ on a contender's name says the same of its output on the probe: twitter_status with one tweet's text replaced by " +
+		"invalid UTF-8 (which the datasets, being decoded JSON, cannot hold), U+2028, U+2029, HTML and control characters; " +
+		"‡<sup>u</sup> means the contender does not check or replace invalid UTF-8 as encoding/json does.\n\n")
 	md.WriteString("![speed-up over encoding/json, compact](chart.svg)\n\n")
 
 	ident := identity()
@@ -245,7 +248,7 @@ func table(md *strings.Builder, r *results, mode string, encs []string, ident ma
 		if !any {
 			continue
 		}
-		fmt.Fprintf(md, "| %s |%s", e, row.String())
+		fmt.Fprintf(md, "| %s%s |%s", e, diffMarks(ident[e][probeKey], "‡"), row.String())
 		if geo != "" {
 			if n == len(r.datas) {
 				fmt.Fprintf(md, " **"+geo+"** |", math.Exp(logSum/float64(n)))
@@ -289,8 +292,27 @@ func identity() map[string]map[string]contenders.Diff {
 			}
 		}
 	}
+	for _, ds := range reg.Datasets() {
+		val, err := corpus.Probe(ds)
+		if err != nil {
+			fail(err)
+		}
+		if val == nil {
+			continue
+		}
+		for _, row := range contenders.Identity(val, contenders.Compact) {
+			if out[row.C.Name] == nil {
+				out[row.C.Name] = map[string]contenders.Diff{}
+			}
+			out[row.C.Name][probeKey] = row.Diff
+		}
+	}
 	return out
 }
+
+// probeKey is the identity column of the probe: a dataset value holding
+// reg.ProbeText, encoded compact. Only twitter_status has a probe.
+const probeKey = "probe"
 
 // classMarks are the superscript letters the tables use for each class.
 var classMarks = []struct{ prefix, mark string }{
@@ -306,7 +328,10 @@ var classMarks = []struct{ prefix, mark string }{
 }
 
 // marks is " †" and the class letters for an output that differs.
-func marks(d contenders.Diff) string {
+func marks(d contenders.Diff) string { return diffMarks(d, "†") }
+
+// diffMarks is marks with another sign.
+func diffMarks(d contenders.Diff, sign string) string {
 	if d.Identical || (d.Classes == nil && d.Err == nil) {
 		return ""
 	}
@@ -322,7 +347,7 @@ func marks(d contenders.Diff) string {
 			}
 		}
 	}
-	return " †<sup>" + strings.Join(m, "") + "</sup>"
+	return " " + sign + "<sup>" + strings.Join(m, "") + "</sup>"
 }
 
 func legend() string {
@@ -337,7 +362,7 @@ func writeIdentity(md *strings.Builder, ident map[string]map[string]contenders.D
 	md.WriteString("Each contender's output on every dataset and mode, compared with encoding/json's " +
 		"(`go test -run TestOutputsMatch -v` shows the same). jsondump must be identical; the peers are reported. " +
 		"Classes: what explains the difference, found by normalising it away " +
-		"(invalid UTF-8 handling would show as its own class; these datasets, being decoded JSON, hold none).\n\n")
+		"(the datasets, being decoded JSON, hold no invalid UTF-8; the column `probe` is the probe described above).\n\n")
 	var encs []string
 	for _, c := range contenders.All() {
 		if ident[c.Name] != nil {

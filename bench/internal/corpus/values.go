@@ -54,6 +54,31 @@ func Decode(ds *reg.Dataset) (*Value, error) {
 	return val, nil
 }
 
+// Probe decodes the dataset afresh and puts reg.ProbeText into it (into
+// both copies of the types), or returns nil when the dataset has no Probe.
+func Probe(ds *reg.Dataset) (*Value, error) {
+	d := reg.DumpFor(ds.Name)
+	if ds.Probe == nil || d != nil && d.Probe == nil {
+		return nil, nil
+	}
+	in, err := Load(ds.Name)
+	if err != nil {
+		return nil, err
+	}
+	val := &Value{DS: ds, Input: in}
+	if val.V, err = decode(ds.Name, in, ds.New()); err != nil {
+		return nil, err
+	}
+	ds.Probe(val.V)
+	if d != nil {
+		if val.JD, err = decode(ds.Name, in, d.New()); err != nil {
+			return nil, err
+		}
+		d.Probe(val.JD)
+	}
+	return val, nil
+}
+
 func decode(name string, in []byte, v any) (any, error) {
 	dec := json.NewDecoder(bytes.NewReader(in))
 	dec.DisallowUnknownFields()

@@ -20,7 +20,20 @@ type Dataset struct {
 	// Easy returns v (a pointer from New) as easyjson sees it: the same root
 	// type, whose generated MarshalEasyJSON methods live beside the types.
 	Easy func(v any) easyjson.Marshaler
+
+	// Probe, if set, puts ProbeText into a string of v (a pointer from New,
+	// decoded): the report shows how each encoder writes what decoded JSON
+	// cannot hold.
+	Probe func(v any)
 }
+
+// ProbeText holds what a dataset decoded from JSON cannot: invalid UTF-8
+// (a stray continuation byte, an overlong encoding, a UTF-16 surrogate
+// half, a truncated sequence), with U+2028 and U+2029, HTML characters,
+// control characters and DEL. encoding/json writes each invalid byte as
+// \ufffd, U+2028, U+2029, <, > and & as \u escapes.
+const ProbeText = "probe: \x80 stray, \xc0\xaf overlong, \xed\xa0\x80 surrogate, \xe2\x82 cut; " +
+	"\u2028 \u2029 <b>&amp;</b> \x01\x7f done"
 
 // Dump binds jsondump's generated methods to a dataset. jsondump generates on
 // a copy of the dataset's types (package jd), which the corpus is decoded
@@ -35,6 +48,8 @@ type Dump struct {
 	Dumps func(b any, indent bool) string
 	// MarshalJSON calls the generated MarshalJSON (compact only).
 	MarshalJSON func(b any) ([]byte, error)
+	// Probe is Dataset.Probe for the copy.
+	Probe func(b any)
 }
 
 var (
