@@ -122,11 +122,23 @@ func appendEscaped[S string | []byte](dst []byte, src S, esc *[256]bool, ascii b
 					// Most leads are none of E0, E2 and ED, the only ones
 					// valid3 can reject: bits 0, 2 and 13 of 0x2005.
 					if w&shape3Mask == shape3 && ((0x2005>>(w&0xF)|0x2005>>(w>>24&0xF))&1 == 0 || valid3(w) && valid3(w>>24)) {
-						i += 6
+						// Text in one script keeps to one shape: a tight
+						// loop for as long as it does.
+						for i += 6; i+8 <= len(src); i += 6 {
+							w := load64(src, i)
+							if w&shape3Mask != shape3 || (0x2005>>(w&0xF)|0x2005>>(w>>24&0xF))&1 != 0 && !(valid3(w) && valid3(w>>24)) {
+								break
+							}
+						}
 						continue
 					}
 					if w&shape2Mask == shape2 && (w&lead2Bits+lead2Add)&lead2Top == lead2Top {
-						i += 8
+						for i += 8; i+8 <= len(src); i += 8 {
+							w := load64(src, i)
+							if w&shape2Mask != shape2 || (w&lead2Bits+lead2Add)&lead2Top != lead2Top {
+								break
+							}
+						}
 						continue
 					}
 				}
