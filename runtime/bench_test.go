@@ -195,7 +195,7 @@ func BenchmarkEscape(b *testing.B) {
 		b.Run(c.name+"/runtime", func(b *testing.B) {
 			b.SetBytes(int64(len(c.s)))
 			for b.Loop() {
-				buf = appendString(buf[:0], c.s, &escTables[1], false)
+				buf = appendString(buf[:0], c.s, &escTables[1])
 			}
 		})
 		// encoding/json has no entry point for escaping alone; a string

@@ -68,7 +68,7 @@ func (e *Encoder) marshaledText(b []byte, err error, m any) {
 		e.fail(&MarshalerError{Type: fmt.Sprintf("%T", m), Func: "MarshalText", Err: err})
 		return
 	}
-	e.buf = appendString(e.buf, b, e.esc, e.opts.ensureASCII)
+	e.buf = appendString(e.buf, b, e.esc)
 }
 
 // rawJSON writes untrusted raw JSON b; from is the value that produced it,
@@ -498,10 +498,10 @@ func appendReencoded(dst, q []byte, esc *[256]bool) []byte {
 	for len(s) > 0 {
 		k := bytes.IndexByte(s, '\\')
 		if k < 0 {
-			dst = appendEscaped(dst, s, esc, true)
+			dst = appendEscaped(dst, s, esc)
 			break
 		}
-		dst = appendEscaped(dst, s[:k], esc, true)
+		dst = appendEscaped(dst, s[:k], esc)
 		r, n := decodeEscape(s[k:])
 		s = s[k+n:]
 		if utf16.IsSurrogate(r) {
@@ -509,7 +509,7 @@ func appendReencoded(dst, q []byte, esc *[256]bool) []byte {
 			continue
 		}
 		var rb [utf8.UTFMax]byte
-		dst = appendEscaped(dst, utf8.AppendRune(rb[:0], r), esc, true)
+		dst = appendEscaped(dst, utf8.AppendRune(rb[:0], r), esc)
 	}
 	return append(dst, '"')
 }

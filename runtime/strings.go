@@ -13,7 +13,8 @@ const hex = "0123456789abcdef"
 // escTables[tableIndex(html, ascii)][b] says that byte b cannot be copied as
 // it is into a JSON string: control characters, " and \ always; every byte
 // of a multi-byte UTF-8 sequence, since the sequence may be invalid or U+2028
-// or U+2029; <, > and & when escaping HTML; DEL under EnsureASCII.
+// or U+2029; <, > and & when escaping HTML; DEL under EnsureASCII, and only
+// then, which tells the escaper that the table is for EnsureASCII.
 var escTables = func() (t [4][256]bool) {
 	for i := range t {
 		html, ascii := i&1 != 0, i&2 != 0
@@ -39,7 +40,7 @@ func tableIndex(html, ascii bool) int {
 
 // String writes s as a JSON string.
 func (e *Encoder) String(s string) {
-	e.buf = appendString(e.buf, s, e.esc, e.opts.ensureASCII)
+	e.buf = appendString(e.buf, s, e.esc)
 }
 
 // QuotedString writes s for the ",string" tag option: the JSON string of s,
@@ -49,23 +50,32 @@ func (e *Encoder) String(s string) {
 // inner string is the same text as without it.
 func (e *Encoder) QuotedString(s string) {
 	n := len(e.buf)
-	e.buf = appendString(e.buf, s, &escTables[tableIndex(e.opts.escapeHTML, false)], false)
+	e.buf = appendString(e.buf, s, &escTables[tableIndex(e.opts.escapeHTML, false)])
 	e.raw = append(e.raw[:0], e.buf[n:]...)
-	e.buf = appendString(e.buf[:n], e.raw, &escTables[tableIndex(false, e.opts.ensureASCII)], e.opts.ensureASCII)
+	e.buf = appendString(e.buf[:n], e.raw, &escTables[tableIndex(false, e.opts.ensureASCII)])
 }
 
 // appendString appends src as a JSON string, escaping the bytes esc flags.
-// ascii is EnsureASCII: esc then flags DEL and non-ASCII bytes too, which are
-// written as \uXXXX.
-func appendString[S string | []byte](dst []byte, src S, esc *[256]bool, ascii bool) []byte {
-	dst = append(dst, '"')
-	dst = appendEscaped(dst, src, esc, ascii)
-	return append(dst, '"')
+// An EnsureASCII table (the one kind that flags DEL) has every non-ASCII
+// rune written as \uXXXX too.
+func appendString[S string | []byte](dst []byte, src S, esc *[256]bool) []byte {
+	return appendQuoted(dst, src, esc, true)
 }
 
 // appendEscaped is appendString without the quotes.
-func appendEscaped[S string | []byte](dst []byte, src S, esc *[256]bool, ascii bool) []byte {
+func appendEscaped[S string | []byte](dst []byte, src S, esc *[256]bool) []byte {
+	return appendQuoted(dst, src, esc, false)
+}
+
+// appendQuoted is appendString, the quotes only when quote is set: one call
+// for a string, and String small enough to be inlined.
+func appendQuoted[S string | []byte](dst []byte, src S, esc *[256]bool, quote bool) []byte {
+	if quote {
+		dst = append(dst, '"')
+	}
+	// An EnsureASCII table, and only such a table, flags DEL.
 	html, del := esc['<'], esc[0x7f]
+	ascii := del
 	start := 0
 	for i := 0; i < len(src); {
 		// The loops that matter: skip what needs no escaping, eight bytes at
@@ -196,7 +206,11 @@ func appendEscaped[S string | []byte](dst []byte, src S, esc *[256]bool, ascii b
 		i += size
 		start = i
 	}
-	return append(dst, src[start:]...)
+	dst = append(dst, src[start:]...)
+	if quote {
+		dst = append(dst, '"')
+	}
+	return dst
 }
 
 // The shapes of sequences in a little-endian word: two three-byte ones

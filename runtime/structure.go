@@ -58,7 +58,7 @@ func (e *Encoder) keySlow(literal string) {
 // options: map keys, and field keys with <, >, & or non-ASCII runes.
 func (e *Encoder) KeyString(key string) {
 	e.beginMember()
-	e.buf = appendString(e.buf, key, e.esc, e.opts.ensureASCII)
+	e.buf = appendString(e.buf, key, e.esc)
 	e.colon()
 }
 
