@@ -30,17 +30,19 @@ func (e *Encoder) Int(i int64) { e.buf = appendInt(e.buf, i) }
 func (e *Encoder) Uint(u uint64) { e.buf = appendUint(e.buf, u) }
 
 // appendInt is strconv.AppendInt(dst, i, 10), faster.
-func appendInt(dst []byte, i int64) []byte {
-	if i < 0 {
-		return appendUint(append(dst, '-'), -uint64(i))
-	}
-	return appendUint(dst, uint64(i))
-}
+func appendInt(dst []byte, i int64) []byte { return appendDecimal(dst, uint64(i), true) }
 
-// appendUint is strconv.AppendUint(dst, u, 10), faster: the digits are
-// written in place, a word at a time (see putDigits; up to eight digits, the
-// most common, here).
-func appendUint(dst []byte, u uint64) []byte {
+// appendUint is strconv.AppendUint(dst, u, 10), faster.
+func appendUint(dst []byte, u uint64) []byte { return appendDecimal(dst, u, false) }
+
+// appendDecimal appends u, or int64(u) when signed: the digits are written
+// in place, a word at a time (see putDigits; up to eight digits, the most
+// common, here). appendInt and appendUint are inlined to one call of it.
+func appendDecimal(dst []byte, u uint64, signed bool) []byte {
+	if signed && int64(u) < 0 {
+		dst = append(dst, '-')
+		u = -u
+	}
 	if u < 10 {
 		return append(dst, byte('0'+u))
 	}
