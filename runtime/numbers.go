@@ -174,6 +174,12 @@ func (e *Encoder) QuotedFloat64(f float64) { e.float(f, 64, true) }
 func (e *Encoder) QuotedFloat32(f float32) { e.float(float64(f), 32, true) }
 
 func (e *Encoder) float(f float64, bits int, quoted bool) {
+	if f-f == 0 && bits == 64 && !quoted {
+		// The common case, straight to appendFloat64: f is finite (±Inf -
+		// ±Inf and NaN - NaN are NaN).
+		e.buf = appendFloat64(e.buf, f)
+		return
+	}
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		if !e.opts.allowNaN {
 			e.fail(&json.UnsupportedValueError{Str: strconv.FormatFloat(f, 'g', -1, bits)})
