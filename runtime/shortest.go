@@ -53,58 +53,39 @@ func shortest64(b uint64) (d uint64, e int) {
 	frac := b & fracMask
 	be := int(b>>fracBits) & expMask
 
-	var c uint64
-	var q int
-	if be != 0 {
-		c = frac | 1<<fracBits
-		q = be - bias
-		if frac == 0 && be > 1 {
-			return shortestAtPowerOfTwo(q)
-		}
+	// v·10^-k and the ends of R, all times 4 and rounded to odd (see
+	// shortestRoundOdd): vb for v, lo and hi for the ends, moved by one
+	// inwards when R is open. A candidate n (an integer in units of 10^k)
+	// lies in R when lo ≤ 4n ≤ hi.
+	var vb, lo, hi uint64
+	var k int
+	if be > 1 && frac == 0 {
+		vb, lo, hi, k = shortestAtPowerOfTwo(be - bias)
 	} else {
-		// Subnormal: the same spacing as the smallest binade.
-		c = frac
-		q = 1 - bias
+		c, q := frac|1<<fracBits, be-bias
+		if be == 0 {
+			// Subnormal: the same spacing as the smallest binade.
+			c, q = frac, 1-bias
+		}
+		// k = ⌊log10(2^q)⌋: R, of width 2^q, scaled by 10^-k is [1, 10)
+		// wide.
+		k = shortestLog10Pow2(q)
+		// h puts c·2^q·10^-k at the top word of a 192-bit product with
+		// the table's 128-bit significand (see shortestRoundOdd).
+		h := q + shortestLog2Pow10(-k) + 1
+		ghi, glo := shortestG(k)
+		// c·2^q in units of 2^(q-2): the double itself and the two ends of
+		// R. Open interval for odd c: an end that equals a candidate
+		// excludes it. Only exact ends (even values) can be equal to a
+		// candidate (a multiple of 4); for them, moving by 1 turns ≤ into <.
+		cb, open := c<<2, c&1
+		vb = shortestRoundOdd(ghi, glo, cb<<h)
+		lo = shortestRoundOdd(ghi, glo, (cb-2)<<h) + open
+		hi = shortestRoundOdd(ghi, glo, (cb+2)<<h) - open
 	}
 
-	// k = ⌊log10(2^q)⌋: R, of width 2^q, scaled by 10^-k is [1, 10) wide.
-	k := shortestLog10Pow2(q)
-	// h puts c·2^q·10^-k at the top word of a 192-bit product with the
-	// table's 128-bit significand (see shortestRoundOdd).
-	h := q + shortestLog2Pow10(-k) + 1
-	ghi, glo := shortestG(k)
-
-	// c·2^q in units of 2^(q-2): the double itself and the two ends of R.
-	cb := c << 2
-	vb := shortestRoundOdd(ghi, glo, cb<<h)
-	vbl := shortestRoundOdd(ghi, glo, (cb-2)<<h)
-	vbr := shortestRoundOdd(ghi, glo, (cb+2)<<h)
-	// Open interval for odd c: an end that equals a candidate excludes it.
-	// Only exact ends (even values) can be equal to a candidate (a
-	// multiple of 4); for them, adding 1 turns ≤ into <.
-	open := c & 1
-	return shortestPick(vb, vbl+open, vbr-open, k)
-}
-
-// shortestAtPowerOfTwo handles v = 2^52·2^q, q > -1074: the double below v
-// is nearer than the one above, so R is [v - 2^(q-2), v + 2^(q-1)], three
-// quarters of the usual width; c = 2^52 is even, so R is closed.
-func shortestAtPowerOfTwo(q int) (uint64, int) {
-	k := shortestLog10ThreeQuartersPow2(q)
-	h := q + shortestLog2Pow10(-k) + 1
-	ghi, glo := shortestG(k)
-	const cb = 1 << (52 + 2)
-	vb := shortestRoundOdd(ghi, glo, cb<<h)
-	vbl := shortestRoundOdd(ghi, glo, (cb-1)<<h)
-	vbr := shortestRoundOdd(ghi, glo, (cb+2)<<h)
-	return shortestPick(vb, vbl, vbr, k)
-}
-
-// shortestPick chooses the decimal given v·10^-k and the ends of R, all
-// times 4 and rounded to odd: vb for v, lo and hi for the ends, lo and hi
-// already moved by one inwards when R is open. A candidate n (an integer in
-// units of 10^k) lies in R when lo ≤ 4n ≤ hi.
-func shortestPick(vb, lo, hi uint64, k int) (uint64, int) {
+	// The choice, here rather than in a function of its own, which would
+	// be a call per float.
 	s := vb >> 2 // ⌊v·10^-k⌋ ≥ 1
 
 	// The multiples of ten on either side of v. R is narrower than ten
@@ -138,6 +119,21 @@ func shortestPick(vb, lo, hi uint64, k int) (uint64, int) {
 	onMid := 1 &^ (below | above)
 	pickT := sOut | (1&^tOut)&(above|onMid&s&1)
 	return s + pickT, k
+}
+
+// shortestAtPowerOfTwo returns vb, lo, hi and k (see shortest64) for
+// v = 2^52·2^q, q > -1074: the double below v is nearer than the one above,
+// so R is [v - 2^(q-2), v + 2^(q-1)], three quarters of the usual width;
+// c = 2^52 is even, so R is closed.
+func shortestAtPowerOfTwo(q int) (vb, lo, hi uint64, k int) {
+	k = shortestLog10ThreeQuartersPow2(q)
+	h := q + shortestLog2Pow10(-k) + 1
+	ghi, glo := shortestG(k)
+	const cb = 1 << (52 + 2)
+	vb = shortestRoundOdd(ghi, glo, cb<<h)
+	lo = shortestRoundOdd(ghi, glo, (cb-1)<<h)
+	hi = shortestRoundOdd(ghi, glo, (cb+2)<<h)
+	return vb, lo, hi, k
 }
 
 // shortestRoundOdd returns ⌊g·cp / 2^128⌋ with its lowest bit set when the
