@@ -6,7 +6,10 @@
 
 package runtime
 
-import "unicode/utf8"
+import (
+	"math/bits"
+	"unicode/utf8"
+)
 
 const hex = "0123456789abcdef"
 
@@ -79,17 +82,34 @@ func appendQuoted[S string | []byte](dst []byte, src S, esc *[256]bool, quote bo
 	start := 0
 	for i := 0; i < len(src); {
 		// The loops that matter: skip what needs no escaping, eight bytes at
-		// a time while they are plain ASCII, then byte by byte.
-		for i+8 <= len(src) && plainASCII(load64(src, i), html, del) {
+		// a time, to the first byte that needs a look, the lowest one the
+		// word's mask flags.
+		m := uint64(0)
+		for i+8 <= len(src) {
+			if m = lookMask(load64(src, i), html, del); m != 0 {
+				break
+			}
 			i += 8
 		}
-		if i+8 > len(src) && len(src) >= 8 && plainASCII(load64(src, len(src)-8), html, del) {
-			// The tail, shorter than a word, is plain too: the last
-			// word of src, which overlaps what has been checked.
-			i = len(src)
-		}
-		for i < len(src) && !esc[src[i]] {
-			i++
+		switch {
+		case m != 0:
+			i += bits.TrailingZeros64(m) >> 3
+		case len(src) >= 8:
+			// The tail, shorter than a word: the last word of src, its
+			// bytes before i (looked at already) masked off. A byte below
+			// i that needed escaping may flag the one above it too (see
+			// lookMask): the bytes from the one flagged are checked again
+			// one by one.
+			if m = lookMask(load64(src, len(src)-8), html, del) &^ (1<<(8*(i-(len(src)-8))) - 1); m == 0 {
+				i = len(src)
+				break
+			}
+			i = len(src) - 8 + bits.TrailingZeros64(m)>>3
+			fallthrough
+		default:
+			for i < len(src) && !esc[src[i]] {
+				i++
+			}
 		}
 		if i >= len(src) {
 			break
@@ -245,13 +265,13 @@ func load64[S string | []byte](src S, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// plainASCII reports whether none of the eight bytes of w needs a look:
-// no control character, ", \ or non-ASCII byte, no <, > or & when html,
-// no DEL when del. x-lsb sets the top bit of a byte of x that is 0 (and may
-// set it in the bytes above it, which is harmless: the word has a flagged
-// byte either way); w-0x20·lsb sets it in bytes below 0x20 and non-ASCII
-// bytes already have it.
-func plainASCII(w uint64, html, del bool) bool {
+// lookMask returns the top bit of each byte of w that needs a look: a
+// control character, ", \ or a non-ASCII byte; <, > or & when html; DEL
+// when del. It may also flag a byte above one that needs a look (the
+// subtractions borrow from it), never one below: the lowest bit set is the
+// first byte to look at. x-lsb sets the top bit of a byte of x that is 0;
+// w-0x20·lsb sets it in bytes below 0x20; non-ASCII bytes have it.
+func lookMask(w uint64, html, del bool) uint64 {
 	const lsb, msb = 0x0101010101010101, 0x8080808080808080
 	t := w | (w - 0x20*lsb) | ((w ^ '"'*lsb) - lsb) | ((w ^ '\\'*lsb) - lsb)
 	if html {
@@ -261,7 +281,7 @@ func plainASCII(w uint64, html, del bool) bool {
 	if del {
 		t |= (w ^ 0x7f*lsb) - lsb
 	}
-	return t&msb == 0
+	return t & msb
 }
 
 // appendEscapedRune writes r as \uXXXX, or as a UTF-16 surrogate pair above
