@@ -59,6 +59,18 @@ func TestStringDifferential(t *testing.T) {
 	}
 	// Long clean runs around an escape.
 	checkString(t, strings.Repeat("x", 1000)+"\n"+strings.Repeat("é", 500)+"<")
+	// Every byte at every place of a word and of the tail, after every
+	// clean or escaped byte: the escaper finds bytes from words' masks,
+	// where a byte that needs escaping may flag the byte above it.
+	for _, before := range []string{"a", "\"", "\x01", "<", "é", "\xff"} {
+		for n := range 18 {
+			for _, b := range []byte{'a', '"', '\\', 0, 0x1f, '<', '>', '&', 0x7f, 0x80, 0xc3, 0xe2, 0xff} {
+				pad := strings.Repeat("x", n)
+				checkString(t, pad+before+string([]byte{b})+"yz")
+				checkString(t, pad+before+string([]byte{b}))
+			}
+		}
+	}
 }
 
 func checkString(t *testing.T, s string) {
