@@ -106,7 +106,7 @@ func emit(f *File) ([]byte, error) {
 	// constant, rather than somewhere in the code below.
 	out.Comment("This file needs the runtime API it was generated for; regenerate it")
 	out.Comment("with go generate if this line does not compile.")
-	out.Const().Id("_").Op("=").Qual(runtimePath, "SupportPackageIsVersion2")
+	out.Const().Id("_").Op("=").Qual(runtimePath, "SupportPackageIsVersion3")
 	for _, t := range f.Types {
 		em.methods(out, t)
 	}

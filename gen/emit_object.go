@@ -16,16 +16,32 @@ import (
 func (em *emitter) object(b *jen.Group, o *Object, p place, s scope) {
 	b.Add(e().Dot("OpenObject").Call())
 	if o.Sorted == nil {
-		em.fields(b, o.Fields, p, s, 0)
+		em.members(b, o.Fields, p, s)
 	} else {
 		sorted := em.sorted(o)
 		b.If(e().Dot("SortKeys").Call()).BlockFunc(func(g *jen.Group) {
-			em.fields(g, sorted, p, s, 0)
+			em.members(g, sorted, p, s)
 		}).Else().BlockFunc(func(g *jen.Group) {
-			em.fields(g, o.Fields, p, s, 0)
+			em.members(g, o.Fields, p, s)
 		})
 	}
 	b.Add(e().Dot("CloseObject").Call())
+}
+
+// members writes the fields of an object in the order given. When the first
+// field is always written, under a key known now, its key is written by
+// FirstKey, which knows that no comma is due: one append where Key would
+// take its slow path.
+func (em *emitter) members(b *jen.Group, fields []*Field, p place, s scope) {
+	if len(fields) > 0 {
+		if f := fields[0]; f.Omit.Kind == Never && !f.KeyNeedsRuntime && f.KeyLiteral != "" && guard(f, 0) == 0 && f.Value != nil && len(f.Path) > 0 {
+			b.Add(e().Dot("FirstKey").Call(stringLit(f.KeyLiteral)))
+			x, fs := em.fieldPlace(f, p, s)
+			em.value(b, f.Value, x, fs)
+			fields = fields[1:]
+		}
+	}
+	em.fields(b, fields, p, s, 0)
 }
 
 // sorted returns the fields in the order of Object.Sorted.
@@ -122,9 +138,7 @@ func (em *emitter) field(b *jen.Group, f *Field, p place, s scope) {
 		em.errorf("field %s at %s: no value or no path", f.Name, f.Pos)
 		return
 	}
-	x := em.selector(p, f.Path)
-	x.nonNil = writtenNonNil(f.Omit)
-	s = s.atField(em.name(f.Name))
+	x, s := em.fieldPlace(f, p, s)
 	write := func(g *jen.Group) {
 		switch {
 		case f.KeyNeedsRuntime:
@@ -147,6 +161,14 @@ func (em *emitter) field(b *jen.Group, f *Field, p place, s scope) {
 		return
 	}
 	b.If(cond).BlockFunc(write)
+}
+
+// fieldPlace returns where the value of f is, and the scope that names it in
+// errors.
+func (em *emitter) fieldPlace(f *Field, p place, s scope) (place, scope) {
+	x := em.selector(p, f.Path)
+	x.nonNil = writtenNonNil(f.Omit)
+	return x, s.atField(em.name(f.Name))
 }
 
 // writtenNonNil says whether o writes a field only when it is not nil.

@@ -411,7 +411,7 @@ func TestEmitShape(t *testing.T) {
 			}
 		}
 		// The version handshake is the one blank declaration, on purpose.
-		handshake := "const _ = " + c.file.RuntimeName + ".SupportPackageIsVersion2\n"
+		handshake := "const _ = " + c.file.RuntimeName + ".SupportPackageIsVersion3\n"
 		if strings.Count(string(src), handshake) != 1 {
 			t.Errorf("%s: no version handshake %q", c.name, handshake)
 		}

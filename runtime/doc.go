@@ -38,8 +38,9 @@
 // [Encoder.AtIndex] or [Encoder.AtKey] on its way out so that the path of
 // the error is built only when there is one; [Encoder.Close],
 // [Encoder.Bytes] or [Encoder.MustString] end the encode and return the
-// Encoder to the pool. Key, Elem, the Open and Close methods, Null, Bool,
-// Int, Failed and SortKeys are small enough for the compiler to inline.
+// Encoder to the pool. Key, FirstKey, Elem, the Open and Close methods,
+// Null, Bool, Int, String, Failed and SortKeys are small enough for
+// the compiler to inline.
 //
 // Cycles: [Encoder.Enter] and [Encoder.Leave] bracket every pointer, slice
 // and map whose type can reach itself. Like encoding/json, the Encoder
@@ -47,7 +48,7 @@
 // identity without reflect, so more than 10000 nested maps count as a cycle.
 package runtime
 
-// SupportPackageIsVersion2 is referred to by generated code, so that a file
+// SupportPackageIsVersion3 is referred to by generated code, so that a file
 // generated for another version of this package fails to compile with a
-// message that names the mismatch. Version 2: Key takes the comma too.
-const SupportPackageIsVersion2 = true
+// message that names the mismatch. Version 2: Key takes the comma too. Version 3: FirstKey.
+const SupportPackageIsVersion3 = true

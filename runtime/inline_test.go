@@ -18,8 +18,8 @@ func TestInlining(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	for _, m := range []string{
-		"OpenObject", "CloseObject", "OpenArray", "CloseArray", "Key", "Elem", "Null",
-		"Bool", "Int", "Uint", "Float64", "Float32", "Number", "RawMessage",
+		"OpenObject", "FirstKey", "CloseObject", "OpenArray", "CloseArray", "Key", "Elem", "Null",
+		"Bool", "Int", "Uint", "String", "Float64", "Float32", "Number", "RawMessage",
 		"Failed", "SortKeys", "AtField", "Enter", "Leave",
 	} {
 		if !regexp.MustCompile(`can inline \(\*Encoder\)\.` + m + `\b`).Match(out) {

@@ -22,6 +22,19 @@ func (e *Encoder) OpenObject() {
 	e.depth++
 }
 
+// FirstKey starts the first member of an object, one that is always
+// written: literal is `"name":`, Key's literal without the comma. Right
+// after OpenObject no comma is due, so in compact output with room this is
+// one append, where Key would take its slow path.
+func (e *Encoder) FirstKey(literal string) {
+	if len(e.buf) < e.limit {
+		e.buf = append(e.buf, literal...)
+		e.needComma = true
+	} else {
+		e.keySlow(literal)
+	}
+}
+
 // Key starts an object member. literal is a comma, then the key as
 // encoding/json writes it with the default options, quoted, escaped and
 // followed by a colon: `,"name":`, so that the common case, a member after

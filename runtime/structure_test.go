@@ -13,7 +13,10 @@ import (
 
 // genDump writes v the way generated code does: Key with a pre-escaped
 // literal when literal is set (valid under the default escaping), else
-// KeyString; Failed checks and the path on the way out.
+// KeyString; Failed checks and the path on the way out. The first key of
+// an object with an odd number of keys is written by FirstKey, as that of a
+// member that is always written, the others' by Key, as that of a member
+// that may be left out.
 func genDump(e *Encoder, v any, literal bool) {
 	switch v := v.(type) {
 	case map[string]any:
@@ -23,10 +26,14 @@ func genDump(e *Encoder, v any, literal bool) {
 		}
 		ks := StringKeys(e, v)
 		e.OpenObject()
-		for _, k := range ks {
+		for i, k := range ks {
 			if literal {
 				b, _ := json.Marshal(k.Name)
-				e.Key("," + string(b) + ":")
+				if i == 0 && len(ks)%2 == 1 {
+					e.FirstKey(string(b) + ":")
+				} else {
+					e.Key("," + string(b) + ":")
+				}
 			} else {
 				e.KeyString(k.Name)
 			}

@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion2
+const _ = runtime.SupportPackageIsVersion3
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -123,7 +123,7 @@ func (v *UserResponse) DumpJSON(e *runtime.Encoder) {
 // _APIError_dump writes the JSON encoding of *v, a api.APIError, to e.
 func _APIError_dump(e *runtime.Encoder, v *APIError) {
 	e.OpenObject()
-	e.Key(`,"Code":`)
+	e.FirstKey(`"Code":`)
 	e.Int(int64(v.Code))
 	e.Key(`,"Message":`)
 	e.String(v.Message)
@@ -142,7 +142,7 @@ func _APIError_dump(e *runtime.Encoder, v *APIError) {
 func _Address_dump(e *runtime.Encoder, v *Address) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"City":`)
+		e.FirstKey(`"City":`)
 		e.String(v.City)
 		e.Key(`,"Street":`)
 		e.String(v.Street)
@@ -153,7 +153,7 @@ func _Address_dump(e *runtime.Encoder, v *Address) {
 			e.String(v.Zip)
 		}
 	} else {
-		e.Key(`,"Street":`)
+		e.FirstKey(`"Street":`)
 		e.String(v.Street)
 		e.Key(`,"City":`)
 		e.String(v.City)
@@ -239,7 +239,7 @@ func _Category_dump(e *runtime.Encoder, v *Category) {
 			e.Leave(v.Parent)
 		}
 	} else {
-		e.Key(`,"name":`)
+		e.FirstKey(`"name":`)
 		e.String(v.Name)
 		if v.Parent != nil {
 			e.Key(`,"parent":`)
@@ -333,7 +333,7 @@ func _Line_dump(e *runtime.Encoder, v *Line) {
 		e.Key(`,"sku":`)
 		e.String(v.SKU)
 	} else {
-		e.Key(`,"sku":`)
+		e.FirstKey(`"sku":`)
 		e.String(v.SKU)
 		e.Key(`,"qty":`)
 		e.Int(int64(v.Qty))
@@ -359,7 +359,7 @@ func _Line_dump(e *runtime.Encoder, v *Line) {
 func _OrderList_dump(e *runtime.Encoder, v *OrderList) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"orders":`)
+		e.FirstKey(`"orders":`)
 		if v.Orders == nil {
 			e.Null()
 		} else {
@@ -388,7 +388,7 @@ func _OrderList_dump(e *runtime.Encoder, v *OrderList) {
 			e.Int(int64(v.Meta.Version))
 		}
 	} else {
-		e.Key(`,"request_id":`)
+		e.FirstKey(`"request_id":`)
 		e.String(v.Meta.RequestID)
 		if v.Meta.Version != 0 {
 			e.Key(`,"version":`)
@@ -424,7 +424,7 @@ func _OrderList_dump(e *runtime.Encoder, v *OrderList) {
 func _Order_dump(e *runtime.Encoder, v *Order) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"created_at":`)
+		e.FirstKey(`"created_at":`)
 		e.Time(v.Timestamps.CreatedAt)
 		if e.Failed() {
 			e.AtField("CreatedAt")
@@ -487,7 +487,7 @@ func _Order_dump(e *runtime.Encoder, v *Order) {
 			}
 		}
 	} else {
-		e.Key(`,"id":`)
+		e.FirstKey(`"id":`)
 		e.String(v.ID)
 		e.Key(`,"created_at":`)
 		e.Time(v.Timestamps.CreatedAt)
@@ -570,7 +570,7 @@ func _Page_dump(e *runtime.Encoder, v *Page) {
 func _UserResponse_dump(e *runtime.Encoder, v *UserResponse) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"data":`)
+		e.FirstKey(`"data":`)
 		_User_dump(e, &v.Data)
 		if e.Failed() {
 			e.AtField("Data")
@@ -597,7 +597,7 @@ func _UserResponse_dump(e *runtime.Encoder, v *UserResponse) {
 			e.Int(int64(v.Meta.Version))
 		}
 	} else {
-		e.Key(`,"request_id":`)
+		e.FirstKey(`"request_id":`)
 		e.String(v.Meta.RequestID)
 		if v.Meta.Version != 0 {
 			e.Key(`,"version":`)
@@ -673,7 +673,7 @@ func _User_dump(e *runtime.Encoder, v *User) {
 			e.CloseArray()
 		}
 	} else {
-		e.Key(`,"id":`)
+		e.FirstKey(`"id":`)
 		e.Int(v.ID)
 		e.Key(`,"name":`)
 		e.String(v.Name)

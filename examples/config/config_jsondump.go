@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion2
+const _ = runtime.SupportPackageIsVersion3
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -168,7 +168,7 @@ func (v *Pair[K, V]) DumpJSON(e *runtime.Encoder) {
 func _Backend_dump(e *runtime.Encoder, v *Backend) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"healthy":`)
+		e.FirstKey(`"healthy":`)
 		if v.Healthy == nil {
 			e.Null()
 		} else {
@@ -188,7 +188,7 @@ func _Backend_dump(e *runtime.Encoder, v *Backend) {
 		e.Key(`,"weight":`)
 		e.Uint(uint64(v.Weight))
 	} else {
-		e.Key(`,"url":`)
+		e.FirstKey(`"url":`)
 		e.String(v.URL)
 		e.Key(`,"weight":`)
 		e.Uint(uint64(v.Weight))
@@ -215,7 +215,7 @@ func _Backend_dump(e *runtime.Encoder, v *Backend) {
 func _Config_dump(e *runtime.Encoder, v *Config) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"-":`)
+		e.FirstKey(`"-":`)
 		e.String(v.Dash)
 		e.Key(`,"Quoted":`)
 		e.String(v.Quoted)
@@ -334,7 +334,7 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 		e.KeyString(`ключ`)
 		e.String(v.Unicode)
 	} else {
-		e.Key(`,"name":`)
+		e.FirstKey(`"name":`)
 		e.String(v.Name)
 		e.Key(`,"port":`)
 		e.QuotedInt(int64(v.Port))
@@ -501,7 +501,7 @@ func _Limits_dump(e *runtime.Encoder, v *Limits) {
 // any], to e.
 func _Pair_dump[K comparable, V any](e *runtime.Encoder, v *Pair[K, V]) {
 	e.OpenObject()
-	e.Key(`,"key":`)
+	e.FirstKey(`"key":`)
 	e.Addr(&v.Key)
 	if e.Failed() {
 		e.AtField("Key")

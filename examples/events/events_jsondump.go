@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion2
+const _ = runtime.SupportPackageIsVersion3
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -249,7 +249,7 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 			e.String(v.Record.TraceID)
 		}
 	} else {
-		e.Key(`,"time":`)
+		e.FirstKey(`"time":`)
 		e.Time(v.Record.Time)
 		if e.Failed() {
 			e.AtField("Time")
@@ -380,7 +380,7 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 func _Batch_dump(e *runtime.Encoder, v *Batch) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"dropped":`)
+		e.FirstKey(`"dropped":`)
 		e.Uint(uint64(v.Dropped))
 		e.Key(`,"final":`)
 		e.Bool(v.Final)
@@ -401,7 +401,7 @@ func _Batch_dump(e *runtime.Encoder, v *Batch) {
 			e.CloseArray()
 		}
 	} else {
-		e.Key(`,"records":`)
+		e.FirstKey(`"records":`)
 		if v.Records == nil {
 			e.Null()
 		} else {
@@ -547,7 +547,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 			e.String(v.TraceID)
 		}
 	} else {
-		e.Key(`,"time":`)
+		e.FirstKey(`"time":`)
 		e.Time(v.Time)
 		if e.Failed() {
 			e.AtField("Time")
@@ -671,7 +671,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 // _Source_dump writes the JSON encoding of *v, a events.Source, to e.
 func _Source_dump(e *runtime.Encoder, v *Source) {
 	e.OpenObject()
-	e.Key(`,"File":`)
+	e.FirstKey(`"File":`)
 	e.String(v.File)
 	e.Key(`,"Line":`)
 	e.Int(int64(v.Line))
@@ -686,7 +686,7 @@ func _Source_dump(e *runtime.Encoder, v *Source) {
 func _Span_dump(e *runtime.Encoder, v *Span) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"name":`)
+		e.FirstKey(`"name":`)
 		e.String(v.Name)
 		e.Key(`,"start":`)
 		e.Time(v.Start)
@@ -706,7 +706,7 @@ func _Span_dump(e *runtime.Encoder, v *Span) {
 		e.Key(`,"took":`)
 		e.Int(int64(v.Took))
 	} else {
-		e.Key(`,"name":`)
+		e.FirstKey(`"name":`)
 		e.String(v.Name)
 		e.Key(`,"start":`)
 		e.Time(v.Start)

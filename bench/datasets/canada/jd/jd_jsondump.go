@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion2
+const _ = runtime.SupportPackageIsVersion3
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -161,7 +161,7 @@ func (v *Properties) DumpJSON(e *runtime.Encoder) {
 func _FeatureCollection_dump(e *runtime.Encoder, v *FeatureCollection) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"features":`)
+		e.FirstKey(`"features":`)
 		if v.Features == nil {
 			e.Null()
 		} else {
@@ -180,7 +180,7 @@ func _FeatureCollection_dump(e *runtime.Encoder, v *FeatureCollection) {
 		e.Key(`,"type":`)
 		e.String(v.Type)
 	} else {
-		e.Key(`,"type":`)
+		e.FirstKey(`"type":`)
 		e.String(v.Type)
 		e.Key(`,"features":`)
 		if v.Features == nil {
@@ -206,7 +206,7 @@ func _FeatureCollection_dump(e *runtime.Encoder, v *FeatureCollection) {
 func _Feature_dump(e *runtime.Encoder, v *Feature) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"geometry":`)
+		e.FirstKey(`"geometry":`)
 		_Geometry_dump(e, &v.Geometry)
 		if e.Failed() {
 			e.AtField("Geometry")
@@ -221,7 +221,7 @@ func _Feature_dump(e *runtime.Encoder, v *Feature) {
 		e.Key(`,"type":`)
 		e.String(v.Type)
 	} else {
-		e.Key(`,"type":`)
+		e.FirstKey(`"type":`)
 		e.String(v.Type)
 		e.Key(`,"properties":`)
 		_Properties_dump(e, &v.Properties)
@@ -243,7 +243,7 @@ func _Feature_dump(e *runtime.Encoder, v *Feature) {
 func _Geometry_dump(e *runtime.Encoder, v *Geometry) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"coordinates":`)
+		e.FirstKey(`"coordinates":`)
 		if v.Coordinates == nil {
 			e.Null()
 		} else {
@@ -278,7 +278,7 @@ func _Geometry_dump(e *runtime.Encoder, v *Geometry) {
 		e.Key(`,"type":`)
 		e.String(v.Type)
 	} else {
-		e.Key(`,"type":`)
+		e.FirstKey(`"type":`)
 		e.String(v.Type)
 		e.Key(`,"coordinates":`)
 		if v.Coordinates == nil {
@@ -319,7 +319,7 @@ func _Geometry_dump(e *runtime.Encoder, v *Geometry) {
 // _Properties_dump writes the JSON encoding of *v, a jd.Properties, to e.
 func _Properties_dump(e *runtime.Encoder, v *Properties) {
 	e.OpenObject()
-	e.Key(`,"name":`)
+	e.FirstKey(`"name":`)
 	e.String(v.Name)
 	e.CloseObject()
 }

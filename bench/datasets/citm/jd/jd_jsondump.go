@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion2
+const _ = runtime.SupportPackageIsVersion3
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -231,7 +231,7 @@ func (v *SeatCategory) DumpJSON(e *runtime.Encoder) {
 // _Area_dump writes the JSON encoding of *v, a jd.Area, to e.
 func _Area_dump(e *runtime.Encoder, v *Area) {
 	e.OpenObject()
-	e.Key(`,"areaId":`)
+	e.FirstKey(`"areaId":`)
 	e.Int(v.AreaID)
 	e.Key(`,"blockIds":`)
 	if v.BlockIDs == nil {
@@ -250,7 +250,7 @@ func _Area_dump(e *runtime.Encoder, v *Area) {
 // _Catalog_dump writes the JSON encoding of *v, a jd.Catalog, to e.
 func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 	e.OpenObject()
-	e.Key(`,"areaNames":`)
+	e.FirstKey(`"areaNames":`)
 	if v.AreaNames == nil {
 		e.Null()
 	} else {
@@ -406,7 +406,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 // _Event_dump writes the JSON encoding of *v, a jd.Event, to e.
 func _Event_dump(e *runtime.Encoder, v *Event) {
 	e.OpenObject()
-	e.Key(`,"description":`)
+	e.FirstKey(`"description":`)
 	if v.Description == nil {
 		e.Null()
 	} else {
@@ -462,7 +462,7 @@ func _Event_dump(e *runtime.Encoder, v *Event) {
 // _Performance_dump writes the JSON encoding of *v, a jd.Performance, to e.
 func _Performance_dump(e *runtime.Encoder, v *Performance) {
 	e.OpenObject()
-	e.Key(`,"eventId":`)
+	e.FirstKey(`"eventId":`)
 	e.Int(v.EventID)
 	e.Key(`,"id":`)
 	e.Int(v.ID)
@@ -526,7 +526,7 @@ func _Performance_dump(e *runtime.Encoder, v *Performance) {
 // _Price_dump writes the JSON encoding of *v, a jd.Price, to e.
 func _Price_dump(e *runtime.Encoder, v *Price) {
 	e.OpenObject()
-	e.Key(`,"amount":`)
+	e.FirstKey(`"amount":`)
 	e.Int(v.Amount)
 	e.Key(`,"audienceSubCategoryId":`)
 	e.Int(v.AudienceSubCategoryID)
@@ -539,7 +539,7 @@ func _Price_dump(e *runtime.Encoder, v *Price) {
 // e.
 func _SeatCategory_dump(e *runtime.Encoder, v *SeatCategory) {
 	e.OpenObject()
-	e.Key(`,"areas":`)
+	e.FirstKey(`"areas":`)
 	if v.Areas == nil {
 		e.Null()
 	} else {

@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion2
+const _ = runtime.SupportPackageIsVersion3
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -88,7 +88,7 @@ func (v *Root) DumpJSON(e *runtime.Encoder) {
 func _Node_dump(e *runtime.Encoder, v *Node) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"cl_weight":`)
+		e.FirstKey(`"cl_weight":`)
 		e.Float64(v.CLWeight)
 		if e.Failed() {
 			e.AtField("CLWeight")
@@ -129,7 +129,7 @@ func _Node_dump(e *runtime.Encoder, v *Node) {
 		e.Key(`,"touches":`)
 		e.Int(int64(v.Touches))
 	} else {
-		e.Key(`,"name":`)
+		e.FirstKey(`"name":`)
 		e.String(v.Name)
 		e.Key(`,"kids":`)
 		if v.Kids == nil {
@@ -176,7 +176,7 @@ func _Node_dump(e *runtime.Encoder, v *Node) {
 // _Root_dump writes the JSON encoding of *v, a jd.Root, to e.
 func _Root_dump(e *runtime.Encoder, v *Root) {
 	e.OpenObject()
-	e.Key(`,"tree":`)
+	e.FirstKey(`"tree":`)
 	_Node_dump(e, &v.Tree)
 	if e.Failed() {
 		e.AtField("Tree")

@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion2
+const _ = runtime.SupportPackageIsVersion3
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -340,7 +340,7 @@ func (v *Resource) DumpJSON(e *runtime.Encoder) {
 func _Bundle_dump(e *runtime.Encoder, v *Bundle) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"entry":`)
+		e.FirstKey(`"entry":`)
 		if v.Entry == nil {
 			e.Null()
 		} else {
@@ -361,7 +361,7 @@ func _Bundle_dump(e *runtime.Encoder, v *Bundle) {
 		e.Key(`,"type":`)
 		e.String(v.Type)
 	} else {
-		e.Key(`,"resourceType":`)
+		e.FirstKey(`"resourceType":`)
 		e.String(v.ResourceType)
 		e.Key(`,"type":`)
 		e.String(v.Type)
@@ -389,7 +389,7 @@ func _Bundle_dump(e *runtime.Encoder, v *Bundle) {
 // jd.CodeableConcept, to e.
 func _CodeableConcept_dump(e *runtime.Encoder, v *CodeableConcept) {
 	e.OpenObject()
-	e.Key(`,"coding":`)
+	e.FirstKey(`"coding":`)
 	if v.Coding == nil {
 		e.Null()
 	} else {
@@ -416,7 +416,7 @@ func _CodeableConcept_dump(e *runtime.Encoder, v *CodeableConcept) {
 func _Coding_dump(e *runtime.Encoder, v *Coding) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"code":`)
+		e.FirstKey(`"code":`)
 		e.String(v.Code)
 		if v.Display != "" {
 			e.Key(`,"display":`)
@@ -425,7 +425,7 @@ func _Coding_dump(e *runtime.Encoder, v *Coding) {
 		e.Key(`,"system":`)
 		e.String(v.System)
 	} else {
-		e.Key(`,"system":`)
+		e.FirstKey(`"system":`)
 		e.String(v.System)
 		e.Key(`,"code":`)
 		e.String(v.Code)
@@ -441,7 +441,7 @@ func _Coding_dump(e *runtime.Encoder, v *Coding) {
 func _Entry_dump(e *runtime.Encoder, v *Entry) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"fullUrl":`)
+		e.FirstKey(`"fullUrl":`)
 		e.String(v.FullURL)
 		e.Key(`,"request":`)
 		_Request_dump(e, &v.Request)
@@ -456,7 +456,7 @@ func _Entry_dump(e *runtime.Encoder, v *Entry) {
 			return
 		}
 	} else {
-		e.Key(`,"fullUrl":`)
+		e.FirstKey(`"fullUrl":`)
 		e.String(v.FullURL)
 		e.Key(`,"resource":`)
 		_Resource_dump(e, &v.Resource)
@@ -485,7 +485,7 @@ func _Period_dump(e *runtime.Encoder, v *Period) {
 		e.Key(`,"start":`)
 		e.String(v.Start)
 	} else {
-		e.Key(`,"start":`)
+		e.FirstKey(`"start":`)
 		e.String(v.Start)
 		if v.End != "" {
 			e.Key(`,"end":`)
@@ -499,7 +499,7 @@ func _Period_dump(e *runtime.Encoder, v *Period) {
 func _Quantity_dump(e *runtime.Encoder, v *Quantity) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"code":`)
+		e.FirstKey(`"code":`)
 		e.String(v.Code)
 		e.Key(`,"system":`)
 		e.String(v.System)
@@ -512,7 +512,7 @@ func _Quantity_dump(e *runtime.Encoder, v *Quantity) {
 			return
 		}
 	} else {
-		e.Key(`,"value":`)
+		e.FirstKey(`"value":`)
 		e.Float64(v.Value)
 		if e.Failed() {
 			e.AtField("Value")
@@ -539,7 +539,7 @@ func _Reference_dump(e *runtime.Encoder, v *Reference) {
 		e.Key(`,"reference":`)
 		e.String(v.Reference)
 	} else {
-		e.Key(`,"reference":`)
+		e.FirstKey(`"reference":`)
 		e.String(v.Reference)
 		if v.Display != "" {
 			e.Key(`,"display":`)
@@ -552,7 +552,7 @@ func _Reference_dump(e *runtime.Encoder, v *Reference) {
 // _Request_dump writes the JSON encoding of *v, a jd.Request, to e.
 func _Request_dump(e *runtime.Encoder, v *Request) {
 	e.OpenObject()
-	e.Key(`,"method":`)
+	e.FirstKey(`"method":`)
 	e.String(v.Method)
 	e.Key(`,"url":`)
 	e.String(v.URL)
@@ -1174,7 +1174,7 @@ func _Resource_dump(e *runtime.Encoder, v *Resource) {
 			}
 		}
 	} else {
-		e.Key(`,"resourceType":`)
+		e.FirstKey(`"resourceType":`)
 		e.String(v.ResourceType)
 		e.Key(`,"id":`)
 		e.String(v.ID)

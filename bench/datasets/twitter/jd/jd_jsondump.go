@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion2
+const _ = runtime.SupportPackageIsVersion3
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -520,7 +520,7 @@ func (v *UserMention) DumpJSON(e *runtime.Encoder) {
 func _Entities_dump(e *runtime.Encoder, v *Entities) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"hashtags":`)
+		e.FirstKey(`"hashtags":`)
 		if v.Hashtags == nil {
 			e.Null()
 		} else {
@@ -599,7 +599,7 @@ func _Entities_dump(e *runtime.Encoder, v *Entities) {
 			e.CloseArray()
 		}
 	} else {
-		e.Key(`,"hashtags":`)
+		e.FirstKey(`"hashtags":`)
 		if v.Hashtags == nil {
 			e.Null()
 		} else {
@@ -685,7 +685,7 @@ func _Entities_dump(e *runtime.Encoder, v *Entities) {
 func _Hashtag_dump(e *runtime.Encoder, v *Hashtag) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"indices":`)
+		e.FirstKey(`"indices":`)
 		if v.Indices == nil {
 			e.Null()
 		} else {
@@ -699,7 +699,7 @@ func _Hashtag_dump(e *runtime.Encoder, v *Hashtag) {
 		e.Key(`,"text":`)
 		e.String(v.Text)
 	} else {
-		e.Key(`,"text":`)
+		e.FirstKey(`"text":`)
 		e.String(v.Text)
 		e.Key(`,"indices":`)
 		if v.Indices == nil {
@@ -720,7 +720,7 @@ func _Hashtag_dump(e *runtime.Encoder, v *Hashtag) {
 func _Media_dump(e *runtime.Encoder, v *Media) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"display_url":`)
+		e.FirstKey(`"display_url":`)
 		e.String(v.DisplayURL)
 		e.Key(`,"expanded_url":`)
 		e.String(v.ExpandedURL)
@@ -762,7 +762,7 @@ func _Media_dump(e *runtime.Encoder, v *Media) {
 		e.Key(`,"url":`)
 		e.String(v.URL)
 	} else {
-		e.Key(`,"id":`)
+		e.FirstKey(`"id":`)
 		e.Int(v.ID)
 		e.Key(`,"id_str":`)
 		e.String(v.IDStr)
@@ -811,12 +811,12 @@ func _Media_dump(e *runtime.Encoder, v *Media) {
 func _Metadata_dump(e *runtime.Encoder, v *Metadata) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"iso_language_code":`)
+		e.FirstKey(`"iso_language_code":`)
 		e.String(v.ISOLanguageCode)
 		e.Key(`,"result_type":`)
 		e.String(v.ResultType)
 	} else {
-		e.Key(`,"result_type":`)
+		e.FirstKey(`"result_type":`)
 		e.String(v.ResultType)
 		e.Key(`,"iso_language_code":`)
 		e.String(v.ISOLanguageCode)
@@ -828,7 +828,7 @@ func _Metadata_dump(e *runtime.Encoder, v *Metadata) {
 func _Root_dump(e *runtime.Encoder, v *Root) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"search_metadata":`)
+		e.FirstKey(`"search_metadata":`)
 		_SearchMetadata_dump(e, &v.SearchMetadata)
 		if e.Failed() {
 			e.AtField("SearchMetadata")
@@ -851,7 +851,7 @@ func _Root_dump(e *runtime.Encoder, v *Root) {
 			e.CloseArray()
 		}
 	} else {
-		e.Key(`,"statuses":`)
+		e.FirstKey(`"statuses":`)
 		if v.Statuses == nil {
 			e.Null()
 		} else {
@@ -882,7 +882,7 @@ func _Root_dump(e *runtime.Encoder, v *Root) {
 func _SearchMetadata_dump(e *runtime.Encoder, v *SearchMetadata) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"completed_in":`)
+		e.FirstKey(`"completed_in":`)
 		e.Float64(v.CompletedIn)
 		if e.Failed() {
 			e.AtField("CompletedIn")
@@ -905,7 +905,7 @@ func _SearchMetadata_dump(e *runtime.Encoder, v *SearchMetadata) {
 		e.Key(`,"since_id_str":`)
 		e.String(v.SinceIDStr)
 	} else {
-		e.Key(`,"completed_in":`)
+		e.FirstKey(`"completed_in":`)
 		e.Float64(v.CompletedIn)
 		if e.Failed() {
 			e.AtField("CompletedIn")
@@ -935,14 +935,14 @@ func _SearchMetadata_dump(e *runtime.Encoder, v *SearchMetadata) {
 func _Size_dump(e *runtime.Encoder, v *Size) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"h":`)
+		e.FirstKey(`"h":`)
 		e.Int(int64(v.H))
 		e.Key(`,"resize":`)
 		e.String(v.Resize)
 		e.Key(`,"w":`)
 		e.Int(int64(v.W))
 	} else {
-		e.Key(`,"w":`)
+		e.FirstKey(`"w":`)
 		e.Int(int64(v.W))
 		e.Key(`,"h":`)
 		e.Int(int64(v.H))
@@ -956,7 +956,7 @@ func _Size_dump(e *runtime.Encoder, v *Size) {
 func _Sizes_dump(e *runtime.Encoder, v *Sizes) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"large":`)
+		e.FirstKey(`"large":`)
 		_Size_dump(e, &v.Large)
 		if e.Failed() {
 			e.AtField("Large")
@@ -981,7 +981,7 @@ func _Sizes_dump(e *runtime.Encoder, v *Sizes) {
 			return
 		}
 	} else {
-		e.Key(`,"medium":`)
+		e.FirstKey(`"medium":`)
 		_Size_dump(e, &v.Medium)
 		if e.Failed() {
 			e.AtField("Medium")
@@ -1013,7 +1013,7 @@ func _Sizes_dump(e *runtime.Encoder, v *Sizes) {
 func _Status_dump(e *runtime.Encoder, v *Status) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"contributors":`)
+		e.FirstKey(`"contributors":`)
 		e.Any(v.Contributors)
 		if e.Failed() {
 			e.AtField("Contributors")
@@ -1126,7 +1126,7 @@ func _Status_dump(e *runtime.Encoder, v *Status) {
 			return
 		}
 	} else {
-		e.Key(`,"metadata":`)
+		e.FirstKey(`"metadata":`)
 		_Metadata_dump(e, &v.Metadata)
 		if e.Failed() {
 			e.AtField("Metadata")
@@ -1245,7 +1245,7 @@ func _Status_dump(e *runtime.Encoder, v *Status) {
 // _URLEntities_dump writes the JSON encoding of *v, a jd.URLEntities, to e.
 func _URLEntities_dump(e *runtime.Encoder, v *URLEntities) {
 	e.OpenObject()
-	e.Key(`,"urls":`)
+	e.FirstKey(`"urls":`)
 	if v.URLs == nil {
 		e.Null()
 	} else {
@@ -1268,7 +1268,7 @@ func _URLEntities_dump(e *runtime.Encoder, v *URLEntities) {
 func _URL_dump(e *runtime.Encoder, v *URL) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"display_url":`)
+		e.FirstKey(`"display_url":`)
 		e.String(v.DisplayURL)
 		e.Key(`,"expanded_url":`)
 		e.String(v.ExpandedURL)
@@ -1286,7 +1286,7 @@ func _URL_dump(e *runtime.Encoder, v *URL) {
 		e.Key(`,"url":`)
 		e.String(v.URL)
 	} else {
-		e.Key(`,"url":`)
+		e.FirstKey(`"url":`)
 		e.String(v.URL)
 		e.Key(`,"expanded_url":`)
 		e.String(v.ExpandedURL)
@@ -1312,7 +1312,7 @@ func _URL_dump(e *runtime.Encoder, v *URL) {
 func _UserEntities_dump(e *runtime.Encoder, v *UserEntities) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"description":`)
+		e.FirstKey(`"description":`)
 		_URLEntities_dump(e, &v.Description)
 		if e.Failed() {
 			e.AtField("Description")
@@ -1349,7 +1349,7 @@ func _UserEntities_dump(e *runtime.Encoder, v *UserEntities) {
 func _UserMention_dump(e *runtime.Encoder, v *UserMention) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"id":`)
+		e.FirstKey(`"id":`)
 		e.Int(v.ID)
 		e.Key(`,"id_str":`)
 		e.String(v.IDStr)
@@ -1369,7 +1369,7 @@ func _UserMention_dump(e *runtime.Encoder, v *UserMention) {
 		e.Key(`,"screen_name":`)
 		e.String(v.ScreenName)
 	} else {
-		e.Key(`,"screen_name":`)
+		e.FirstKey(`"screen_name":`)
 		e.String(v.ScreenName)
 		e.Key(`,"name":`)
 		e.String(v.Name)
@@ -1396,7 +1396,7 @@ func _UserMention_dump(e *runtime.Encoder, v *UserMention) {
 func _User_dump(e *runtime.Encoder, v *User) {
 	e.OpenObject()
 	if e.SortKeys() {
-		e.Key(`,"contributors_enabled":`)
+		e.FirstKey(`"contributors_enabled":`)
 		e.Bool(v.ContributorsEnabled)
 		e.Key(`,"created_at":`)
 		e.String(v.CreatedAt)
@@ -1495,7 +1495,7 @@ func _User_dump(e *runtime.Encoder, v *User) {
 		e.Key(`,"verified":`)
 		e.Bool(v.Verified)
 	} else {
-		e.Key(`,"id":`)
+		e.FirstKey(`"id":`)
 		e.Int(v.ID)
 		e.Key(`,"id_str":`)
 		e.String(v.IDStr)
