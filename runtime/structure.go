@@ -70,6 +70,17 @@ func (e *Encoder) keySlow(literal string) {
 // KeyString starts an object member whose key is escaped now, under the
 // options: map keys, and field keys with <, >, & or non-ASCII runes.
 func (e *Encoder) KeyString(key string) {
+	if len(e.buf) < e.limit {
+		// Compact output with room: the comma, the key and the colon, with
+		// no call but the escaper.
+		if e.needComma {
+			e.buf = append(e.buf, ',')
+		}
+		e.needComma = true
+		e.buf = appendQuoted(e.buf, key, e.esc, true)
+		e.buf = append(e.buf, ':')
+		return
+	}
 	e.beginMember()
 	e.buf = appendString(e.buf, key, e.esc)
 	e.colon()
