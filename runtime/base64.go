@@ -12,6 +12,6 @@ func (e *Encoder) Base64(b []byte) {
 		return
 	}
 	e.buf = append(e.buf, '"')
-	e.buf = base64.StdEncoding.AppendEncode(e.buf, b)
+	e.setBuf(base64.StdEncoding.AppendEncode(e.buf, b))
 	e.buf = append(e.buf, '"')
 }

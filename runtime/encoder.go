@@ -106,7 +106,16 @@ func (e *Encoder) Close() error {
 func (e *Encoder) Bytes() ([]byte, error) {
 	var b []byte
 	err := e.result()
-	if err == nil {
+	switch {
+	case err != nil:
+	case len(e.mem) == 0:
+		// Most output is one chunk: make and copy, which the compiler
+		// turns into an allocation that is not cleared first.
+		src := e.buf
+		one := make([]byte, len(src))
+		copy(one, src)
+		b = one
+	default:
 		b = make([]byte, 0, e.size())
 		for _, c := range e.mem {
 			b = append(b, c...)
@@ -133,6 +142,23 @@ func (e *Encoder) MustString() string {
 	b.Write(e.buf)
 	e.release()
 	return b.String()
+}
+
+// setBuf makes b, the buffer after an append to it, the buffer; see
+// setSlice.
+func (e *Encoder) setBuf(b []byte) { setSlice(&e.buf, b) }
+
+// setSlice stores b, *p after an append to it, in *p. When b is the same
+// array (it did not grow), only the length is stored: storing the pointer
+// would cost a GC write barrier, which, while the collector marks, costs
+// more than many a value takes to write (and MarshalJSON and Dumps
+// allocate, so they run while it marks).
+func setSlice(p *[]byte, b []byte) {
+	if cap(b) == cap(*p) {
+		*p = (*p)[:len(b)]
+	} else {
+		*p = b
+	}
 }
 
 // size is the length of the in-memory output.

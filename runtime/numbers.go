@@ -24,27 +24,36 @@ func (e *Encoder) Bool(b bool) {
 }
 
 // Int writes i.
-func (e *Encoder) Int(i int64) { e.buf = appendInt(e.buf, i) }
+func (e *Encoder) Int(i int64) { decimalTo(&e.buf, uint64(i), true) }
 
 // Uint writes u.
-func (e *Encoder) Uint(u uint64) { e.buf = appendUint(e.buf, u) }
+func (e *Encoder) Uint(u uint64) { decimalTo(&e.buf, u, false) }
 
 // appendInt is strconv.AppendInt(dst, i, 10), faster.
-func appendInt(dst []byte, i int64) []byte { return appendDecimal(dst, uint64(i), true) }
+func appendInt(dst []byte, i int64) []byte {
+	decimalTo(&dst, uint64(i), true)
+	return dst
+}
 
 // appendUint is strconv.AppendUint(dst, u, 10), faster.
-func appendUint(dst []byte, u uint64) []byte { return appendDecimal(dst, u, false) }
+func appendUint(dst []byte, u uint64) []byte {
+	decimalTo(&dst, u, false)
+	return dst
+}
 
-// appendDecimal appends u, or int64(u) when signed: the digits are written
-// in place, a word at a time (see putDigits; up to eight digits, the most
-// common, here). appendInt and appendUint are inlined to one call of it.
-func appendDecimal(dst []byte, u uint64, signed bool) []byte {
+// decimalTo appends u, or int64(u) when signed, to *p, which it stores as
+// setSlice does: the digits are written in place, a word at a time (see
+// putDigits; up to eight digits, the most common, here). Int and Uint call
+// it with e.buf, appendInt and appendUint with their dst.
+func decimalTo(p *[]byte, u uint64, signed bool) {
+	dst := *p
 	if signed && int64(u) < 0 {
 		dst = append(dst, '-')
 		u = -u
 	}
 	if u < 10 {
-		return append(dst, byte('0'+u))
+		setSlice(p, append(dst, byte('0'+u)))
+		return
 	}
 	n := decimalLen(u)
 	dst = reserve(dst, maxUintLen+8)
@@ -54,7 +63,7 @@ func appendDecimal(dst []byte, u uint64, signed bool) []byte {
 	} else {
 		putDigits(dst[len(dst):end+8], u, n)
 	}
-	return dst[:end]
+	setSlice(p, dst[:end])
 }
 
 // maxUintLen is the length of the longest uint64, 18446744073709551615.
@@ -156,14 +165,14 @@ func (e *Encoder) QuotedBool(b bool) {
 // QuotedInt writes i inside a string, for the ",string" tag option.
 func (e *Encoder) QuotedInt(i int64) {
 	e.buf = append(e.buf, '"')
-	e.buf = appendInt(e.buf, i)
+	decimalTo(&e.buf, uint64(i), true)
 	e.buf = append(e.buf, '"')
 }
 
 // QuotedUint writes u inside a string, for the ",string" tag option.
 func (e *Encoder) QuotedUint(u uint64) {
 	e.buf = append(e.buf, '"')
-	e.buf = appendUint(e.buf, u)
+	decimalTo(&e.buf, u, false)
 	e.buf = append(e.buf, '"')
 }
 
@@ -177,7 +186,7 @@ func (e *Encoder) float(f float64, bits int, quoted bool) {
 	if f-f == 0 && bits == 64 && !quoted {
 		// The common case, straight to appendFloat64: f is finite (±Inf -
 		// ±Inf and NaN - NaN are NaN).
-		e.buf = appendFloat64(e.buf, f)
+		e.setBuf(appendFloat64(e.buf, f))
 		return
 	}
 	if math.IsNaN(f) || math.IsInf(f, 0) {
@@ -200,7 +209,7 @@ func (e *Encoder) float(f float64, bits int, quoted bool) {
 		if quoted {
 			e.buf = append(e.buf, '"')
 		}
-		e.buf = appendFloat(e.buf, f, bits)
+		e.setBuf(appendFloat(e.buf, f, bits))
 	}
 	if quoted {
 		e.buf = append(e.buf, '"')

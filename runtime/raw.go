@@ -68,7 +68,7 @@ func (e *Encoder) marshaledText(b []byte, err error, m any) {
 		e.fail(&MarshalerError{Type: fmt.Sprintf("%T", m), Func: "MarshalText", Err: err})
 		return
 	}
-	e.buf = appendString(e.buf, b, e.esc)
+	quoteTo(&e.buf, b, e.esc, true)
 }
 
 // rawJSON writes untrusted raw JSON b; from is the value that produced it,
@@ -424,7 +424,7 @@ func (e *Encoder) rawKey(quoted []byte) {
 
 func (e *Encoder) rawString(quoted []byte) {
 	if e.opts.ensureASCII {
-		e.buf = appendReencoded(e.buf, quoted, e.esc)
+		e.setBuf(appendReencoded(e.buf, quoted, e.esc))
 	} else {
 		e.buf = append(e.buf, quoted...)
 	}

@@ -43,7 +43,7 @@ func tableIndex(html, ascii bool) int {
 
 // String writes s as a JSON string.
 func (e *Encoder) String(s string) {
-	e.buf = appendString(e.buf, s, e.esc)
+	quoteTo(&e.buf, s, e.esc, true)
 }
 
 // QuotedString writes s for the ",string" tag option: the JSON string of s,
@@ -53,26 +53,30 @@ func (e *Encoder) String(s string) {
 // inner string is the same text as without it.
 func (e *Encoder) QuotedString(s string) {
 	n := len(e.buf)
-	e.buf = appendString(e.buf, s, &escTables[tableIndex(e.opts.escapeHTML, false)])
+	e.setBuf(appendString(e.buf, s, &escTables[tableIndex(e.opts.escapeHTML, false)]))
 	e.raw = append(e.raw[:0], e.buf[n:]...)
-	e.buf = appendString(e.buf[:n], e.raw, &escTables[tableIndex(false, e.opts.ensureASCII)])
+	e.setBuf(appendString(e.buf[:n], e.raw, &escTables[tableIndex(false, e.opts.ensureASCII)]))
 }
 
 // appendString appends src as a JSON string, escaping the bytes esc flags.
 // An EnsureASCII table (the one kind that flags DEL) has every non-ASCII
 // rune written as \uXXXX too.
 func appendString[S string | []byte](dst []byte, src S, esc *[256]bool) []byte {
-	return appendQuoted(dst, src, esc, true)
+	quoteTo(&dst, src, esc, true)
+	return dst
 }
 
 // appendEscaped is appendString without the quotes.
 func appendEscaped[S string | []byte](dst []byte, src S, esc *[256]bool) []byte {
-	return appendQuoted(dst, src, esc, false)
+	quoteTo(&dst, src, esc, false)
+	return dst
 }
 
-// appendQuoted is appendString, the quotes only when quote is set: one call
-// for a string, and String small enough to be inlined.
-func appendQuoted[S string | []byte](dst []byte, src S, esc *[256]bool, quote bool) []byte {
+// quoteTo appends src to *p as appendString does, the quotes only when
+// quote is set: one call for a string, small enough at the call site for
+// String to be inlined, and *p is stored as setSlice does.
+func quoteTo[S string | []byte](p *[]byte, src S, esc *[256]bool, quote bool) {
+	dst := *p
 	if quote {
 		dst = append(dst, '"')
 	}
@@ -230,7 +234,7 @@ func appendQuoted[S string | []byte](dst []byte, src S, esc *[256]bool, quote bo
 	if quote {
 		dst = append(dst, '"')
 	}
-	return dst
+	setSlice(p, dst)
 }
 
 // The shapes of sequences in a little-endian word: two three-byte ones

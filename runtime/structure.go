@@ -77,12 +77,12 @@ func (e *Encoder) KeyString(key string) {
 			e.buf = append(e.buf, ',')
 		}
 		e.needComma = true
-		e.buf = appendQuoted(e.buf, key, e.esc, true)
+		quoteTo(&e.buf, key, e.esc, true)
 		e.buf = append(e.buf, ':')
 		return
 	}
 	e.beginMember()
-	e.buf = appendString(e.buf, key, e.esc)
+	quoteTo(&e.buf, key, e.esc, true)
 	e.colon()
 }
 

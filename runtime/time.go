@@ -11,7 +11,7 @@ import "time"
 func (e *Encoder) Time(t time.Time) {
 	n := len(e.buf)
 	e.buf = append(e.buf, '"')
-	e.buf = t.AppendFormat(e.buf, time.RFC3339Nano)
+	e.setBuf(t.AppendFormat(e.buf, time.RFC3339Nano))
 	e.buf = append(e.buf, '"')
 	if !strictRFC3339(e.buf[n+1 : len(e.buf)-1]) {
 		e.buf = e.buf[:n]
