@@ -154,13 +154,13 @@ func quoteTo[S string | []byte](p *[]byte, src S, esc *[256]bool, quote bool) {
 				if i+8 <= len(src) {
 					w := load64(src, i)
 					// Most leads are none of E0, E2 and ED, the only ones
-					// valid3 can reject: bits 0, 2 and 13 of 0x2005.
-					if w&shape3Mask == shape3 && ((0x2005>>(w&0xF)|0x2005>>(w>>24&0xF))&1 == 0 || valid3(w) && valid3(w>>24)) {
+					// valid3 can reject (specialLead).
+					if w&shape3Mask == shape3 && (specialLead[w&0xF]|specialLead[w>>24&0xF] == 0 || valid3(w) && valid3(w>>24)) {
 						// Text in one script keeps to one shape: a tight
 						// loop for as long as it does.
 						for i += 6; i+8 <= len(src); i += 6 {
 							w := load64(src, i)
-							if w&shape3Mask != shape3 || (0x2005>>(w&0xF)|0x2005>>(w>>24&0xF))&1 != 0 && !(valid3(w) && valid3(w>>24)) {
+							if w&shape3Mask != shape3 || specialLead[w&0xF]|specialLead[w>>24&0xF] != 0 && !(valid3(w) && valid3(w>>24)) {
 								break
 							}
 						}
@@ -251,6 +251,11 @@ const (
 	lead2Add   = 0x007F_007F_007F_007F
 	lead2Top   = 0x0080_0080_0080_0080
 )
+
+// specialLead[n] is 1 for the leads E0, E2 and ED (n their low four bits),
+// the only three-byte leads valid3 can reject. A table: a shift by a
+// variable amount costs more.
+var specialLead = [16]uint8{0: 1, 2: 1, 13: 1}
 
 // valid3 reports whether the three-byte sequence of the shape in the low
 // bytes of w is valid and not U+2028 or U+2029. Bit k of 0x08000001, k the
