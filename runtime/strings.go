@@ -258,14 +258,14 @@ const (
 var specialLead = [16]uint8{0: 1, 2: 1, 13: 1}
 
 // valid3 reports whether the three-byte sequence of the shape in the low
-// bytes of w is valid and not U+2028 or U+2029. Bit k of 0x08000001, k the
-// first byte's low four bits and bit 5 of the second byte, is set for E0
-// with a second byte below A0 (overlong) and ED with one from A0 (a
-// surrogate).
+// bytes of w is valid and not U+2028 or U+2029. invalid3[k], k the first
+// byte's low four bits and bit 5 of the second byte, is set for E0 with a
+// second byte below A0 (overlong) and ED with one from A0 (a surrogate).
 func valid3(w uint64) bool {
-	k := w&0xF<<1 | w>>13&1
-	return 0x08000001>>k&1 == 0 && uint32(w)&0xFEFFFF != 0xA880E2
+	return invalid3[w&0xF<<1|w>>13&1] == 0 && uint32(w)&0xFEFFFF != 0xA880E2
 }
+
+var invalid3 = [32]uint8{0: 1, 0xD<<1 | 1: 1}
 
 // load64 returns src[i:i+8] as a little-endian word (one load).
 func load64[S string | []byte](src S, i int) uint64 {
