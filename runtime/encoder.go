@@ -175,11 +175,16 @@ func (e *Encoder) size() int {
 // as a chunk of the output instead (spill).
 func (e *Encoder) flush() {
 	if len(e.buf) >= flushAt {
-		if e.w != nil {
-			e.write()
-		} else {
-			e.spill()
-		}
+		e.handOff()
+	}
+}
+
+// handOff is flush's work, out of line so that flush is inlined.
+func (e *Encoder) handOff() {
+	if e.w != nil {
+		e.write()
+	} else {
+		e.spill()
 	}
 }
 
