@@ -60,11 +60,20 @@ func (e *Encoder) keySlow(literal string) {
 		e.needComma = true
 		return
 	}
-	e.beginMember()
-	e.buf = append(e.buf, literal...)
-	if e.opts.indent {
-		e.buf = append(e.buf, ' ')
+	// beginMember's work, here rather than called: every member of
+	// indented output comes this way.
+	e.flush()
+	if e.needComma {
+		e.buf = append(e.buf, ',')
 	}
+	e.needComma = true
+	if e.opts.indent {
+		e.newline(e.depth)
+		e.buf = append(e.buf, literal...)
+		e.buf = append(e.buf, ' ')
+		return
+	}
+	e.buf = append(e.buf, literal...)
 }
 
 // KeyString starts an object member whose key is escaped now, under the
