@@ -165,6 +165,10 @@ func (e *Encoder) colon() {
 	}
 }
 
+// closeIndented is the Close methods' slow path; inlined, it would push
+// them over the budget.
+//
+//go:noinline
 func (e *Encoder) closeIndented(c byte) {
 	e.depth--
 	if e.needComma {
@@ -178,8 +182,18 @@ func (e *Encoder) closeIndented(c byte) {
 // from e.indents.
 func (e *Encoder) newline(depth int) {
 	n := 1 + len(e.opts.prefix) + depth*len(e.opts.indStr)
-	if len(e.indents) < n {
+	if len(e.indents) < n+32 {
 		e.growIndents(depth)
+	}
+	if b := e.buf; n <= 32 && cap(b)-len(b) >= 32 {
+		// Thirty-two bytes, moves the compiler writes out, where an
+		// append of n bytes calls memmove; the bytes past n are cut off
+		// again.
+		l := len(b)
+		copy(b[l:l+16], e.indents[:16])
+		copy(b[l+16:l+32], e.indents[16:32])
+		e.buf = e.buf[:l+n]
+		return
 	}
 	e.buf = append(e.buf, e.indents[:n]...)
 }
@@ -192,7 +206,8 @@ func (e *Encoder) growIndents(depth int) {
 	for range depth + min(depth, 64) + 8 {
 		b = append(b, e.opts.indStr...)
 	}
-	e.indents = b
+	// Room for the thirty-two bytes newline copies.
+	e.indents = append(b, "                                "...)
 }
 
 // SortKeys reports whether the SortKeys option is on: generated code then
