@@ -128,6 +128,19 @@ func TestAllocs(t *testing.T) {
 	}); n != 0 {
 		t.Errorf("large int keys again: %v allocations, want 0", n)
 	}
+	// Many keys, which a map gives in a new order each time: the names
+	// are made in the keys' order (sortNumbers), so they are found again.
+	v.Counts = map[int]int{}
+	for i := range 2000 {
+		v.Counts[1000+7*i-5000] = i
+	}
+	if n := testing.AllocsPerRun(100, func() {
+		e := NewEncoder(io.Discard)
+		dumpOrder(e, &v)
+		e.Close()
+	}); n != 0 {
+		t.Errorf("2000 int keys again: %v allocations, want 0", n)
+	}
 	var maps []map[int]int
 	for i := range 101 {
 		maps = append(maps, map[int]int{1000 + i: 1, -5: 2, 7: 3})

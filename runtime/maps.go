@@ -71,6 +71,7 @@ func IntKeys[K ~int | ~int8 | ~int16 | ~int32 | ~int64, V any](e *Encoder, m map
 	for k := range m {
 		ks = append(ks, MapKey[K]{Key: k})
 	}
+	sortNumbers(e, ks, func(k K) uint64 { return uint64(int64(k)) ^ 1<<63 })
 	nameNumbers(e, ks, func(b []byte, k K) []byte { return appendInt(b, int64(k)) })
 	sortKeys(e, ks)
 	*p = ks
@@ -84,6 +85,7 @@ func UintKeys[K ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr, V any](
 	for k := range m {
 		ks = append(ks, MapKey[K]{Key: k})
 	}
+	sortNumbers(e, ks, func(k K) uint64 { return uint64(k) })
 	nameNumbers(e, ks, func(b []byte, k K) []byte { return appendUint(b, uint64(k)) })
 	sortKeys(e, ks)
 	*p = ks
@@ -154,9 +156,37 @@ func sortKeys[K comparable, V any](e *Encoder, ks []MapEntry[K, V]) {
 		refs = append(refs, keyRef{namePrefix(ks[i].Name), i})
 		names = append(names, ks[i].Name)
 	}
+	sortByRefs(ks, refs, names)
+	clear(names) // the user's
+	e.sortRefs, e.sortNames = refs[:0], names[:0]
+}
+
+// sortNumbers sorts integer keys by value, key giving each a uint64 in the
+// same order, so that nameNumbers formats the same keys into the same
+// bytes whatever order the map gave them in, and finds their names kept
+// (see nameBlob).
+func sortNumbers[K comparable, V any](e *Encoder, ks []MapEntry[K, V], key func(K) uint64) {
+	if len(ks) <= 8 {
+		for i := 1; i < len(ks); i++ {
+			for j := i; j > 0 && key(ks[j].Key) < key(ks[j-1].Key); j-- {
+				ks[j], ks[j-1] = ks[j-1], ks[j]
+			}
+		}
+		return
+	}
+	refs := e.sortRefs[:0]
+	for i := range ks {
+		refs = append(refs, keyRef{key(ks[i].Key), i})
+	}
+	sortByRefs(ks, refs, nil) // distinct keys: no ties, which would look at names
+	e.sortRefs = refs[:0]
+}
+
+// sortByRefs sorts refs (see quickSortRefs), then moves each key of ks once
+// to its place, following each cycle of the permutation: the key at
+// refs[j].i goes to j. A reference done is marked with i = -1.
+func sortByRefs[K comparable, V any](ks []MapEntry[K, V], refs []keyRef, names []string) {
 	quickSortRefs(refs, names, 2*bits.Len(uint(len(refs))))
-	// Follow each cycle of the permutation: the key at refs[j].i goes to
-	// j. A reference done is marked with i = -1.
 	for start := range refs {
 		if refs[start].i < 0 {
 			continue
@@ -173,8 +203,6 @@ func sortKeys[K comparable, V any](e *Encoder, ks []MapEntry[K, V]) {
 			j = from
 		}
 	}
-	clear(names) // the user's
-	e.sortRefs, e.sortNames = refs[:0], names[:0]
 }
 
 // keyRef is a key being sorted by sortKeys: the first eight bytes of its
