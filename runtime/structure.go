@@ -63,10 +63,7 @@ func (e *Encoder) keySlow(literal string) {
 	// beginMember's work, here rather than called: every member of
 	// indented output comes this way.
 	e.flush()
-	if e.needComma {
-		e.buf = append(e.buf, ',')
-	}
-	e.needComma = true
+	e.comma()
 	if e.opts.indent {
 		e.newline(e.depth)
 		e.buf = append(e.buf, literal...)
@@ -82,10 +79,7 @@ func (e *Encoder) KeyString(key string) {
 	if len(e.buf) < e.limit {
 		// Compact output with room: the comma, the key and the colon, with
 		// no call but the escaper.
-		if e.needComma {
-			e.buf = append(e.buf, ',')
-		}
-		e.needComma = true
+		e.comma()
 		quoteTo(&e.buf, key, e.esc, true)
 		e.buf = append(e.buf, ':')
 		return
@@ -141,20 +135,23 @@ func (e *Encoder) Null() { e.buf = append(e.buf, "null"...) }
 func (e *Encoder) beginMember() {
 	if len(e.buf) < e.limit {
 		// Compact output with room: the first element of an array.
-		if e.needComma {
-			e.buf = append(e.buf, ',')
-		}
-		e.needComma = true
+		e.comma()
 		return
 	}
 	e.flush()
+	e.comma()
+	if e.opts.indent {
+		e.newline(e.depth)
+	}
+}
+
+// comma writes the comma due before a member or element but the first, and
+// makes it due before the next.
+func (e *Encoder) comma() {
 	if e.needComma {
 		e.buf = append(e.buf, ',')
 	}
 	e.needComma = true
-	if e.opts.indent {
-		e.newline(e.depth)
-	}
 }
 
 func (e *Encoder) colon() {
@@ -178,8 +175,9 @@ func (e *Encoder) closeIndented(c byte) {
 	e.needComma = true
 }
 
-// newline writes a newline, the prefix and depth indents in one append, cut
-// from e.indents.
+// newline writes a newline, the prefix and depth indents, cut from
+// e.indents: as two 16-byte copies when they fit in 32 bytes, else in one
+// append.
 func (e *Encoder) newline(depth int) {
 	n := 1 + len(e.opts.prefix) + depth*len(e.opts.indStr)
 	if len(e.indents) < n+32 {
