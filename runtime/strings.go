@@ -151,27 +151,21 @@ func quoteTo[S string | []byte](p *[]byte, src S, esc *[256]bool, quote bool) {
 			for i < len(src) {
 				// Two three-byte or four two-byte sequences at a time,
 				// from one word, while the text keeps to one of them.
+				// Text in one script keeps to one shape: a tight loop for
+				// as long as it does.
 				if i+8 <= len(src) {
 					w := load64(src, i)
-					// Most leads are none of E0, E2 and ED, the only ones
-					// valid3 can reject (specialLead).
-					if w&shape3Mask == shape3 && (specialLead[w&0xF]|specialLead[w>>24&0xF] == 0 || valid3(w) && valid3(w>>24)) {
-						// Text in one script keeps to one shape: a tight
-						// loop for as long as it does.
-						for i += 6; i+8 <= len(src); i += 6 {
-							w := load64(src, i)
-							if w&shape3Mask != shape3 || specialLead[w&0xF]|specialLead[w>>24&0xF] != 0 && !(valid3(w) && valid3(w>>24)) {
-								break
-							}
+					if two3(w) {
+						i += 6
+						for i+8 <= len(src) && two3(load64(src, i)) {
+							i += 6
 						}
 						continue
 					}
-					if w&shape2Mask == shape2 && (w&lead2Bits+lead2Add)&lead2Top == lead2Top {
-						for i += 8; i+8 <= len(src); i += 8 {
-							w := load64(src, i)
-							if w&shape2Mask != shape2 || (w&lead2Bits+lead2Add)&lead2Top != lead2Top {
-								break
-							}
+					if four2(w) {
+						i += 8
+						for i+8 <= len(src) && four2(load64(src, i)) {
+							i += 8
 						}
 						continue
 					}
@@ -256,6 +250,18 @@ const (
 // the only three-byte leads valid3 can reject. A table: a shift by a
 // variable amount costs more.
 var specialLead = [16]uint8{0: 1, 2: 1, 13: 1}
+
+// two3 reports whether the low six bytes of w are two valid three-byte
+// sequences, neither U+2028 nor U+2029. Most leads are none of E0, E2 and
+// ED, the only ones valid3 can reject (specialLead).
+func two3(w uint64) bool {
+	return w&shape3Mask == shape3 && (specialLead[w&0xF]|specialLead[w>>24&0xF] == 0 || valid3(w) && valid3(w>>24))
+}
+
+// four2 reports whether w is four valid two-byte sequences.
+func four2(w uint64) bool {
+	return w&shape2Mask == shape2 && (w&lead2Bits+lead2Add)&lead2Top == lead2Top
+}
 
 // valid3 reports whether the three-byte sequence of the shape in the low
 // bytes of w is valid and not U+2028 or U+2029. invalid3[k], k the first
