@@ -76,6 +76,52 @@ func appendEscaped[S string | []byte](dst []byte, src S, esc *[256]bool) []byte 
 // quote is set: one call for a string, small enough at the call site for
 // String to be inlined, and *p is stored as setSlice does.
 func quoteTo[S string | []byte](p *[]byte, src S, esc *[256]bool, quote bool) {
+	// Most strings are short. One of at most 16 bytes, with room for it,
+	// is looked at in one word and copied as one or two (overlapping), if
+	// none of its bytes needs a look: no loop and no other call.
+	if n := len(src); quote && n <= 16 && cap(*p)-len(*p) >= 18 {
+		// The words that cover src: from 8 bytes, the first and the last
+		// eight; below, one word of its bytes and bytes that need no look.
+		var first, last uint64
+		switch {
+		case n >= 8:
+			first, last = load64(src, 0), load64(src, n-8)
+		case n >= 4:
+			first = uint64(load32(src, 0)) | uint64(load32(src, n-4))<<32
+			last = first
+		case n > 0:
+			first = uint64(src[0]) | uint64(src[n>>1])<<8 | uint64(src[n-1])<<16 | 'a'*0x0101010101<<24
+			last = first
+		default:
+			first, last = 'a'*0x0101010101010101, 'a'*0x0101010101010101
+		}
+		html, del := esc['<'], esc[0x7f]
+		if lookMask(first, html, del)|lookMask(last, html, del) == 0 {
+			dst := *p
+			k := len(dst)
+			out := dst[k : k+18]
+			out[0] = '"'
+			switch {
+			case n >= 8:
+				store64(out[1:], first)
+				store64(out[n-7:], last)
+			case n >= 4:
+				store32(out[1:], uint32(first))
+				store32(out[n-3:], uint32(first>>32))
+			case n > 0:
+				out[1], out[1+n>>1], out[n] = byte(first), byte(first>>8), byte(first>>16)
+			}
+			out[n+1] = '"'
+			*p = dst[:k+n+2]
+			return
+		}
+	}
+	quoteRuns(p, src, esc, quote)
+}
+
+// quoteRuns is quoteTo for any string: it copies src run by run, escaping
+// what needs it.
+func quoteRuns[S string | []byte](p *[]byte, src S, esc *[256]bool, quote bool) {
 	dst := *p
 	if quote {
 		dst = append(dst, '"')
@@ -229,6 +275,25 @@ func quoteTo[S string | []byte](p *[]byte, src S, esc *[256]bool, quote bool) {
 		dst = append(dst, '"')
 	}
 	setSlice(p, dst)
+}
+
+// load32 returns src[i:i+4] as a little-endian word (one load).
+func load32[S string | []byte](src S, i int) uint32 {
+	s := src[i : i+4]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// store64 writes w to b[:8], little-endian (one store).
+func store64(b []byte, w uint64) {
+	_ = b[7]
+	b[0], b[1], b[2], b[3] = byte(w), byte(w>>8), byte(w>>16), byte(w>>24)
+	b[4], b[5], b[6], b[7] = byte(w>>32), byte(w>>40), byte(w>>48), byte(w>>56)
+}
+
+// store32 writes w to b[:4], little-endian (one store).
+func store32(b []byte, w uint32) {
+	_ = b[3]
+	b[0], b[1], b[2], b[3] = byte(w), byte(w>>8), byte(w>>16), byte(w>>24)
 }
 
 // The shapes of sequences in a little-endian word: two three-byte ones

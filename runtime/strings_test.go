@@ -59,6 +59,16 @@ func TestStringDifferential(t *testing.T) {
 	}
 	// Long clean runs around an escape.
 	checkString(t, strings.Repeat("x", 1000)+"\n"+strings.Repeat("é", 500)+"<")
+	// Every kind of byte at every place of a short string: those of up to
+	// 16 bytes are looked at in one or two words, or in one made of three
+	// of their bytes.
+	for n := 1; n <= 17; n++ {
+		for at := range n {
+			for _, b := range []byte{'"', '\\', 0, 0x1f, '<', '>', '&', 0x7f, 0x80, 0xc3, 0xe2, 0xff} {
+				checkString(t, strings.Repeat("x", at)+string([]byte{b})+strings.Repeat("y", n-at-1))
+			}
+		}
+	}
 	// Every byte at every place of a word and of the tail, after every
 	// clean or escaped byte: the escaper finds bytes from words' masks,
 	// where a byte that needs escaping may flag the byte above it.
