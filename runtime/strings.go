@@ -76,9 +76,9 @@ func appendEscaped[S string | []byte](dst []byte, src S, esc *[256]bool) []byte 
 // quote is set: one call for a string, small enough at the call site for
 // String to be inlined, and *p is stored as setSlice does.
 func quoteTo[S string | []byte](p *[]byte, src S, esc *[256]bool, quote bool) {
-	// Most strings are short. One of at most 16 bytes, with room for it,
-	// is looked at in one word and copied as one or two (overlapping), if
-	// none of its bytes needs a look: no loop and no other call.
+	// Most strings are short. One of at most 32 bytes, with room for it,
+	// is looked at in a few words and copied as them (overlapping), if none
+	// of its bytes needs a look: no loop and no other call.
 	if n := len(src); quote && n <= 16 && cap(*p)-len(*p) >= 18 {
 		// The words that cover src: from 8 bytes, the first and the last
 		// eight; below, one word of its bytes and bytes that need no look.
@@ -111,6 +111,24 @@ func quoteTo[S string | []byte](p *[]byte, src S, esc *[256]bool, quote bool) {
 			case n > 0:
 				out[1], out[1+n>>1], out[n] = byte(first), byte(first>>8), byte(first>>16)
 			}
+			out[n+1] = '"'
+			*p = dst[:k+n+2]
+			return
+		}
+	} else if quote && n <= 32 && cap(*p)-len(*p) >= 34 {
+		// From 17 bytes: four words, the third the same as the last when
+		// n <= 24.
+		w0, w1, w2, w3 := load64(src, 0), load64(src, 8), load64(src, min(16, n-8)), load64(src, n-8)
+		html, del := esc['<'], esc[0x7f]
+		if lookMask(w0, html, del)|lookMask(w1, html, del)|lookMask(w2, html, del)|lookMask(w3, html, del) == 0 {
+			dst := *p
+			k := len(dst)
+			out := dst[k : k+34]
+			out[0] = '"'
+			store64(out[1:], w0)
+			store64(out[9:], w1)
+			store64(out[1+min(16, n-8):], w2)
+			store64(out[n-7:], w3)
 			out[n+1] = '"'
 			*p = dst[:k+n+2]
 			return

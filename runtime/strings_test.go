@@ -60,9 +60,9 @@ func TestStringDifferential(t *testing.T) {
 	// Long clean runs around an escape.
 	checkString(t, strings.Repeat("x", 1000)+"\n"+strings.Repeat("é", 500)+"<")
 	// Every kind of byte at every place of a short string: those of up to
-	// 16 bytes are looked at in one or two words, or in one made of three
+	// 32 bytes are looked at in two to four words, or in one made of three
 	// of their bytes.
-	for n := 1; n <= 17; n++ {
+	for n := 1; n <= 33; n++ {
 		for at := range n {
 			for _, b := range []byte{'"', '\\', 0, 0x1f, '<', '>', '&', 0x7f, 0x80, 0xc3, 0xe2, 0xff} {
 				checkString(t, strings.Repeat("x", at)+string([]byte{b})+strings.Repeat("y", n-at-1))
