@@ -330,15 +330,15 @@ const (
 )
 
 // specialLead[n] is 1 for the leads E0, E2 and ED (n their low four bits),
-// the only three-byte leads valid3 can reject. A table: a shift by a
+// the only three-byte leads special3 can reject. A table: a shift by a
 // variable amount costs more.
 var specialLead = [16]uint8{0: 1, 2: 1, 13: 1}
 
 // two3 reports whether the low six bytes of w are two valid three-byte
 // sequences, neither U+2028 nor U+2029. Most leads are none of E0, E2 and
-// ED, the only ones valid3 can reject (specialLead).
+// ED, the only ones special3 can reject (specialLead).
 func two3(w uint64) bool {
-	return w&shape3Mask == shape3 && (specialLead[w&0xF]|specialLead[w>>24&0xF] == 0 || valid3(w) && valid3(w>>24))
+	return w&shape3Mask == shape3 && (specialLead[w&0xF]|specialLead[w>>24&0xF] == 0 || special3(w))
 }
 
 // four2 reports whether w is four valid two-byte sequences.
@@ -346,15 +346,16 @@ func four2(w uint64) bool {
 	return w&shape2Mask == shape2 && (w&lead2Bits+lead2Add)&lead2Top == lead2Top
 }
 
-// valid3 reports whether the three-byte sequence of the shape in the low
-// bytes of w is valid and not U+2028 or U+2029. invalid3[k], k the first
-// byte's low four bits and bit 5 of the second byte, is set for E0 with a
-// second byte below A0 (overlong) and ED with one from A0 (a surrogate).
-func valid3(w uint64) bool {
-	return invalid3[w&0xF<<1|w>>13&1] == 0 && uint32(w)&0xFEFFFF != 0xA880E2
+// special3 is two3's check of two sequences of the shape, in the low six
+// bytes of w, when a lead is E0, E2 or ED: neither is U+2028 or U+2029,
+// and the second byte's bit 5 is set after E0 (else the sequence is
+// overlong) and clear after ED (else a surrogate). That is, the lead's low
+// four bits, xored with 0xD where that bit is set, are not zero.
+func special3(w uint64) bool {
+	k := w&0x0F00_000F ^ (w>>13&0x0100_0001)*0xD
+	return (k+0x7F00_007F)&0x8000_0080 == 0x8000_0080 &&
+		uint32(w)&0xFEFFFF != 0xA880E2 && uint32(w>>24)&0xFEFFFF != 0xA880E2
 }
-
-var invalid3 = [32]uint8{0: 1, 0xD<<1 | 1: 1}
 
 // load64 returns src[i:i+8] as a little-endian word (one load).
 func load64[S string | []byte](src S, i int) uint64 {
