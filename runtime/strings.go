@@ -81,22 +81,25 @@ func quoteTo[S string | []byte](p *[]byte, src S, esc *[256]bool, quote bool) {
 	// of its bytes needs a look: no loop and no other call.
 	if n := len(src); quote && n <= 16 && cap(*p)-len(*p) >= 18 {
 		// The words that cover src: from 8 bytes, the first and the last
-		// eight; below, one word of its bytes and bytes that need no look.
+		// eight; below, one word of its bytes, filled with bytes that need
+		// no look.
 		var first, last uint64
 		switch {
 		case n >= 8:
 			first, last = load64(src, 0), load64(src, n-8)
 		case n >= 4:
 			first = uint64(load32(src, 0)) | uint64(load32(src, n-4))<<32
-			last = first
 		case n > 0:
 			first = uint64(src[0]) | uint64(src[n>>1])<<8 | uint64(src[n-1])<<16 | 'a'*0x0101010101<<24
-			last = first
 		default:
-			first, last = 'a'*0x0101010101010101, 'a'*0x0101010101010101
+			first = 'a' * 0x0101010101010101
 		}
 		html, del := esc['<'], esc[0x7f]
-		if lookMask(first, html, del)|lookMask(last, html, del) == 0 {
+		m := lookMask(first, html, del)
+		if n > 8 {
+			m |= lookMask(last, html, del)
+		}
+		if m == 0 {
 			dst := *p
 			k := len(dst)
 			out := dst[k : k+18]
@@ -112,7 +115,7 @@ func quoteTo[S string | []byte](p *[]byte, src S, esc *[256]bool, quote bool) {
 				out[1], out[1+n>>1], out[n] = byte(first), byte(first>>8), byte(first>>16)
 			}
 			out[n+1] = '"'
-			*p = dst[:k+n+2]
+			*p = (*p)[:k+n+2] // the length only: no write barrier
 			return
 		}
 	} else if quote && n <= 32 && cap(*p)-len(*p) >= 34 {
@@ -130,7 +133,7 @@ func quoteTo[S string | []byte](p *[]byte, src S, esc *[256]bool, quote bool) {
 			store64(out[1+min(16, n-8):], w2)
 			store64(out[n-7:], w3)
 			out[n+1] = '"'
-			*p = dst[:k+n+2]
+			*p = (*p)[:k+n+2]
 			return
 		}
 	}
