@@ -214,8 +214,10 @@ func quoteRuns[S string | []byte](p *[]byte, src S, esc *[256]bool, quote bool) 
 		if !ascii {
 			// A run of non-ASCII text is checked here, a sequence at a time,
 			// without decoding it: two- and three-byte sequences, most of
-			// such text. The rest takes the slow path below.
-			for i < len(src) {
+			// such text. The rest takes the slow path below. The run ends
+			// at an ASCII byte, found first: the loop above takes it,
+			// without the shapes' checks.
+			for i < len(src) && src[i] >= utf8.RuneSelf {
 				// Two three-byte or four two-byte sequences at a time,
 				// from one word, while the text keeps to one of them.
 				// Text in one script keeps to one shape: a tight loop for
