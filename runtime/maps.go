@@ -151,10 +151,12 @@ func sortKeys[K comparable, V any](e *Encoder, ks []MapEntry[K, V]) {
 		}
 		return
 	}
-	refs, names := e.sortRefs[:0], e.sortNames[:0]
+	// refs with room for as many again, sortByRefs' scratch.
+	refs := slices.Grow(e.sortRefs[:0], 2*len(ks))[:len(ks)]
+	names := slices.Grow(e.sortNames[:0], len(ks))[:len(ks)]
 	for i := range ks {
-		refs = append(refs, keyRef{namePrefix(ks[i].Name), i})
-		names = append(names, ks[i].Name)
+		refs[i] = keyRef{namePrefix(ks[i].Name), i}
+		names[i] = ks[i].Name
 	}
 	sortByRefs(ks, refs, names)
 	clear(names) // the user's
@@ -174,19 +176,25 @@ func sortNumbers[K comparable, V any](e *Encoder, ks []MapEntry[K, V], key func(
 		}
 		return
 	}
-	refs := e.sortRefs[:0]
+	refs := slices.Grow(e.sortRefs[:0], len(ks))[:len(ks)]
 	for i := range ks {
-		refs = append(refs, keyRef{key(ks[i].Key), i})
+		refs[i] = keyRef{key(ks[i].Key), i}
 	}
 	sortByRefs(ks, refs, nil) // distinct keys: no ties, which would look at names
 	e.sortRefs = refs[:0]
 }
 
-// sortByRefs sorts refs (see quickSortRefs), then moves each key of ks once
-// to its place, following each cycle of the permutation: the key at
-// refs[j].i goes to j. A reference done is marked with i = -1.
+// sortByRefs sorts refs, then moves each key of ks once to its place,
+// following each cycle of the permutation: the key at refs[j].i goes to j.
+// A reference done is marked with i = -1. Many names are sorted by
+// bucketRefs, in the room refs has for as many again; numbers, and a few
+// names, by quickSortRefs.
 func sortByRefs[K comparable, V any](ks []MapEntry[K, V], refs []keyRef, names []string) {
-	quickSortRefs(refs, names, 2*bits.Len(uint(len(refs))))
+	if names != nil && len(refs) > 24 {
+		bucketRefs(refs, refs[len(refs):2*len(refs)], names)
+	} else {
+		quickSortRefs(refs, names, 2*bits.Len(uint(len(refs))))
+	}
 	for start := range refs {
 		if refs[start].i < 0 {
 			continue
@@ -229,6 +237,41 @@ func below(a, b *keyRef, names []string) int {
 		lt = 1
 	}
 	return int(lt)
+}
+
+// bucketRefs sorts rs by their first byte, with one counting pass, then
+// each bucket with quickSortRefs. Names spread over many first bytes, so
+// that the buckets are small: a quicksort of all of them would spend most
+// of its time partitioning, where each step waits for the comparison
+// before it. tmp is scratch of rs's length.
+func bucketRefs(rs, tmp []keyRef, names []string) {
+	var ends [256]int32 // the end of each first byte's bucket, then its start
+	lo, hi := 255, 0    // the first bytes seen
+	for _, r := range rs {
+		b := int(r.prefix >> 56)
+		ends[b]++
+		lo, hi = min(lo, b), max(hi, b)
+	}
+	end := int32(0)
+	for b := lo; b <= hi; b++ {
+		end += ends[b]
+		ends[b] = end
+	}
+	for i := len(rs) - 1; i >= 0; i-- {
+		b := rs[i].prefix >> 56
+		ends[b]--
+		tmp[ends[b]] = rs[i]
+	}
+	copy(rs, tmp)
+	for b := lo; b <= hi; b++ {
+		start, end := int(ends[b]), len(rs)
+		if b < hi {
+			end = int(ends[b+1])
+		}
+		if end-start > 1 {
+			quickSortRefs(rs[start:end], names, 2*bits.Len(uint(end-start)))
+		}
+	}
 }
 
 // quickSortRefs is a quicksort whose partitioning does not branch on the

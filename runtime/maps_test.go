@@ -207,6 +207,34 @@ func TestQuickSortRefs(t *testing.T) {
 	}
 }
 
+// TestBucketRefs sorts names whose first bytes fill one bucket, many, or
+// the two at the ends of the byte range, with empty buckets between.
+func TestBucketRefs(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	firsts := map[string]string{"one": "k", "letters": "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", "ends": "\x00\xff"}
+	for kind, first := range firsts {
+		for _, n := range []int{1, 2, 9, 40, 300} {
+			rs := make([]keyRef, n)
+			names := make([]string, n)
+			for i := range rs {
+				names[i] = string(first[r.IntN(len(first))]) + randString(r, 3, asciiPieces, unicodePieces)
+				rs[i] = keyRef{namePrefix(names[i]), i}
+			}
+			bucketRefs(rs, make([]keyRef, n), names)
+			seen := map[int]bool{}
+			for i := range rs {
+				seen[rs[i].i] = true
+				if i > 0 && names[rs[i-1].i] > names[rs[i].i] {
+					t.Fatalf("%s n=%d: %q before %q", kind, n, names[rs[i-1].i], names[rs[i].i])
+				}
+			}
+			if len(seen) != n {
+				t.Fatalf("%s n=%d: %d distinct references after sorting", kind, n, len(seen))
+			}
+		}
+	}
+}
+
 // TestSortKeysMovesEntries checks that sortKeys moves each entry whole to
 // its place: its key and value stay with its name.
 func TestSortKeysMovesEntries(t *testing.T) {
