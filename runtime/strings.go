@@ -7,6 +7,7 @@
 package runtime
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"unicode/utf8"
 )
@@ -106,11 +107,11 @@ func quoteTo[S string | []byte](p *[]byte, src S, esc *[256]bool, quote bool) {
 			out[0] = '"'
 			switch {
 			case n >= 8:
-				store64(out[1:], first)
-				store64(out[n-7:], last)
+				binary.LittleEndian.PutUint64(out[1:], first)
+				binary.LittleEndian.PutUint64(out[n-7:], last)
 			case n >= 4:
-				store32(out[1:], uint32(first))
-				store32(out[n-3:], uint32(first>>32))
+				binary.LittleEndian.PutUint32(out[1:], uint32(first))
+				binary.LittleEndian.PutUint32(out[n-3:], uint32(first>>32))
 			case n > 0:
 				out[1], out[1+n>>1], out[n] = byte(first), byte(first>>8), byte(first>>16)
 			}
@@ -128,10 +129,10 @@ func quoteTo[S string | []byte](p *[]byte, src S, esc *[256]bool, quote bool) {
 			k := len(dst)
 			out := dst[k : k+34]
 			out[0] = '"'
-			store64(out[1:], w0)
-			store64(out[9:], w1)
-			store64(out[1+min(16, n-8):], w2)
-			store64(out[n-7:], w3)
+			binary.LittleEndian.PutUint64(out[1:], w0)
+			binary.LittleEndian.PutUint64(out[9:], w1)
+			binary.LittleEndian.PutUint64(out[1+min(16, n-8):], w2)
+			binary.LittleEndian.PutUint64(out[n-7:], w3)
 			out[n+1] = '"'
 			*p = (*p)[:k+n+2]
 			return
@@ -304,19 +305,6 @@ func quoteRuns[S string | []byte](p *[]byte, src S, esc *[256]bool, quote bool) 
 func load32[S string | []byte](src S, i int) uint32 {
 	s := src[i : i+4]
 	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
-}
-
-// store64 writes w to b[:8], little-endian (one store).
-func store64(b []byte, w uint64) {
-	_ = b[7]
-	b[0], b[1], b[2], b[3] = byte(w), byte(w>>8), byte(w>>16), byte(w>>24)
-	b[4], b[5], b[6], b[7] = byte(w>>32), byte(w>>40), byte(w>>48), byte(w>>56)
-}
-
-// store32 writes w to b[:4], little-endian (one store).
-func store32(b []byte, w uint32) {
-	_ = b[3]
-	b[0], b[1], b[2], b[3] = byte(w), byte(w>>8), byte(w>>16), byte(w>>24)
 }
 
 // The shapes of sequences in a little-endian word: two three-byte ones
