@@ -118,14 +118,15 @@ func TestAllocs(t *testing.T) {
 			t.Errorf("%s: MustString: %v allocations, want 1", c.name, n)
 		}
 	}
-	// Integer keys of 100 and more cost one string for all their names the
-	// first time, none when the same names were made before (nameBlob).
-	v.Counts = map[int]int{100: 1, -5: 2, 7: 3}
-	if n := testing.AllocsPerRun(100, func() {
+	dumpV := func() {
 		e := NewEncoder(io.Discard)
 		dumpOrder(e, &v)
 		e.Close()
-	}); n != 0 {
+	}
+	// Integer keys of 100 and more cost one string for all their names the
+	// first time, none when the same names were made before (nameBlob).
+	v.Counts = map[int]int{100: 1, -5: 2, 7: 3}
+	if n := testing.AllocsPerRun(100, dumpV); n != 0 {
 		t.Errorf("large int keys again: %v allocations, want 0", n)
 	}
 	// Many keys, which a map gives in a new order each time: the names
@@ -134,11 +135,7 @@ func TestAllocs(t *testing.T) {
 	for i := range 2000 {
 		v.Counts[1000+7*i-5000] = i
 	}
-	if n := testing.AllocsPerRun(100, func() {
-		e := NewEncoder(io.Discard)
-		dumpOrder(e, &v)
-		e.Close()
-	}); n != 0 {
+	if n := testing.AllocsPerRun(100, dumpV); n != 0 {
 		t.Errorf("2000 int keys again: %v allocations, want 0", n)
 	}
 	var maps []map[int]int
@@ -147,9 +144,7 @@ func TestAllocs(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() {
 		v.Counts, maps = maps[0], maps[1:]
-		e := NewEncoder(io.Discard)
-		dumpOrder(e, &v)
-		e.Close()
+		dumpV()
 	}); n != 1 {
 		t.Errorf("new large int keys: %v allocations, want 1", n)
 	}
