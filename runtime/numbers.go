@@ -17,9 +17,9 @@ import (
 // Bool writes true or false.
 func (e *Encoder) Bool(b bool) {
 	if b {
-		e.buf = append(e.buf, "true"...)
+		e.buf = append(e.buf, 't', 'r', 'u', 'e')
 	} else {
-		e.buf = append(e.buf, "false"...)
+		e.buf = append(e.buf, 'f', 'a', 'l', 's', 'e')
 	}
 }
 

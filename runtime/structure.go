@@ -128,7 +128,7 @@ func (e *Encoder) CloseArray() {
 }
 
 // Null writes null.
-func (e *Encoder) Null() { e.buf = append(e.buf, "null"...) }
+func (e *Encoder) Null() { e.buf = append(e.buf, 'n', 'u', 'l', 'l') }
 
 // beginMember writes what goes before a member or element: the comma, and
 // the newline and indentation.
