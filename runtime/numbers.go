@@ -14,7 +14,10 @@ import (
 	"strconv"
 )
 
-// Bool writes true or false.
+// Bool writes true or false. Its bytes are appended one by one, as Null's
+// are: the compiler appends listed bytes in place and stores only the
+// length, where appending a string stores the whole slice header, a write
+// barrier while the collector marks.
 func (e *Encoder) Bool(b bool) {
 	if b {
 		e.buf = append(e.buf, 't', 'r', 'u', 'e')

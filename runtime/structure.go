@@ -127,7 +127,7 @@ func (e *Encoder) CloseArray() {
 	}
 }
 
-// Null writes null.
+// Null writes null, a byte at a time (see Bool).
 func (e *Encoder) Null() { e.buf = append(e.buf, 'n', 'u', 'l', 'l') }
 
 // beginMember writes what goes before a member or element: the comma, and
