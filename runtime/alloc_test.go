@@ -3,6 +3,8 @@ package runtime
 import (
 	"encoding/json"
 	"io"
+	"runtime/debug"
+	"strings"
 	"testing"
 	"time"
 )
@@ -169,5 +171,47 @@ func TestOrderMatchesEncodingJSON(t *testing.T) {
 	got, err := dump(func(e *Encoder) { dumpOrder(e, &v) })
 	if got != string(want) || err != nil {
 		t.Errorf("%v %s", err, diff(got, string(want)))
+	}
+}
+
+// TestLargeInMemoryAllocs checks that a value whose output is several
+// chunks, in memory, allocates only its result once the pooled Encoder has
+// its chunks: keepChunks is counted in chunk capacity, so a chunk must not
+// be much larger than the output it holds.
+func TestLargeInMemoryAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("sync.Pool is not deterministic under the race detector")
+	}
+	// A collection empties sync.Pool, and the first Put after it allocates
+	// the pool's per-P slots: with results of megabytes, collections would
+	// come during the runs and count here.
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	s := strings.Repeat("x", 98)
+	n := 6 << 20 / (len(s) + 3) // about 6 MiB of output, under keepChunks
+	encode := func(e *Encoder) {
+		e.OpenArray()
+		for range n {
+			e.Elem()
+			e.String(s)
+		}
+		e.CloseArray()
+	}
+	for _, c := range []struct {
+		name   string
+		result func(*Encoder)
+	}{
+		{"Bytes", func(e *Encoder) { e.Bytes() }},
+		{"MustString", func(e *Encoder) { e.MustString() }},
+	} {
+		run := func() {
+			e := NewEncoder(nil)
+			encode(e)
+			c.result(e)
+		}
+		run() // the pooled Encoder gets its chunks
+		got := testing.AllocsPerRun(3, run)
+		if got != 1 {
+			t.Errorf("%s of %.1f MiB: %v allocations, want 1", c.name, float64(n*(len(s)+3))/(1<<20), got)
+		}
 	}
 }

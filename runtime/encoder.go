@@ -22,9 +22,9 @@ var flushAt = 32 << 10
 const keepBuffer = 1 << 20
 
 // keepChunks is how much of the chunks of in-memory output (see spill) a
-// pooled Encoder keeps for its next use, so that MarshalJSON and Dumps of a
-// value of up to this size allocate only their result. sync.Pool lets go of
-// Encoders unused for two collections.
+// pooled Encoder keeps for its next use, counted in their capacity, so that
+// MarshalJSON and Dumps of a value of up to about this size allocate only
+// their result. sync.Pool lets go of Encoders unused for two collections.
 const keepChunks = 8 << 20
 
 // An Encoder writes one JSON value. Generated code gets one from NewEncoder,
@@ -201,7 +201,10 @@ func (e *Encoder) spill() {
 		e.buf = e.free[n-1][:0]
 		e.free = e.free[:n-1]
 	} else {
-		e.buf = make([]byte, 0, 2*flushAt)
+		// A chunk is spilled at the first member past flushAt, so it holds
+		// little more than flushAt: room for an eighth more, rather than
+		// twice, keeps keepChunks a measure of output, not of slack.
+		e.buf = make([]byte, 0, flushAt+flushAt/8)
 	}
 }
 
