@@ -36,19 +36,9 @@ func Decode(ds *reg.Dataset) (*Value, error) {
 	if v, ok := values[ds.Name]; ok {
 		return v, nil
 	}
-	in, err := Load(ds.Name)
+	val, err := decodeNew(ds)
 	if err != nil {
 		return nil, err
-	}
-	v, err := decode(ds.Name, in, ds.New())
-	if err != nil {
-		return nil, err
-	}
-	val := &Value{DS: ds, Input: in, V: v}
-	if d := reg.DumpFor(ds.Name); d != nil {
-		if val.JD, err = decode(ds.Name, in, d.New()); err != nil {
-			return nil, err
-		}
 	}
 	values[ds.Name] = val
 	return val, nil
@@ -61,6 +51,20 @@ func Probe(ds *reg.Dataset) (*Value, error) {
 	if ds.Probe == nil || d != nil && d.Probe == nil {
 		return nil, nil
 	}
+	val, err := decodeNew(ds)
+	if err != nil {
+		return nil, err
+	}
+	ds.Probe(val.V)
+	if d != nil {
+		d.Probe(val.JD)
+	}
+	return val, nil
+}
+
+// decodeNew loads the dataset and decodes it into new values of its types
+// and, when jsondump is wired in for it, of the jsondump copy (Value.JD).
+func decodeNew(ds *reg.Dataset) (*Value, error) {
 	in, err := Load(ds.Name)
 	if err != nil {
 		return nil, err
@@ -69,12 +73,10 @@ func Probe(ds *reg.Dataset) (*Value, error) {
 	if val.V, err = decode(ds.Name, in, ds.New()); err != nil {
 		return nil, err
 	}
-	ds.Probe(val.V)
-	if d != nil {
+	if d := reg.DumpFor(ds.Name); d != nil {
 		if val.JD, err = decode(ds.Name, in, d.New()); err != nil {
 			return nil, err
 		}
-		d.Probe(val.JD)
 	}
 	return val, nil
 }
