@@ -209,8 +209,7 @@ func TestLargeInMemoryAllocs(t *testing.T) {
 			c.result(e)
 		}
 		run() // the pooled Encoder gets its chunks
-		got := testing.AllocsPerRun(3, run)
-		if got != 1 {
+		if got := testing.AllocsPerRun(3, run); got != 1 {
 			t.Errorf("%s of %.1f MiB: %v allocations, want 1", c.name, float64(n*(len(s)+3))/(1<<20), got)
 		}
 	}
