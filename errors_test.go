@@ -1,7 +1,7 @@
 package jsondump_test
 
-// Run-time errors through generated code: each is returned by DumpTo and
-// MarshalJSON (and json.Marshal of the generated type) with the path in the
+// Run-time errors through generated code: each is returned by DumpTo,
+// jsondump.Marshal and Encoder.Encode (and MarshalJSON where generated) with the path in the
 // value and the cause reachable by errors.Is and errors.As; Dumps panics with
 // the same error. A failing writer stops the output where it failed.
 
@@ -16,6 +16,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jsondump/jsondump"
 	"github.com/jsondump/jsondump/examples/api"
 	"github.com/jsondump/jsondump/examples/events"
 	"github.com/jsondump/jsondump/internal/difftest"
@@ -110,6 +111,9 @@ func TestRunTimeErrors(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			v, mirror := c.make()
+			var checkCause func(what string, err error)
+			// check wants a *runtime.Error at the case's path (unless
+			// wantPath is false) that reaches the cause.
 			check := func(what string, err error, wantPath bool) {
 				t.Helper()
 				var re *runtime.Error
@@ -120,6 +124,10 @@ func TestRunTimeErrors(t *testing.T) {
 				if wantPath && !strings.HasPrefix(re.Path, c.path) {
 					t.Errorf("%s: path %q, want %q", what, re.Path, c.path)
 				}
+				checkCause(what, err)
+			}
+			checkCause = func(what string, err error) {
+				t.Helper()
 				if target, ok := c.cause.(error); ok {
 					if !errors.Is(err, target) {
 						t.Errorf("%s: %v: errors.Is does not reach %v", what, err, target)
@@ -132,13 +140,29 @@ func TestRunTimeErrors(t *testing.T) {
 			err := v.DumpTo(&buf)
 			check("DumpTo", err, true)
 			check("DumpTo(Indent, SortKeys)", v.DumpTo(&buf, runtime.Indent("", "  "), runtime.SortKeys()), true)
-			_, merr := v.(json.Marshaler).MarshalJSON()
-			check("MarshalJSON", merr, true)
-			if merr.Error() != err.Error() {
-				t.Errorf("MarshalJSON: %v, DumpTo: %v", merr, err)
+			_, merr := jsondump.Marshal(v)
+			check("jsondump.Marshal", merr, true)
+			// The same cause; a cycle may be caught a step further on, as
+			// Marshal's pointer gets a cycle check of its own.
+			if errors.Unwrap(merr).Error() != errors.Unwrap(err).Error() {
+				t.Errorf("jsondump.Marshal: %v, DumpTo: %v", merr, err)
 			}
+			check("Encoder.Encode", jsondump.NewEncoder(&buf).Encode(v), true)
+			if m, ok := v.(json.Marshaler); ok {
+				_, merr := m.MarshalJSON() // generated under -marshaljson
+				check("MarshalJSON", merr, true)
+				if merr.Error() != err.Error() {
+					t.Errorf("MarshalJSON: %v, DumpTo: %v", merr, err)
+				}
+			}
+			// encoding/json on the generated type: its own error, as before
+			// the type had generated code, unless it has a MarshalJSON.
 			_, jerr := json.Marshal(v)
-			check("json.Marshal", jerr, true)
+			if jerr == nil {
+				t.Errorf("json.Marshal: no error")
+			} else {
+				checkCause("json.Marshal", jerr)
+			}
 			p := dumpsPanic(v)
 			if perr, ok := p.(error); !ok || perr.Error() != err.Error() {
 				t.Errorf("Dumps panicked with %v, want %v", p, err)

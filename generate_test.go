@@ -79,6 +79,7 @@ func parseGenerateFlags(args []string) (gen.Config, error) {
 	tags := fs.String("tags", "", "")
 	fs.BoolVar(&cfg.All, "all", false, "")
 	fs.StringVar(&cfg.Output, "output", "", "")
+	fs.BoolVar(&cfg.MarshalJSON, "marshaljson", false, "")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}

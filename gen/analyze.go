@@ -321,7 +321,9 @@ func (a *analyzer) file(sel []*types.TypeName) *File {
 	for _, tn := range sel {
 		a.selected[tn] = true
 	}
-	a.selectEmbedders()
+	if a.cfg.MarshalJSON {
+		a.selectEmbedders()
+	}
 	sel = sel[:0]
 	for tn := range a.selected {
 		sel = append(sel, tn)
@@ -336,6 +338,14 @@ func (a *analyzer) file(sel []*types.TypeName) *File {
 		}
 	}
 	f.Encoders = a.finishEncoders()
+	for _, t := range f.Types {
+		if len(t.TypeParams) == 0 {
+			// Named after the first type: each type is generated in one
+			// file of the package only, so no other file has the name.
+			f.Dispatch = "_" + t.Name + "_dispatch"
+			break
+		}
+	}
 	if len(f.Types) > 0 {
 		a.sharedHelpers(f)
 	}
@@ -366,7 +376,7 @@ func (a *analyzer) typ(tn *types.TypeName) *Type {
 	t := &Type{
 		Name:        tn.Name(),
 		Pos:         pos,
-		MarshalJSON: !a.handwritten(named),
+		MarshalJSON: a.cfg.MarshalJSON && !a.handwritten(named),
 	}
 	if t.MarshalJSON {
 		if obj, _, _ := types.LookupFieldOrMethod(named, true, tn.Pkg(), "MarshalJSON"); obj != nil && declaredOn(obj, named) {
@@ -383,21 +393,34 @@ func (a *analyzer) typ(tn *types.TypeName) *Type {
 	t.PointerReceiver = a.dependsOnAddr(named)
 
 	// The helper the methods call: the encoding of an addressable value,
-	// which is the hand-written Marshaler when there is one.
-	st := a.encoder(named, false)
+	// which is the hand-written Marshaler when there is one. Dispatch also
+	// needs the encoding of a value that is not addressable (a T held in an
+	// interface), which differs when the type depends on addressability.
+	ref := typeRef{t: t, st: a.selectedEncoder(named, true)}
+	if t.PointerReceiver && len(params) == 0 {
+		ref.value = a.selectedEncoder(named, false)
+	}
+	a.typeRefs = append(a.typeRefs, ref)
+	return t
+}
+
+// selectedEncoder is the helper of a selected type in one variant: the
+// type's Marshaler or TextMarshaler when encoding/json calls it there, else
+// the composite encoding.
+func (a *analyzer) selectedEncoder(named *types.Named, addr bool) *encState {
+	st := a.encoder(named, !addr)
 	if !st.entered {
 		st.entered = true
-		if v := a.methodValue(named, true); v != nil {
+		if v := a.methodValue(named, addr); v != nil {
 			v.GoType = a.typeString(named)
 			st.enc.Value = v
 		} else {
 			a.open = append(a.open, st)
-			st.enc.Value = a.composite(named, true, nil)
+			st.enc.Value = a.composite(named, addr, nil)
 			a.open = a.open[:len(a.open)-1]
 		}
 	}
-	a.typeRefs = append(a.typeRefs, typeRef{t, st})
-	return t
+	return st
 }
 
 // declaredOn reports whether obj (a field or method found on named) is
@@ -661,8 +684,9 @@ func (a *analyzer) pos(p token.Pos) token.Position {
 
 // typeRef is a Type whose Encoder name is fixed up at the end.
 type typeRef struct {
-	t  *Type
-	st *encState
+	t     *Type
+	st    *encState
+	value *encState // the non-addressable variant, or nil when st serves
 }
 
 // encoder returns the helper of a named type in one variant, creating it
@@ -724,7 +748,10 @@ func (a *analyzer) finishEncoders() []*Encoder {
 		encs = append(encs, st.enc)
 	}
 	for _, r := range a.typeRefs {
-		r.t.Encoder = r.st.enc.Name
+		r.t.Encoder, r.t.ValueEncoder = r.st.enc.Name, r.st.enc.Name
+		if r.value != nil {
+			r.t.ValueEncoder = r.value.enc.Name
+		}
 	}
 	sort.Slice(encs, func(i, j int) bool { return encs[i].Name < encs[j].Name })
 	return encs

@@ -112,8 +112,10 @@ func (a *analyzer) hasDumper(n *types.Named) bool {
 		_, ok := a.elsewhere[obj.Name()]
 		return !a.selected[obj] && ok
 	}
+	// Declared on the type itself: a DumpJSON promoted from an embedded
+	// field encodes the embedded value alone.
 	sel := a.msets.MethodSet(types.NewPointer(n)).Lookup(nil, "DumpJSON")
-	if sel == nil {
+	if sel == nil || len(sel.Index()) != 1 {
 		return false
 	}
 	sig := sel.Obj().Type().(*types.Signature)

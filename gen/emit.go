@@ -106,9 +106,12 @@ func emit(f *File) ([]byte, error) {
 	// constant, rather than somewhere in the code below.
 	out.Comment("This file needs the runtime API it was generated for; regenerate it")
 	out.Comment("with go generate if this line does not compile.")
-	out.Const().Id("_").Op("=").Qual(runtimePath, "SupportPackageIsVersion3")
+	out.Const().Id("_").Op("=").Qual(runtimePath, "SupportPackageIsVersion4")
 	for _, t := range f.Types {
 		em.methods(out, t)
+	}
+	if f.Dispatch != "" {
+		em.dispatch(out, f)
 	}
 	for _, enc := range f.Encoders {
 		em.encoder(out, enc)
@@ -370,6 +373,35 @@ func (em *emitter) methods(out *jen.File, t *Type) {
 				jen.Return(),
 			),
 			dump(jen.Id("v")),
+		)
+	out.Line()
+}
+
+// dispatch writes the file's DispatchFunc and the init function that
+// registers it.
+func (em *emitter) dispatch(out *jen.File, f *File) {
+	out.Func().Id("init").Params().Block(runtimeName("Register").Call(em.id(f.Dispatch)))
+	out.Line()
+
+	doc(out, "%s writes v to e when v holds a value of one of the types of this file, "+
+		"or a pointer to one, and reports whether it did: dynamic values "+
+		"(interface fields, the argument of jsondump.Marshal) reach the generated "+
+		"code through it. A struct that embeds one of these types does not match, "+
+		"so it is encoded whole, as encoding/json encodes it.", f.Dispatch)
+	out.Func().Add(em.id(f.Dispatch)).
+		Params(jen.Id("e").Op("*").Add(runtimeName("Encoder")), jen.Id("v").Any()).Bool().
+		Block(
+			jen.Switch(jen.Id("v").Op(":=").Id("v").Assert(jen.Type())).BlockFunc(func(g *jen.Group) {
+				for _, t := range f.Types {
+					if len(t.TypeParams) > 0 {
+						continue
+					}
+					g.Case(jen.Op("*").Add(em.qual(em.pkg, t.Name))).Block(e().Dot("Follow").Call(jen.Id("v")))
+					g.Case(em.qual(em.pkg, t.Name)).Block(em.id(t.ValueEncoder).Call(e(), jen.Op("&").Id("v")))
+				}
+				g.Default().Block(jen.Return(jen.False()))
+			}),
+			jen.Return(jen.True()),
 		)
 	out.Line()
 }

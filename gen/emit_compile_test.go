@@ -245,6 +245,7 @@ import (
 
 	"example.com/m"
 	"example.com/m/plain"
+	"github.com/jsondump/jsondump"
 	"github.com/jsondump/jsondump/runtime"
 )
 
@@ -281,6 +282,15 @@ func main() {
 			failed = true
 		}
 		check(c.name+" json.Marshal(&v)", viaJSON, want)
+		dropIn, err := jsondump.Marshal(&c.v)
+		if err != nil {
+			fmt.Println(c.name, "jsondump.Marshal:", err)
+			failed = true
+		}
+		check(c.name+" jsondump.Marshal(&v)", dropIn, want)
+		wantValue, _ := json.Marshal(map[string]any{"v": c.plain})
+		dropIn, _ = jsondump.Marshal(map[string]any{"v": c.v})
+		check(c.name+" jsondump.Marshal(map[string]any{v})", dropIn, wantValue)
 		indented, _ := json.MarshalIndent(&c.plain, "", "  ")
 		buf.Reset()
 		c.v.DumpTo(&buf, runtime.Indent("", "  "))
@@ -479,7 +489,8 @@ func compileModel() (m, geo *File) {
 		PkgPath:     pkg + "/geo",
 		PkgName:     "geo",
 		RuntimeName: "runtime",
-		Types:       []*Type{{Name: "Place", Encoder: "_Place_dump", MarshalJSON: true}},
+		Types:       []*Type{{Name: "Place", Encoder: "_Place_dump", ValueEncoder: "_Place_dump", MarshalJSON: true}},
+		Dispatch:    "_Place_dispatch",
 		Encoders:    []*Encoder{place},
 	}
 	return m, geo

@@ -330,8 +330,8 @@ var emitCases = []struct {
 
 	{"build", func() *File {
 		f := testFile("build", []*Type{
-			{Name: "Account", Encoder: "_Account_dump", MarshalJSON: true, PointerReceiver: true},
-			{Name: "Legacy", Encoder: "_Legacy_dump", MarshalJSON: false},
+			{Name: "Account", Encoder: "_Account_dump", ValueEncoder: "_Account_dump", MarshalJSON: true, PointerReceiver: true},
+			{Name: "Legacy", Encoder: "_Legacy_dump", ValueEncoder: "_Legacy_dumpValue", MarshalJSON: false},
 		},
 			structEncoder("Account",
 				fld("Balance", modify(val(Marshaler, "shop.Cents"), func(v *Value) { v.PointerMethod, v.Addressable = true, true })),
@@ -342,6 +342,7 @@ var emitCases = []struct {
 				Struct: &Object{Fields: []*Field{fld("Name", val(String, "string"))}}}},
 		)
 		f.BuildConstraint = "linux &&   (amd64||arm64)"
+		f.Dispatch = "_Account_dispatch"
 		f.RuntimeName = "jsonrt"
 		return f
 	}()},
@@ -411,7 +412,7 @@ func TestEmitShape(t *testing.T) {
 			}
 		}
 		// The version handshake is the one blank declaration, on purpose.
-		handshake := "const _ = " + c.file.RuntimeName + ".SupportPackageIsVersion3\n"
+		handshake := "const _ = " + c.file.RuntimeName + ".SupportPackageIsVersion4\n"
 		if strings.Count(string(src), handshake) != 1 {
 			t.Errorf("%s: no version handshake %q", c.name, handshake)
 		}

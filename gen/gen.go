@@ -31,6 +31,12 @@ type Config struct {
 
 	// Tags are build tags, as for go build -tags.
 	Tags []string
+
+	// MarshalJSON also generates MarshalJSON for each selected type
+	// (-marshaljson), and so also selects the structs of the package to which
+	// it would be promoted. Off, generated code changes nothing that
+	// encoding/json does.
+	MarshalJSON bool
 }
 
 // Output is one generated file: its path and its complete contents.

@@ -40,8 +40,15 @@ type File struct {
 	Aliases map[string]string
 
 	// Types are the selected types, sorted by name. Each gets the exported
-	// methods DumpTo, Dumps, MarshalJSON (unless it keeps its own) and DumpJSON.
+	// methods DumpTo, Dumps, DumpJSON, and MarshalJSON when asked for.
 	Types []*Type
+
+	// Dispatch is the name of the file's DispatchFunc, which the file
+	// registers with the runtime: a type switch over the Types that are not
+	// generic, so that dynamic values (interface fields, jsondump.Marshal's
+	// argument) of those types, or pointers to them, take the generated
+	// code. Empty when every type is generic.
+	Dispatch string
 
 	// Encoders are the helper functions of the file, sorted by Name: one for
 	// every named type with a composite underlying type (struct, slice, array,
@@ -60,9 +67,16 @@ type Type struct {
 	// methods call it with a pointer to their receiver.
 	Encoder string
 
-	// MarshalJSON says whether to generate MarshalJSON. False when the type
-	// (or a field it embeds) already has MarshalJSON or MarshalText written by
-	// hand: generated code must not shadow it.
+	// ValueEncoder is the helper that encodes a value of the type that is not
+	// addressable, as a T held in an interface is: Encoder unless the
+	// encoding depends on addressability (PointerReceiver). File.Dispatch
+	// calls it.
+	ValueEncoder string
+
+	// MarshalJSON says whether to generate MarshalJSON: only under
+	// -marshaljson, and not when the type (or a field it embeds) already has
+	// MarshalJSON or MarshalText written by hand: generated code must not
+	// shadow it.
 	MarshalJSON bool
 
 	// PointerReceiver is true when the encoding of the type depends on

@@ -13,12 +13,10 @@ import (
 
 // Dumper is implemented by *T for every generated type T. DumpJSON writes the
 // value, addressable, as the generated code does; a nil *T writes null.
+// Generated code calls it on the types of other generated files; dynamic
+// values find their generated code through dispatch (dispatch.go), since
+// the method is promoted to structs that embed T.
 type Dumper interface{ DumpJSON(e *Encoder) }
-
-// ValueDumper is implemented by T for every generated type T. DumpJSONValue
-// writes the value as encoding/json writes a T held in an interface, which is
-// not addressable: pointer-receiver Marshalers of its fields do not apply.
-type ValueDumper interface{ DumpJSONValue(e *Encoder) }
 
 // Any writes v, a dynamic value, which is not addressable: nil as null, a
 // generated type by its generated code, then as encoding/json would.
@@ -75,21 +73,19 @@ func (e *Encoder) Any(v any) {
 		e.anyStrings(v)
 	case time.Time:
 		e.Time(v)
-	case Dumper:
-		// A pointer held in an interface can lead back to a value that holds
-		// it, and generated code checks only the types it can see.
-		if !e.Enter(v) {
-			return
-		}
-		v.DumpJSON(e)
-		e.Leave(v)
-	case ValueDumper:
-		v.DumpJSONValue(e)
+	default:
+		e.dynamic(v)
+	}
+}
+
+// dynamic writes v, of a type that Any's fast path does not know: by its
+// generated code, or as encoding/json would.
+func (e *Encoder) dynamic(v any) {
+	if e.generated(v) {
+		return
+	}
+	switch v := v.(type) {
 	case json.Marshaler:
-		if d, ok := generatedValue(v); ok {
-			d.DumpJSON(e)
-			return
-		}
 		b, ok, err := tryMarshalJSON(v)
 		if !ok {
 			e.fallback(v)
@@ -157,8 +153,18 @@ func (e *Encoder) Addr(p any) {
 		e.anyMap(*p)
 	case *[]any:
 		e.anySlice(*p)
-	case Dumper:
-		p.DumpJSON(e)
+	default:
+		e.addrDynamic(p)
+	}
+}
+
+// addrDynamic is Addr for a type its fast path does not know: by its
+// generated code, or as encoding/json would.
+func (e *Encoder) addrDynamic(p any) {
+	if e.generated(p) {
+		return
+	}
+	switch p := p.(type) {
 	case json.Marshaler:
 		e.Marshaler(p)
 	case encoding.TextMarshaler:

@@ -113,26 +113,66 @@ func TestAnyPython(t *testing.T) {
 }
 
 type (
-	color   string
-	point   struct{ X, Y int }
-	valueM  struct{ s string }
-	ptrM    struct{ s string }
-	textV   struct{ s string }
-	textP   struct{ s string }
-	failM   struct{}
-	dumped  struct{ n int }
-	dumpedV struct{ n int }
+	color  string
+	point  struct{ X, Y int }
+	valueM struct{ s string }
+	ptrM   struct{ s string }
+	textV  struct{ s string }
+	textP  struct{ s string }
+	failM  struct{}
+	dumped struct{ n int }
+
+	// plainGen stands for a generated type without MarshalJSON; the structs
+	// that embed it get its DumpJSON promoted, and must not be written by it.
+	plainGen  struct{ N int }
+	embedsGen struct {
+		plainGen
+		M int
+	}
+	embedsGenPtr struct {
+		*plainGen
+		M int
+	}
 )
 
-func (m valueM) MarshalJSON() ([]byte, error)  { return []byte(`{"v" : "` + m.s + `"}`), nil }
-func (m *ptrM) MarshalJSON() ([]byte, error)   { return []byte(`["p", "` + m.s + `"]`), nil }
-func (m textV) MarshalText() ([]byte, error)   { return []byte("tv<" + m.s), nil }
-func (m *textP) MarshalText() ([]byte, error)  { return []byte("tp>" + m.s), nil }
-func (failM) MarshalJSON() ([]byte, error)     { return nil, errBoom }
-func (d *dumped) DumpJSON(e *Encoder)          { e.String("dumped") }
-func (d dumped) MarshalJSON() ([]byte, error)  { return []byte(`"marshaled"`), nil }
-func (d dumpedV) DumpJSONValue(e *Encoder)     { e.String("value") }
-func (d dumpedV) MarshalJSON() ([]byte, error) { return []byte(`"marshaled"`), nil }
+func (d *plainGen) DumpJSON(e *Encoder) {
+	if d == nil {
+		e.Null() // as generated DumpJSON methods do
+		return
+	}
+	e.String("generated")
+}
+
+// The test's stand-in for a generated file's DispatchFunc.
+func init() { Register(dispatchTestTypes) }
+
+func dispatchTestTypes(e *Encoder, v any) bool {
+	switch v := v.(type) {
+	case *dumped:
+		e.Follow(v)
+	case dumped:
+		v.DumpJSON(e)
+	case *plainGen:
+		e.Follow(v)
+	case plainGen:
+		v.DumpJSON(e)
+	case *gnode:
+		e.Follow(v)
+	case gnode:
+		v.DumpJSON(e)
+	default:
+		return false
+	}
+	return true
+}
+
+func (m valueM) MarshalJSON() ([]byte, error) { return []byte(`{"v" : "` + m.s + `"}`), nil }
+func (m *ptrM) MarshalJSON() ([]byte, error)  { return []byte(`["p", "` + m.s + `"]`), nil }
+func (m textV) MarshalText() ([]byte, error)  { return []byte("tv<" + m.s), nil }
+func (m *textP) MarshalText() ([]byte, error) { return []byte("tp>" + m.s), nil }
+func (failM) MarshalJSON() ([]byte, error)    { return nil, errBoom }
+func (d *dumped) DumpJSON(e *Encoder)         { e.String("dumped") }
+func (d dumped) MarshalJSON() ([]byte, error) { return []byte(`"marshaled"`), nil }
 
 var errBoom = errors.New("boom")
 
@@ -165,12 +205,20 @@ func TestAnyDumpers(t *testing.T) {
 		want string
 	}{
 		{&dumped{}, `"dumped"`},
-		// A value whose pointer is a Dumper and whose MarshalJSON has a value
-		// receiver (a generated type, where both write the same bytes): a
-		// copy goes through DumpJSON, with the options and the cycle check.
+		// A value of a generated type (whose generated MarshalJSON would
+		// write the same bytes) goes through its DispatchFunc, with the
+		// options and the cycle check.
 		{dumped{}, `"dumped"`},
-		{dumpedV{}, `"value"`},
-		{&dumpedV{}, `"value"`},
+		{plainGen{}, `"generated"`},
+		{&plainGen{}, `"generated"`},
+		{(*plainGen)(nil), `null`},
+		// The promoted DumpJSON is not theirs: encoding/json's encoding.
+		{&embedsGen{M: 1}, `{"N":0,"M":1}`},
+		{embedsGen{M: 1}, `{"N":0,"M":1}`},
+		{&embedsGenPtr{plainGen: &plainGen{N: 2}, M: 1}, `{"N":2,"M":1}`},
+		{[]embedsGen{{M: 3}}, `[{"N":0,"M":3}]`},
+		{[]plainGen{{N: 3}}, `["generated"]`},
+		{map[string]*plainGen{"k": nil}, `{"k":null}`},
 	} {
 		if got, err := dumpAny(c.v); got != c.want || err != nil {
 			t.Errorf("Any(%#v) = %s, %v; want %s", c.v, got, err, c.want)

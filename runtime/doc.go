@@ -48,7 +48,9 @@
 // identity without reflect, so more than 10000 nested maps count as a cycle.
 package runtime
 
-// SupportPackageIsVersion3 is referred to by generated code, so that a file
+// SupportPackageIsVersion4 is referred to by generated code, so that a file
 // generated for another version of this package fails to compile with a
-// message that names the mismatch. Version 2: Key takes the comma too. Version 3: FirstKey.
-const SupportPackageIsVersion3 = true
+// message that names the mismatch. Version 2: Key takes the comma too.
+// Version 3: FirstKey. Version 4: generated files register a DispatchFunc,
+// and MarshalJSON is generated only on request.
+const SupportPackageIsVersion4 = true

@@ -264,3 +264,11 @@ func (e *Encoder) release() {
 	e.opts, e.esc, e.w, e.err, e.werr = options{}, nil, nil, nil, false
 	pool.Put(e)
 }
+
+// EndLine ends the output with the newline that json.Encoder.Encode writes
+// after each value; for jsondump's Encoder.
+func (e *Encoder) EndLine() {
+	if e.err == nil {
+		e.buf = append(e.buf, '\n')
+	}
+}

@@ -5,12 +5,10 @@
 //
 // encoding/json writes most such values, and its output is then written as
 // raw JSON, so the options still apply (but AllowNaN: encoding/json rejects
-// NaN there). Values that hold generated types are the exception: encoding/json
-// would call their MarshalJSON, each in a fresh Encoder, out of sight of this
-// Encoder's options and cycle check, so a cycle back through an interface
-// would overflow the stack. The shapes that can be caught cheaply (a generated
-// value, and slices, arrays and string-keyed maps of generated types or of
-// pointers to them) are written here instead.
+// NaN there). Slices, arrays and string-keyed maps of generated types (or of
+// pointers to them) are the exception: this Encoder walks them and writes
+// each element by its generated code, with the options and in sight of the
+// cycle check.
 
 package runtime
 
@@ -20,6 +18,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // fallback writes v with encoding/json, for a type the runtime does not know.
@@ -48,41 +47,40 @@ func (e *Encoder) fallback(v any) {
 	e.trustedJSON(b)
 }
 
-var (
-	dumperType    = reflect.TypeFor[Dumper]()
-	marshalerType = reflect.TypeFor[json.Marshaler]()
-)
+// generatedTypes caches isGenerated: reflect.Type -> bool.
+var generatedTypes sync.Map
 
-// generatedValue returns a pointer to a copy of m when m is a value of a
-// generated type whose encoding does not depend on addressability (its
-// MarshalJSON has a value receiver), so that the copy can be written by this
-// Encoder: with its options, and in sight of its cycle check, which the
-// fresh Encoder of MarshalJSON would not be.
-func generatedValue(m json.Marshaler) (Dumper, bool) {
-	t := reflect.TypeOf(m)
-	if t.Kind() == reflect.Pointer || !reflect.PointerTo(t).Implements(dumperType) {
-		return nil, false
+// isGenerated reports whether t, or the type t points to, has generated
+// code: whether a DispatchFunc takes a nil pointer of it (writing null into
+// a scratch Encoder). Asking the DispatchFuncs, not the method set, keeps a
+// struct that embeds a generated type out.
+func isGenerated(t reflect.Type) bool {
+	if ok, found := generatedTypes.Load(t); found {
+		return ok.(bool)
 	}
-	p := reflect.New(t)
-	p.Elem().Set(reflect.ValueOf(m))
-	return p.Interface().(Dumper), true
+	p := t
+	if t.Kind() != reflect.Pointer {
+		p = reflect.PointerTo(t)
+	}
+	probe := NewEncoder(nil)
+	ok := probe.generated(reflect.Zero(p).Interface())
+	probe.release()
+	generatedTypes.Store(t, ok)
+	return ok
 }
 
 // generatedElems writes v when it is a slice, an array or a map with string
 // keys of a generated type (or of pointers to one), and reports whether it
-// did. encoding/json would call the elements' MarshalJSON, each in an Encoder
-// of its own, where a cycle back to v is out of sight and overflows the
-// stack; here the elements are written by this Encoder, which sees it. The
-// elements are as encoding/json sees them: a slice's addressable, an array's
-// and a map's not.
+// did: each element by its generated code, rather than all of v by
+// reflection. The elements are as encoding/json sees them: a slice's
+// addressable, an array's and a map's not.
 func (e *Encoder) generatedElems(v any) bool {
 	rv := reflect.ValueOf(v)
 	k := rv.Kind()
 	if k != reflect.Slice && k != reflect.Array && (k != reflect.Map || rv.Type().Key().Kind() != reflect.String) {
 		return false
 	}
-	elem := rv.Type().Elem()
-	if !elem.Implements(dumperType) && !reflect.PointerTo(elem).Implements(dumperType) {
+	if !isGenerated(rv.Type().Elem()) {
 		return false
 	}
 	if k != reflect.Array && rv.IsNil() {

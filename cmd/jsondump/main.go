@@ -14,11 +14,14 @@
 //
 //	func (v T) DumpTo(w io.Writer, opts ...runtime.Option) error
 //	func (v T) Dumps(opts ...runtime.Option) string
-//	func (v T) MarshalJSON() ([]byte, error)
 //	func (v *T) DumpJSON(e *runtime.Encoder)
 //
 // into one file per package, by default <type>_jsondump.go, named after the
-// first -type (or <package>_jsondump.go with -all or //jsondump:json).
+// first -type (or <package>_jsondump.go with -all or //jsondump:json). The
+// file also registers the types with the runtime, so that
+// github.com/jsondump/jsondump's Marshal and Encoder, the drop-in for
+// encoding/json's, take the generated code for them. Nothing that
+// encoding/json does changes: json.Marshal encodes the types as before.
 //
 // Usage:
 //
@@ -36,6 +39,9 @@
 //	-check        write nothing; print a unified diff for each file that
 //	              would change and exit 1 (for CI)
 //	-tags LIST    build tags, as for go build
+//	-marshaljson  also generate MarshalJSON, for code that needs a
+//	              json.Marshaler; json.Marshal on the types gets slower,
+//	              not faster (encoding/json re-scans the method's output)
 //
 // With JSONDUMP_CHECK=1 in the environment, every run is a -check run, so CI
 // can check all go:generate lines, each with its own flags, in one command:
@@ -84,6 +90,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		output = flags.String("output", "", "the `file` to write (one package only)")
 		check  = flags.Bool("check", false, "write nothing; print a diff for each file that would change and exit 1")
 		tags   = flags.String("tags", "", "comma-separated build `tags`, as for go build")
+
+		marshalJSON = flags.Bool("marshaljson", false, "also generate MarshalJSON (json.Marshal gets no faster; see the README)")
 	)
 	flags.Usage = func() {
 		fmt.Fprintf(stderr, "usage: jsondump [flags] [packages]\n\nflags:\n")
@@ -108,6 +116,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		All:      *all,
 		Output:   *output,
 		Tags:     splitList(*tags),
+
+		MarshalJSON: *marshalJSON,
 	}
 	outs, err := gen.Generate(cfg)
 	if err != nil {

@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion3
+const _ = runtime.SupportPackageIsVersion4
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -27,14 +27,6 @@ func (v Category) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Category_dump(e, &v)
 	return e.MustString()
-}
-
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Category) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Category_dump(e, &v)
-	return e.Bytes()
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
@@ -65,14 +57,6 @@ func (v OrderList) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v OrderList) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_OrderList_dump(e, &v)
-	return e.Bytes()
-}
-
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where OrderList appears in its
 // types or inside an interface.
@@ -101,14 +85,6 @@ func (v UserResponse) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v UserResponse) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_UserResponse_dump(e, &v)
-	return e.Bytes()
-}
-
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where UserResponse appears in its
 // types or inside an interface.
@@ -118,6 +94,35 @@ func (v *UserResponse) DumpJSON(e *runtime.Encoder) {
 		return
 	}
 	_UserResponse_dump(e, v)
+}
+
+func init() {
+	runtime.Register(_Category_dispatch)
+}
+
+// _Category_dispatch writes v to e when v holds a value of one of the types
+// of this file, or a pointer to one, and reports whether it did: dynamic
+// values (interface fields, the argument of jsondump.Marshal) reach the
+// generated code through it. A struct that embeds one of these types does
+// not match, so it is encoded whole, as encoding/json encodes it.
+func _Category_dispatch(e *runtime.Encoder, v any) bool {
+	switch v := v.(type) {
+	case *Category:
+		e.Follow(v)
+	case Category:
+		_Category_dump(e, &v)
+	case *OrderList:
+		e.Follow(v)
+	case OrderList:
+		_OrderList_dump(e, &v)
+	case *UserResponse:
+		e.Follow(v)
+	case UserResponse:
+		_UserResponse_dump(e, &v)
+	default:
+		return false
+	}
+	return true
 }
 
 // _APIError_dump writes the JSON encoding of *v, a api.APIError, to e.

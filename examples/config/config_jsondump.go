@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion3
+const _ = runtime.SupportPackageIsVersion4
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -27,14 +27,6 @@ func (v Backend) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Backend_dump(e, &v)
 	return e.MustString()
-}
-
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Backend) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Backend_dump(e, &v)
-	return e.Bytes()
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
@@ -65,18 +57,6 @@ func (v Config) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too. The
-// receiver is a pointer because Config encodes differently when it is
-// addressable (a field has a Marshaler or TextMarshaler method on its
-// pointer type): json.Marshal(v) and json.Marshal(&v) keep the bytes they
-// gave before Config had this method. A nil v encodes as null.
-func (v *Config) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	v.DumpJSON(e)
-	return e.Bytes()
-}
-
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where Config appears in its types
 // or inside an interface.
@@ -103,14 +83,6 @@ func (v Limits) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Limits_dump(e, &v)
 	return e.MustString()
-}
-
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Limits) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Limits_dump(e, &v)
-	return e.Bytes()
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
@@ -141,18 +113,6 @@ func (v Pair[K, V]) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too. The
-// receiver is a pointer because Pair encodes differently when it is
-// addressable (a field has a Marshaler or TextMarshaler method on its
-// pointer type): json.Marshal(v) and json.Marshal(&v) keep the bytes they
-// gave before Pair had this method. A nil v encodes as null.
-func (v *Pair[K, V]) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	v.DumpJSON(e)
-	return e.Bytes()
-}
-
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where Pair appears in its types or
 // inside an interface.
@@ -162,6 +122,35 @@ func (v *Pair[K, V]) DumpJSON(e *runtime.Encoder) {
 		return
 	}
 	_Pair_dump(e, v)
+}
+
+func init() {
+	runtime.Register(_Backend_dispatch)
+}
+
+// _Backend_dispatch writes v to e when v holds a value of one of the types
+// of this file, or a pointer to one, and reports whether it did: dynamic
+// values (interface fields, the argument of jsondump.Marshal) reach the
+// generated code through it. A struct that embeds one of these types does
+// not match, so it is encoded whole, as encoding/json encodes it.
+func _Backend_dispatch(e *runtime.Encoder, v any) bool {
+	switch v := v.(type) {
+	case *Backend:
+		e.Follow(v)
+	case Backend:
+		_Backend_dump(e, &v)
+	case *Config:
+		e.Follow(v)
+	case Config:
+		_Config_dumpValue(e, &v)
+	case *Limits:
+		e.Follow(v)
+	case Limits:
+		_Limits_dump(e, &v)
+	default:
+		return false
+	}
+	return true
 }
 
 // _Backend_dump writes the JSON encoding of *v, a config.Backend, to e.
@@ -456,6 +445,245 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 	e.CloseObject()
 }
 
+// _Config_dumpValue writes *v to e as encoding/json encodes a config.Config
+// that is not addressable: Marshaler and TextMarshaler methods on its
+// pointer type do not apply.
+func _Config_dumpValue(e *runtime.Encoder, v *Config) {
+	e.OpenObject()
+	if e.SortKeys() {
+		e.FirstKey(`"-":`)
+		e.String(v.Dash)
+		e.Key(`,"Quoted":`)
+		e.String(v.Quoted)
+		e.Key(`,"Ratio":`)
+		e.QuotedFloat64(v.Ratio)
+		if e.Failed() {
+			e.AtField("Ratio")
+			return
+		}
+		e.KeyString(`a<b>&c`)
+		e.String(v.HTML)
+		if len(v.Backends) != 0 {
+			e.Key(`,"backends":`)
+			e.OpenArray()
+			for i1 := range v.Backends {
+				e.Elem()
+				_Backend_dump(e, &v.Backends[i1])
+				if e.Failed() {
+					e.AtIndex(i1)
+					e.AtField("Backends")
+					return
+				}
+			}
+			e.CloseArray()
+		}
+		if v.Debug {
+			e.Key(`,"debug":`)
+			e.QuotedBool(v.Debug)
+		}
+		e.Key(`,"defaults":`)
+		_Pair_dumpValue(e, &v.Defaults)
+		if e.Failed() {
+			e.AtField("Defaults")
+			return
+		}
+		if len(v.Extra) != 0 {
+			e.Key(`,"extra":`)
+			e.OpenObject()
+			for _, k1 := range runtime.StringEntries(e, v.Extra) {
+				e.KeyString(k1.Name)
+				v1 := k1.Value
+				e.RawMessage(v1)
+				if e.Failed() {
+					e.AtKey(k1.Name)
+					e.AtField("Extra")
+					return
+				}
+			}
+			e.CloseObject()
+		}
+		e.Key(`,"features":`)
+		if v.Features == nil {
+			e.Null()
+		} else {
+			e.OpenObject()
+			for _, k1 := range runtime.StringEntries(e, v.Features) {
+				e.KeyString(k1.Name)
+				v1 := k1.Value
+				e.Bool(v1)
+			}
+			e.CloseObject()
+		}
+		if v.Limits != (Limits{}) {
+			e.Key(`,"limits":`)
+			_Limits_dump(e, &v.Limits)
+			if e.Failed() {
+				e.AtField("Limits")
+				return
+			}
+		}
+		e.Key(`,"mode":`)
+		e.String(string(v.Mode))
+		e.Key(`,"name":`)
+		e.String(v.Name)
+		if v.Number != "" {
+			e.Key(`,"number":`)
+			e.Number(string(v.Number))
+			if e.Failed() {
+				e.AtField("Number")
+				return
+			}
+		}
+		e.Key(`,"port":`)
+		e.QuotedInt(int64(v.Port))
+		if v.Ptr != nil {
+			e.Key(`,"ptr":`)
+			e.QuotedString(*v.Ptr)
+		}
+		if !v.Started.IsZero() {
+			e.Key(`,"started":`)
+			e.Time(v.Started)
+			if e.Failed() {
+				e.AtField("Started")
+				return
+			}
+		}
+		if !v.Timeout.IsZero() {
+			e.Key(`,"timeout":`)
+			e.TextMarshaler(v.Timeout)
+			if e.Failed() {
+				e.AtField("Timeout")
+				return
+			}
+		}
+		e.Key(`,"version":`)
+		e.OpenArray()
+		for i1 := range v.Version {
+			e.Elem()
+			e.Int(int64(v.Version[i1]))
+		}
+		e.CloseArray()
+		e.KeyString(`ключ`)
+		e.String(v.Unicode)
+	} else {
+		e.FirstKey(`"name":`)
+		e.String(v.Name)
+		e.Key(`,"port":`)
+		e.QuotedInt(int64(v.Port))
+		if v.Debug {
+			e.Key(`,"debug":`)
+			e.QuotedBool(v.Debug)
+		}
+		e.Key(`,"Ratio":`)
+		e.QuotedFloat64(v.Ratio)
+		if e.Failed() {
+			e.AtField("Ratio")
+			return
+		}
+		e.Key(`,"-":`)
+		e.String(v.Dash)
+		if !v.Timeout.IsZero() {
+			e.Key(`,"timeout":`)
+			e.TextMarshaler(v.Timeout)
+			if e.Failed() {
+				e.AtField("Timeout")
+				return
+			}
+		}
+		if v.Limits != (Limits{}) {
+			e.Key(`,"limits":`)
+			_Limits_dump(e, &v.Limits)
+			if e.Failed() {
+				e.AtField("Limits")
+				return
+			}
+		}
+		e.Key(`,"Quoted":`)
+		e.String(v.Quoted)
+		e.KeyString(`a<b>&c`)
+		e.String(v.HTML)
+		e.KeyString(`ключ`)
+		e.String(v.Unicode)
+		if v.Ptr != nil {
+			e.Key(`,"ptr":`)
+			e.QuotedString(*v.Ptr)
+		}
+		if v.Number != "" {
+			e.Key(`,"number":`)
+			e.Number(string(v.Number))
+			if e.Failed() {
+				e.AtField("Number")
+				return
+			}
+		}
+		if !v.Started.IsZero() {
+			e.Key(`,"started":`)
+			e.Time(v.Started)
+			if e.Failed() {
+				e.AtField("Started")
+				return
+			}
+		}
+		e.Key(`,"mode":`)
+		e.String(string(v.Mode))
+		e.Key(`,"version":`)
+		e.OpenArray()
+		for i1 := range v.Version {
+			e.Elem()
+			e.Int(int64(v.Version[i1]))
+		}
+		e.CloseArray()
+		e.Key(`,"features":`)
+		if v.Features == nil {
+			e.Null()
+		} else {
+			e.OpenObject()
+			for _, k1 := range runtime.StringEntries(e, v.Features) {
+				e.KeyString(k1.Name)
+				v1 := k1.Value
+				e.Bool(v1)
+			}
+			e.CloseObject()
+		}
+		if len(v.Extra) != 0 {
+			e.Key(`,"extra":`)
+			e.OpenObject()
+			for _, k1 := range runtime.StringEntries(e, v.Extra) {
+				e.KeyString(k1.Name)
+				v1 := k1.Value
+				e.RawMessage(v1)
+				if e.Failed() {
+					e.AtKey(k1.Name)
+					e.AtField("Extra")
+					return
+				}
+			}
+			e.CloseObject()
+		}
+		if len(v.Backends) != 0 {
+			e.Key(`,"backends":`)
+			e.OpenArray()
+			for i1 := range v.Backends {
+				e.Elem()
+				_Backend_dump(e, &v.Backends[i1])
+				if e.Failed() {
+					e.AtIndex(i1)
+					e.AtField("Backends")
+					return
+				}
+			}
+			e.CloseArray()
+		}
+		e.Key(`,"defaults":`)
+		_Pair_dumpValue(e, &v.Defaults)
+		if e.Failed() {
+			e.AtField("Defaults")
+			return
+		}
+	}
+	e.CloseObject()
+}
+
 // _Limits_dump writes the JSON encoding of *v, a config.Limits, to e.
 func _Limits_dump(e *runtime.Encoder, v *Limits) {
 	e.OpenObject()
@@ -509,6 +737,26 @@ func _Pair_dump[K comparable, V any](e *runtime.Encoder, v *Pair[K, V]) {
 	}
 	e.Key(`,"value":`)
 	e.Addr(&v.Value)
+	if e.Failed() {
+		e.AtField("Value")
+		return
+	}
+	e.CloseObject()
+}
+
+// _Pair_dumpValue writes *v to e as encoding/json encodes a config.Pair[K
+// comparable, V any] that is not addressable: Marshaler and TextMarshaler
+// methods on its pointer type do not apply.
+func _Pair_dumpValue[K comparable, V any](e *runtime.Encoder, v *Pair[K, V]) {
+	e.OpenObject()
+	e.FirstKey(`"key":`)
+	e.Any(v.Key)
+	if e.Failed() {
+		e.AtField("Key")
+		return
+	}
+	e.Key(`,"value":`)
+	e.Any(v.Value)
 	if e.Failed() {
 		e.AtField("Value")
 		return

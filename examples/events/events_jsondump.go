@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion3
+const _ = runtime.SupportPackageIsVersion4
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -118,6 +118,35 @@ func (v *Record) DumpJSON(e *runtime.Encoder) {
 		return
 	}
 	_Record_dump(e, v)
+}
+
+func init() {
+	runtime.Register(_AuditRecord_dispatch)
+}
+
+// _AuditRecord_dispatch writes v to e when v holds a value of one of the
+// types of this file, or a pointer to one, and reports whether it did:
+// dynamic values (interface fields, the argument of jsondump.Marshal) reach
+// the generated code through it. A struct that embeds one of these types
+// does not match, so it is encoded whole, as encoding/json encodes it.
+func _AuditRecord_dispatch(e *runtime.Encoder, v any) bool {
+	switch v := v.(type) {
+	case *AuditRecord:
+		e.Follow(v)
+	case AuditRecord:
+		_AuditRecord_dump(e, &v)
+	case *Batch:
+		e.Follow(v)
+	case Batch:
+		_Batch_dump(e, &v)
+	case *Record:
+		e.Follow(v)
+	case Record:
+		_Record_dump(e, &v)
+	default:
+		return false
+	}
+	return true
 }
 
 // _AuditRecord_dump writes the JSON encoding of *v, a events.AuditRecord,

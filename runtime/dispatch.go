@@ -1,0 +1,46 @@
+// Dispatch: how a dynamic value (an interface field, the argument of
+// jsondump.Marshal) finds the generated code of its type. Each generated file
+// registers one function whose type switch matches exactly the file's types
+// and pointers to them. Method sets would not do: a generated DumpJSON is
+// promoted to every struct that embeds the type, in any package, and such a
+// struct must be encoded whole, as encoding/json encodes it, not as the type
+// it embeds.
+
+package runtime
+
+// A DispatchFunc is generated, one for each generated file. When v holds a
+// value of one of the file's types, or a pointer to one, it writes v to e
+// and reports true; otherwise it writes nothing and reports false.
+type DispatchFunc func(e *Encoder, v any) bool
+
+// dispatchers are the registered DispatchFuncs. They are appended to by
+// package initialization only, which happens before any encode, so they
+// are read without a lock.
+var dispatchers []DispatchFunc
+
+// Register adds the DispatchFunc of a generated file. Generated code calls
+// it from an init function; it must not be called once encoding has begun.
+func Register(f DispatchFunc) { dispatchers = append(dispatchers, f) }
+
+// generated writes v with its generated code and reports whether v's type
+// has any.
+func (e *Encoder) generated(v any) bool {
+	for _, f := range dispatchers {
+		if f(e, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// Follow writes *p, a pointer to a generated type held in an interface, or
+// null when p is nil. Such a pointer can lead back to a value that holds it,
+// and generated code checks only the types it can see, so it gets a cycle
+// check of its own.
+func (e *Encoder) Follow(p Dumper) {
+	if !e.Enter(p) {
+		return
+	}
+	p.DumpJSON(e)
+	e.Leave(p)
+}
