@@ -321,9 +321,7 @@ func (a *analyzer) file(sel []*types.TypeName) *File {
 	for _, tn := range sel {
 		a.selected[tn] = true
 	}
-	if a.cfg.MarshalJSON {
-		a.selectEmbedders()
-	}
+	a.selectEmbedders()
 	sel = sel[:0]
 	for tn := range a.selected {
 		sel = append(sel, tn)
@@ -540,8 +538,9 @@ func (a *analyzer) sharedHelpers(f *File) {
 }
 
 // selectEmbedders adds every struct type of the package to which a selected
-// type's generated MarshalJSON would be promoted: encoding/json would encode
-// it as the embedded type alone (SPEC, "Embedding a generated type").
+// type's generated methods would be promoted: its DumpTo and Dumps would
+// write the embedded type alone, and under -marshaljson so would
+// encoding/json (SPEC, "Embedding a generated type").
 func (a *analyzer) selectEmbedders() {
 	scope := a.pkg.Types.Scope()
 	for changed := true; changed; {
@@ -558,7 +557,7 @@ func (a *analyzer) selectEmbedders() {
 			if _, ok := named.Underlying().(*types.Struct); !ok {
 				continue
 			}
-			if a.promotesGenerated(named) {
+			if a.promotesGenerated(named, "DumpJSON") || a.cfg.MarshalJSON && a.promotesGenerated(named, "MarshalJSON") {
 				a.selected[tn] = true
 				changed = true
 			}
@@ -566,10 +565,10 @@ func (a *analyzer) selectEmbedders() {
 	}
 }
 
-// promotesGenerated reports whether the MarshalJSON that Go's selector rules
-// give *S (the shallowest one, if unique) is the generated method of a
-// selected type.
-func (a *analyzer) promotesGenerated(s *types.Named) bool {
+// promotesGenerated reports whether the method (DumpJSON or MarshalJSON)
+// that Go's selector rules give *S (the shallowest one, if unique) is the
+// generated method of a selected type.
+func (a *analyzer) promotesGenerated(s *types.Named, method string) bool {
 	current := []types.Type{s}
 	seen := map[*types.Named]bool{}
 	for depth := 0; len(current) > 0; depth++ {
@@ -588,11 +587,11 @@ func (a *analyzer) promotesGenerated(s *types.Named) bool {
 				}
 				seen[n.Origin()] = true
 				mult := reached[n.Origin()]
-				if depth > 0 && a.selected[n.Origin().Obj()] && !a.handwritten(n) {
+				if depth > 0 && a.selected[n.Origin().Obj()] && (method == "DumpJSON" || !a.handwritten(n)) {
 					for range mult {
 						found = append(found, true)
 					}
-				} else if hasOwnMethod(n, "MarshalJSON") {
+				} else if hasOwnMethod(n, method) {
 					for range mult {
 						found = append(found, false)
 					}
@@ -603,7 +602,7 @@ func (a *analyzer) promotesGenerated(s *types.Named) bool {
 			case *types.Struct:
 				for i := range u.NumFields() {
 					f := u.Field(i)
-					if f.Name() == "MarshalJSON" {
+					if f.Name() == method {
 						found = append(found, false)
 					}
 					if f.Embedded() {
@@ -616,7 +615,7 @@ func (a *analyzer) promotesGenerated(s *types.Named) bool {
 				}
 			case *types.Interface:
 				for i := range u.NumMethods() {
-					if u.Method(i).Name() == "MarshalJSON" {
+					if u.Method(i).Name() == method {
 						found = append(found, false)
 					}
 				}
