@@ -56,9 +56,10 @@ type (
 func TestEmbeddersOfGeneratedTypes(t *testing.T) {
 	for seed := range uint64(200) {
 		name := fmt.Sprintf("seed %d", seed)
-		compareEmbedder[withRecord, mwithRecord](t, name, seed)
-		compareEmbedder[withLimitsPtr, mwithLimitsPtr](t, name, seed)
-		compareEmbedder[twoDeep, mtwoDeep](t, name, seed)
+		mk := func() *rand.Rand { return difftest.Source(seed) }
+		compareEmbedder[withRecord, mwithRecord](t, name, mk)
+		compareEmbedder[withLimitsPtr, mwithLimitsPtr](t, name, mk)
+		compareEmbedder[twoDeep, mtwoDeep](t, name, mk)
 
 		// No mirror: the reference is encoding/json on the type itself,
 		// which calls the promoted MarshalJSON.
@@ -87,9 +88,9 @@ func TestEmbeddersOfGeneratedTypes(t *testing.T) {
 // compareEmbedder fills an embedder and its mirror from the same stream
 // and compares the drop-in API, and encoding/json on the embedder, with
 // encoding/json on the mirror.
-func compareEmbedder[G, M any](t *testing.T, name string, seed uint64) {
+func compareEmbedder[G, M any](t *testing.T, name string, mk func() *rand.Rand) {
 	t.Helper()
-	p := difftest.NewPair[G, M](func() *rand.Rand { return difftest.Source(seed) })
+	p := difftest.NewPair[G, M](mk)
 	for _, c := range []struct {
 		what      string
 		got, want difftest.Result
@@ -107,4 +108,23 @@ func compareEmbedder[G, M any](t *testing.T, name string, seed uint64) {
 			t.Errorf("%s: %T: %s differs from encoding/json:\n got: %s\nwant: %s", name, p.Gen, c.what, c.got, c.want)
 		}
 	}
+}
+
+// FuzzEmbedders builds embedders of generated types from the fuzzer's bytes;
+// its seeds run in plain go test.
+func FuzzEmbedders(f *testing.F) {
+	f.Add(uint8(0), []byte("seed"))
+	f.Add(uint8(1), []byte{0xff, 0, 0x80, 1, 2, 3, 4, 5, 6, 7, 8, 9})
+	f.Add(uint8(2), []byte("<>&\u2028 \xff\xfe a longer input for more choices ..."))
+	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
+		mk := func() *rand.Rand { return difftest.FromBytes(data) }
+		switch which % 3 {
+		case 0:
+			compareEmbedder[withRecord, mwithRecord](t, "withRecord", mk)
+		case 1:
+			compareEmbedder[withLimitsPtr, mwithLimitsPtr](t, "withLimitsPtr", mk)
+		case 2:
+			compareEmbedder[twoDeep, mtwoDeep](t, "twoDeep", mk)
+		}
+	})
 }
