@@ -336,12 +336,14 @@ func (a *analyzer) file(sel []*types.TypeName) *File {
 		}
 	}
 	f.Encoders = a.finishEncoders()
+	if len(f.Types) > 0 {
+		// Named after the first type: each type is generated in one file of
+		// the package only, so no other file has the name.
+		f.Dispatch = "_" + f.Types[0].Name + "_dispatch"
+	}
 	for _, t := range f.Types {
-		if len(t.TypeParams) == 0 {
-			// Named after the first type: each type is generated in one
-			// file of the package only, so no other file has the name.
-			f.Dispatch = "_" + t.Name + "_dispatch"
-			break
+		if len(t.TypeParams) > 0 {
+			t.DispatchPointer, t.DispatchValue = "_"+t.Name+"_pointer", "_"+t.Name+"_value"
 		}
 	}
 	if len(f.Types) > 0 {
@@ -395,7 +397,7 @@ func (a *analyzer) typ(tn *types.TypeName) *Type {
 	// needs the encoding of a value that is not addressable (a T held in an
 	// interface), which differs when the type depends on addressability.
 	ref := typeRef{t: t, st: a.selectedEncoder(named, true)}
-	if t.PointerReceiver && len(params) == 0 {
+	if t.PointerReceiver {
 		ref.value = a.selectedEncoder(named, false)
 	}
 	a.typeRefs = append(a.typeRefs, ref)

@@ -71,7 +71,7 @@ func emit(f *File) ([]byte, error) {
 		em.helpers[enc.Name] = true
 	}
 	// Type parameters share the scope of the names generated code uses.
-	taken := map[string]bool{"e": true, "v": true, "w": true, "opts": true, rt: true}
+	taken := map[string]bool{"e": true, "v": true, "w": true, "x": true, "d": true, "opts": true, rt: true}
 	for _, path := range []string{"io", "math"} {
 		if name, ok := f.Aliases[path]; ok {
 			taken[name] = true
@@ -375,6 +375,37 @@ func (em *emitter) methods(out *jen.File, t *Type) {
 			dump(jen.Id("v")),
 		)
 	out.Line()
+
+	if t.DispatchPointer != "" {
+		em.genericDispatch(out, t, recv)
+	}
+}
+
+// genericDispatch writes the two methods through which the file's
+// DispatchFunc matches the instantiations of a generic type, which a type
+// switch cannot name.
+func (em *emitter) genericDispatch(out *jen.File, t *Type, recv func() *jen.Statement) {
+	doc(out, "%s returns v, for the file's DispatchFunc: a *%s held in an interface is "+
+		"matched when this method returns that very pointer, which the method "+
+		"promoted to a struct that embeds %s does not.", t.DispatchPointer, t.Name, t.Name)
+	out.Func().Params(jen.Id("v").Op("*").Add(recv())).Id(t.DispatchPointer).Params().
+		Add(runtimeName("Dumper")).
+		Block(jen.Return(jen.Id("v")))
+	out.Line()
+
+	doc(out, "%s writes v to e as encoding/json writes a %s held in an interface, "+
+		"and reports true, when x holds a value of exactly v's type; for the "+
+		"file's DispatchFunc.", t.DispatchValue, t.Name)
+	out.Func().Params(jen.Id("v").Add(recv())).Id(t.DispatchValue).
+		Params(jen.Id("e").Op("*").Add(runtimeName("Encoder")), jen.Id("x").Any()).Bool().
+		Block(
+			jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("x").Assert(recv()), jen.Op("!").Id("ok")).Block(
+				jen.Return(jen.False()),
+			),
+			em.id(t.ValueEncoder).Call(e(), jen.Op("&").Id("v")),
+			jen.Return(jen.True()),
+		)
+	out.Line()
 }
 
 // dispatch writes the file's DispatchFunc and the init function that
@@ -393,11 +424,26 @@ func (em *emitter) dispatch(out *jen.File, f *File) {
 		Block(
 			jen.Switch(jen.Id("v").Op(":=").Id("v").Assert(jen.Type())).BlockFunc(func(g *jen.Group) {
 				for _, t := range f.Types {
-					if len(t.TypeParams) > 0 {
+					if t.DispatchPointer != "" {
 						continue
 					}
 					g.Case(jen.Op("*").Add(em.qual(em.pkg, t.Name))).Block(e().Dot("Follow").Call(jen.Id("v")))
 					g.Case(em.qual(em.pkg, t.Name)).Block(em.id(t.ValueEncoder).Call(e(), jen.Op("&").Id("v")))
+				}
+				// Generic types, after every exact type: an interface case
+				// also matches the structs the methods are promoted to.
+				for _, t := range f.Types {
+					if t.DispatchPointer == "" {
+						continue
+					}
+					g.Case(jen.Interface(jen.Id(t.DispatchPointer).Params().Add(runtimeName("Dumper")))).Block(
+						jen.Id("d").Op(":=").Add(runtimeName("Declared")).Call(jen.Id("v"), jen.Id("v").Dot(t.DispatchPointer)),
+						jen.If(jen.Id("d").Op("==").Nil()).Block(jen.Return(jen.False())),
+						e().Dot("Follow").Call(jen.Id("d")),
+					)
+					g.Case(jen.Interface(jen.Id(t.DispatchValue).Params(jen.Op("*").Add(runtimeName("Encoder")), jen.Any()).Bool())).Block(
+						jen.Return(jen.Id("v").Dot(t.DispatchValue).Call(e(), jen.Id("v"))),
+					)
 				}
 				g.Default().Block(jen.Return(jen.False()))
 			}),

@@ -37,6 +37,12 @@ func testFile(name string, types []*Type, encoders ...*Encoder) *File {
 	}
 }
 
+// withDispatch gives f a DispatchFunc named name.
+func withDispatch(f *File, name string) *File {
+	f.Dispatch = name
+	return f
+}
+
 // selected is a selected type with value-receiver methods and helper _Name_dump.
 func selected(name string) *Type {
 	return &Type{Name: name, Encoder: "_" + name + "_dump", MarshalJSON: true}
@@ -285,8 +291,9 @@ var emitCases = []struct {
 			}}}},
 	), map[string]string{"gopkg.in/yaml.v3": "yaml"})},
 
-	{"generic", testFile("generic", []*Type{
-		{Name: "Pair", Encoder: "_Pair_dump", MarshalJSON: true, TypeParams: []Param{
+	{"generic", withDispatch(testFile("generic", []*Type{
+		{Name: "Pair", Encoder: "_Pair_dump", ValueEncoder: "_Pair_dump", MarshalJSON: true,
+			DispatchPointer: "_Pair_pointer", DispatchValue: "_Pair_value", TypeParams: []Param{
 			{Name: "K", Constraint: builtin("comparable")},
 			{Name: "V", Constraint: builtin("any")},
 		}},
@@ -311,7 +318,7 @@ var emitCases = []struct {
 				fld("Box", call("_Box_dump", "shop.Box[int]")),
 				omit(fld("Maybe", &Value{Kind: TypeParam, GoType: "V", Addressable: true}), Omit{Kind: IfDynamic, Empty: true, Zero: true}),
 			}}}},
-	)},
+	), "_Pair_dispatch")},
 
 	{"keys", testFile("keys", []*Type{selected("Odd")},
 		structEncoder("Odd",

@@ -44,10 +44,11 @@ type File struct {
 	Types []*Type
 
 	// Dispatch is the name of the file's DispatchFunc, which the file
-	// registers with the runtime: a type switch over the Types that are not
-	// generic, so that dynamic values (interface fields, jsondump.Marshal's
-	// argument) of those types, or pointers to them, take the generated
-	// code. Empty when every type is generic.
+	// registers with the runtime: a type switch over the Types, so that
+	// dynamic values (interface fields, jsondump.Marshal's argument) of
+	// those types, or pointers to them, take the generated code. A type
+	// switch cannot name a generic type without its type arguments: those
+	// are matched through their DispatchPointer and DispatchValue methods.
 	Dispatch string
 
 	// Encoders are the helper functions of the file, sorted by Name: one for
@@ -72,6 +73,14 @@ type Type struct {
 	// encoding depends on addressability (PointerReceiver). File.Dispatch
 	// calls it.
 	ValueEncoder string
+
+	// DispatchPointer and DispatchValue name two unexported methods of a
+	// generic type (empty for others), through which File.Dispatch matches
+	// its instantiations exactly: DispatchPointer, on the pointer, returns
+	// the receiver (a promoted one returns another value); DispatchValue
+	// writes the receiver with ValueEncoder when its argument is exactly an
+	// instantiation of the type with the receiver's type arguments.
+	DispatchPointer, DispatchValue string
 
 	// MarshalJSON says whether to generate MarshalJSON: only under
 	// -marshaljson, and not when the type (or a field it embeds) already has
