@@ -294,9 +294,9 @@ var emitCases = []struct {
 	{"generic", withDispatch(testFile("generic", []*Type{
 		{Name: "Pair", Encoder: "_Pair_dump", ValueEncoder: "_Pair_dump", MarshalJSON: true,
 			DispatchPointer: "_Pair_pointer", DispatchValue: "_Pair_value", TypeParams: []Param{
-			{Name: "K", Constraint: builtin("comparable")},
-			{Name: "V", Constraint: builtin("any")},
-		}},
+				{Name: "K", Constraint: builtin("comparable")},
+				{Name: "V", Constraint: builtin("any")},
+			}},
 	},
 		&Encoder{Name: "_Box_dump", Type: TypeExpr{Kind: NamedExpr, Path: testPkg, Name: "Box",
 			Args: []TypeExpr{{Kind: TypeParamExpr, Name: "N"}}},
