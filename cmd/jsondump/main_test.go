@@ -186,3 +186,27 @@ func TestExitStatuses(t *testing.T) {
 		}
 	}
 }
+
+// TestMarshalJSONFlag: MarshalJSON only under -marshaljson.
+func TestMarshalJSONFlag(t *testing.T) {
+	dir := testmod.Write(t, map[string]string{"user.go": userSrc})
+	out := filepath.Join(dir, "user_jsondump.go")
+	for _, c := range []struct {
+		args []string
+		want bool
+	}{{[]string{"-type=User"}, false}, {[]string{"-marshaljson", "-type=User"}, true}} {
+		if _, stderr, code := jsondump(t, dir, nil, c.args...); code != exitOK {
+			t.Fatalf("jsondump %v: exit %d\n%s", c.args, code, stderr)
+		}
+		src, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(string(src), ") MarshalJSON() ([]byte, error)"); got != c.want {
+			t.Errorf("jsondump %v: MarshalJSON generated: %v, want %v", c.args, got, c.want)
+		}
+		if !strings.Contains(string(src), "runtime.Register(_User_dispatch)") {
+			t.Errorf("jsondump %v: the file does not register its DispatchFunc", c.args)
+		}
+	}
+}
