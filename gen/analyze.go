@@ -316,6 +316,10 @@ func (a *analyzer) file(sel []*types.TypeName) *File {
 		f.Output = filepath.Join(dir, pkg.Name+"_jsondump.go")
 	}
 	a.out, _ = filepath.Abs(f.Output)
+	if src, err := os.ReadFile(f.Output); err == nil && !isGenerated(src) {
+		*a.errs = append(*a.errs, notGeneratedError(f.Output).(*Error))
+		return nil
+	}
 	a.generatedElsewhere()
 
 	for _, tn := range sel {

@@ -28,7 +28,8 @@
 // package in the current directory. The flags are:
 //
 //	-type T1,T2   the types to generate for (struct types, or named map,
-//	              slice or array types)
+//	              slice or array types); repeat the flag for a long list:
+//	              -type=T1 -type=T2,T3
 //	-all          every struct type declared in the package
 //	              (without -type or -all: the types whose doc comment has a
 //	              //jsondump:json line)
@@ -78,8 +79,12 @@ const (
 func run(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("jsondump", flag.ContinueOnError)
 	flags.SetOutput(stderr)
+	var types []string
+	flags.Func("type", "comma-separated `names` of the types to generate for (repeatable)", func(s string) error {
+		types = append(types, splitList(s)...)
+		return nil
+	})
 	var (
-		types  = flags.String("type", "", "comma-separated `names` of the types to generate for")
 		all    = flags.Bool("all", false, "generate for every struct type declared in the package")
 		output = flags.String("output", "", "the `file` to write (one package only)")
 		check  = flags.Bool("check", false, "write nothing; print a diff for each file that would change and exit 1")
@@ -98,13 +103,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if os.Getenv("JSONDUMP_CHECK") == "1" {
 		*check = true
 	}
-	if *all && *types != "" {
+	if *all && len(types) > 0 {
 		fmt.Fprintln(stderr, "jsondump: -type and -all cannot be used together")
 		return exitUsage
 	}
 	cfg := gen.Config{
 		Patterns: flags.Args(),
-		Types:    splitList(*types),
+		Types:    types,
 		All:      *all,
 		Output:   *output,
 		Tags:     splitList(*tags),
