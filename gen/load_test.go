@@ -37,9 +37,9 @@ func TestLoadHonoursIgnoreDirective(t *testing.T) {
 // uses it: a package of another workspace module resolves without a require.
 func TestLoadInWorkspace(t *testing.T) {
 	dir := testmod.Write(t, map[string]string{
-		"user.go":          "package m\n\nimport \"example.com/other\"\n\n//jsondump:json\ntype User struct{ O other.O }\n",
-		"other/go.mod":     "module example.com/other\n\ngo 1.26.0\n",
-		"other/o.go":       "package other\n\ntype O struct{ N int }\n",
+		"user.go":      "package m\n\nimport \"example.com/other\"\n\n//jsondump:json\ntype User struct{ O other.O }\n",
+		"other/go.mod": "module example.com/other\n\ngo 1.26.0\n",
+		"other/o.go":   "package other\n\ntype O struct{ N int }\n",
 	})
 	// The workspace lives in a directory above both modules.
 	ws := t.TempDir()
