@@ -385,6 +385,7 @@ func (a *analyzer) typ(tn *types.TypeName) *Type {
 	}
 	t.TypeParams = params
 	t.PointerReceiver = a.dependsOnAddr(named)
+	t.NoCopy = holdsLock(named, map[types.Type]bool{})
 
 	// The helper the methods call: the encoding of an addressable value,
 	// which is the hand-written Marshaler when there is one.
@@ -742,4 +743,48 @@ func identPath(path string) string {
 		}
 		return '_'
 	}, path)
+}
+
+// lockerType is sync.Locker.
+var lockerType = types.NewInterfaceType([]*types.Func{
+	types.NewFunc(token.NoPos, nil, "Lock", types.NewSignatureType(nil, nil, nil, nil, nil, false)),
+	types.NewFunc(token.NoPos, nil, "Unlock", types.NewSignatureType(nil, nil, nil, nil, nil, false)),
+}, nil).Complete()
+
+// holdsLock reports whether a value of type t must not be copied, by the
+// rule of go vet's copylocks check (lockPath): t is, or holds in a field or
+// an array element (not behind a pointer), a struct whose pointer is a
+// sync.Locker but whose value is not (sync.Mutex, sync.RWMutex, and the
+// noCopy field of sync.WaitGroup and the atomic types).
+func holdsLock(t types.Type, seen map[types.Type]bool) bool {
+	if t == nil || seen[t] {
+		return false
+	}
+	seen[t] = true
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return false
+	}
+	for {
+		arr, ok := t.Underlying().(*types.Array)
+		if !ok {
+			break
+		}
+		t = arr.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	if types.Implements(types.NewPointer(t), lockerType) && !types.Implements(t, lockerType) {
+		return true
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Name() == "noCopy" && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "sync" {
+		return true
+	}
+	for i := range st.NumFields() {
+		if holdsLock(st.Field(i).Type(), seen) {
+			return true
+		}
+	}
+	return false
 }

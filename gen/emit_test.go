@@ -328,6 +328,13 @@ var emitCases = []struct {
 		),
 	)},
 
+	// A type that must not be copied: every method takes a pointer.
+	{"nocopy", testFile("nocopy", []*Type{
+		{Name: "Guarded", Encoder: "_Guarded_dump", MarshalJSON: true, NoCopy: true},
+	},
+		structEncoder("Guarded", fld("N", val(Int, "int")), fld("Mu", &Value{Kind: Struct, GoType: "sync.Mutex", Struct: &Object{}})),
+	)},
+
 	{"build", func() *File {
 		f := testFile("build", []*Type{
 			{Name: "Account", Encoder: "_Account_dump", MarshalJSON: true, PointerReceiver: true},

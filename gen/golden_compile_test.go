@@ -239,6 +239,14 @@ type Pair[K comparable, V any] struct {
 	"keys": `
 type Odd struct{ Script, Quote, Accent, Escape, Sep string }
 `,
+	"nocopy": `
+import "sync"
+
+type Guarded struct {
+	N  int
+	Mu sync.Mutex
+}
+`,
 	"build": `
 type Cents int64
 

@@ -71,6 +71,13 @@ type Type struct {
 	// pointer receiver, so json.Marshal(v) and json.Marshal(&v) each keep the
 	// bytes they gave before the methods existed.
 	PointerReceiver bool
+
+	// NoCopy is true when a value of the type must not be copied: it holds,
+	// not behind a pointer, a sync.Mutex, sync.RWMutex, an atomic value or
+	// anything else go vet's copylocks check flags. Every generated method
+	// then takes a pointer receiver (a nil v encodes as null), so go vet
+	// stays clean.
+	NoCopy bool
 }
 
 // Param is one type parameter of a generic type.
