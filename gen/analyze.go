@@ -626,13 +626,17 @@ func hasOwnMethod(n *types.Named, name string) bool {
 	return false
 }
 
-// buildConstraint is the //go:build expression shared by the files of every
-// selected type, or "".
+// buildConstraint is the build constraint shared by the files of every
+// selected type, or "" for none: a file's //go:build line and its
+// GOOS/GOARCH file-name suffix (_linux.go, _arm64.go), together. The
+// generated file carries it, so the package builds wherever it built
+// before. Types declared under different constraints cannot share one
+// generated file; that is an error which says how to split them.
 func (a *analyzer) buildConstraint(sel []*types.TypeName) string {
 	byFile := map[string]string{}
 	for _, f := range a.pkg.Syntax {
 		name := a.pkg.Fset.Position(f.Package).Filename
-		expr := ""
+		var expr constraint.Expr
 		for _, cg := range f.Comments {
 			if cg.Pos() >= f.Package {
 				break
@@ -640,23 +644,91 @@ func (a *analyzer) buildConstraint(sel []*types.TypeName) string {
 			for _, c := range cg.List {
 				if constraint.IsGoBuild(c.Text) {
 					if x, err := constraint.Parse(c.Text); err == nil {
-						expr = x.String()
+						expr = x
 					}
 				}
 			}
 		}
-		byFile[name] = expr
-	}
-	common := ""
-	for i, tn := range sel {
-		expr := byFile[a.pkg.Fset.Position(tn.Pos()).Filename]
-		if i == 0 {
-			common = expr
-		} else if expr != common {
-			return ""
+		if x := fileNameConstraint(filepath.Base(name)); x != nil {
+			if expr == nil {
+				expr = x
+			} else {
+				expr = &constraint.AndExpr{X: expr, Y: x}
+			}
+		}
+		if expr != nil {
+			byFile[name] = expr.String()
 		}
 	}
-	return common
+	groups := map[string][]string{} // constraint -> type names
+	var order []string
+	for _, tn := range sel {
+		expr := byFile[a.pkg.Fset.Position(tn.Pos()).Filename]
+		if _, ok := groups[expr]; !ok {
+			order = append(order, expr)
+		}
+		groups[expr] = append(groups[expr], tn.Name())
+	}
+	if len(order) <= 1 {
+		if len(order) == 0 {
+			return ""
+		}
+		return order[0]
+	}
+	var parts, flags []string
+	for _, expr := range order {
+		what := "no build constraint"
+		if expr != "" {
+			what = "//go:build " + expr
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s)", strings.Join(groups[expr], ", "), what))
+		flags = append(flags, "-type="+strings.Join(groups[expr], ","))
+	}
+	a.errs.errorf(a.pos(sel[0].Pos()), "the selected types are declared under different build constraints, "+
+		"and one generated file carries one: %s; generate each group from its own go:generate line, "+
+		"with its own -output: %s", strings.Join(parts, "; "), strings.Join(flags, " and "))
+	return ""
+}
+
+// fileNameConstraint is the constraint a file name implies, as go/build
+// reads it (goodOSArchFile): name_GOOS.go, name_GOARCH.go,
+// name_GOOS_GOARCH.go, each with an optional _test; nil for none.
+func fileNameConstraint(name string) constraint.Expr {
+	name, _, _ = strings.Cut(name, ".")
+	i := strings.Index(name, "_")
+	if i < 0 {
+		return nil
+	}
+	l := strings.Split(name[i:], "_") // l[0] is "": the part before the first _ never counts
+	if n := len(l); n > 0 && l[n-1] == "test" {
+		l = l[:n-1]
+	}
+	n := len(l)
+	if n >= 2 && knownOS[l[n-2]] && knownArch[l[n-1]] {
+		return &constraint.AndExpr{X: &constraint.TagExpr{Tag: l[n-2]}, Y: &constraint.TagExpr{Tag: l[n-1]}}
+	}
+	if n >= 1 && (knownOS[l[n-1]] || knownArch[l[n-1]]) {
+		return &constraint.TagExpr{Tag: l[n-1]}
+	}
+	return nil
+}
+
+// knownOS and knownArch are the GOOS and GOARCH values a file name suffix
+// can name (the go command's internal/syslist, Go 1.26).
+var (
+	knownOS = setOf("aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js",
+		"linux", "nacl", "netbsd", "openbsd", "plan9", "solaris", "wasip1", "windows", "zos")
+	knownArch = setOf("386", "amd64", "amd64p32", "arm", "armbe", "arm64", "arm64be", "loong64", "mips",
+		"mipsle", "mips64", "mips64le", "mips64p32", "mips64p32le", "ppc", "ppc64", "ppc64le", "riscv",
+		"riscv64", "s390", "s390x", "sparc", "sparc64", "wasm")
+)
+
+func setOf(names ...string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
 }
 
 // pos converts a token.Pos of the package's file set.
