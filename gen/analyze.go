@@ -344,7 +344,33 @@ func (a *analyzer) file(sel []*types.TypeName) *File {
 		a.sharedHelpers(f)
 	}
 	a.importNames(f)
+	f.Shadowed = a.shadowed()
 	return f
+}
+
+// shadowed returns the package-level declarations that shadow a
+// predeclared identifier, by name. An alias of the very same type (type
+// any = interface{}, once common) changes nothing and does not count.
+func (a *analyzer) shadowed() map[string]token.Position {
+	var m map[string]token.Position
+	scope := a.pkg.Types.Scope()
+	for _, name := range scope.Names() {
+		uni := types.Universe.Lookup(name)
+		if uni == nil {
+			continue
+		}
+		obj := scope.Lookup(name)
+		if tn, ok := obj.(*types.TypeName); ok && tn.IsAlias() {
+			if _, isType := uni.(*types.TypeName); isType && types.Identical(tn.Type(), uni.Type()) {
+				continue
+			}
+		}
+		if m == nil {
+			m = map[string]token.Position{}
+		}
+		m[name] = a.pos(obj.Pos())
+	}
+	return m
 }
 
 // pkgDir is the directory of the package's files.
@@ -790,6 +816,7 @@ func (a *analyzer) finishEncoders() []*Encoder {
 		}
 	}
 	var encs []*Encoder
+	byName := map[string][]encKey{}
 	for key, st := range a.encs {
 		st.enc.Name = base[key.obj] + "_dump"
 		if key.value {
@@ -799,12 +826,49 @@ func (a *analyzer) finishEncoders() []*Encoder {
 			v.Call = st.enc.Name
 		}
 		encs = append(encs, st.enc)
+		byName[st.enc.Name] = append(byName[st.enc.Name], key)
 	}
+	a.helperClashes(byName)
 	for _, r := range a.typeRefs {
 		r.t.Encoder = r.st.enc.Name
 	}
 	sort.Slice(encs, func(i, j int) bool { return encs[i].Name < encs[j].Name })
 	return encs
+}
+
+// helperClashes reports helper names that two types share, or that a
+// declaration of the package has (a hand-written _Inner_dump): the
+// generated file would not compile. The package's declarations are all
+// hand-written, since generated files are read as their package clause.
+func (a *analyzer) helperClashes(byName map[string][]encKey) {
+	names := make([]string, 0, len(byName))
+	for name := range byName {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	scope := a.pkg.Types.Scope()
+	for _, name := range names {
+		keys := byName[name]
+		if obj := scope.Lookup(name); obj != nil {
+			a.errs.errorf(a.pos(obj.Pos()), "%s is the name of the generated helper that encodes %s: rename this declaration",
+				name, a.typeString(keys[0].obj.Type()))
+		}
+		if len(keys) > 1 {
+			var what []string
+			for _, k := range keys {
+				what = append(what, a.typeString(k.obj.Type()))
+			}
+			sort.Strings(what)
+			pos := token.Position{}
+			for _, k := range keys {
+				if k.obj.Pkg() == a.pkg.Types {
+					pos = a.pos(k.obj.Pos())
+				}
+			}
+			a.errs.errorf(pos, "the generated helpers of %s would share the name %s: rename one of the types",
+				strings.Join(what, " and "), name)
+		}
+	}
 }
 
 // identPath turns an import path into identifier characters.

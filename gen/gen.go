@@ -5,7 +5,11 @@
 package gen
 
 import (
+	"fmt"
+	"go/parser"
+	"go/token"
 	"runtime"
+	"sort"
 	"sync"
 )
 
@@ -61,6 +65,9 @@ func Generate(cfg Config) ([]Output, error) {
 		wg.Go(func() {
 			for i := range next {
 				src, err := emit(files[i])
+				if err == nil {
+					err = usesShadowed(files[i], src)
+				}
 				outs[i], errs[i] = Output{Path: files[i].Output, Content: src}, err
 			}
 		})
@@ -76,4 +83,30 @@ func Generate(cfg Config) ([]Output, error) {
 		}
 	}
 	return outs, nil
+}
+
+// usesShadowed returns an ErrorList of the predeclared identifiers the
+// generated source uses that a declaration of its package shadows
+// (File.Shadowed): `len(x)` would call the package's func len. The names
+// the source leaves unresolved are those of its package and Go's universe.
+func usesShadowed(f *File, src []byte) error {
+	if len(f.Shadowed) == 0 {
+		return nil
+	}
+	file, err := parser.ParseFile(token.NewFileSet(), f.Output, src, 0)
+	if err != nil {
+		return fmt.Errorf("gen: the generated file for %s does not parse: %v", f.PkgPath, err)
+	}
+	seen := map[string]bool{}
+	var errs ErrorList
+	for _, id := range file.Unresolved {
+		pos, ok := f.Shadowed[id.Name]
+		if !ok || seen[id.Name] {
+			continue
+		}
+		seen[id.Name] = true
+		errs.errorf(pos, "this %s shadows Go's predeclared %s, which the generated code uses: rename it", id.Name, id.Name)
+	}
+	sort.Slice(errs, func(i, j int) bool { return errs[i].Msg < errs[j].Msg })
+	return errs.err()
 }

@@ -39,6 +39,12 @@ type File struct {
 	// "example.com/x/url" -> "xurl". The runtime's name is RuntimeName.
 	Aliases map[string]string
 
+	// Shadowed gives the position of each package-level declaration whose
+	// name is a predeclared identifier (func len, type int64 int32, var
+	// nil): generated code that used that name would mean the package's
+	// declaration, not Go's. Generate refuses a file whose code uses one.
+	Shadowed map[string]token.Position
+
 	// Types are the selected types, sorted by name. Each gets the exported
 	// methods DumpTo, Dumps, MarshalJSON (unless it keeps its own) and DumpJSON.
 	Types []*Type
