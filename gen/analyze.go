@@ -265,6 +265,9 @@ type analyzer struct {
 	inlines map[*types.TypeName]int // unnameable types being inlined
 
 	typeRefs []typeRef // selected types whose Encoder is named at the end
+
+	cur       *types.TypeName // the selected type being analysed, for messages
+	fieldPath []string        // the fields from cur to the value being analysed: ".Conn", ".Ch"
 }
 
 type encKey struct {
@@ -323,7 +326,26 @@ func (a *analyzer) file(sel []*types.TypeName) *File {
 	a.generatedElsewhere()
 
 	for _, tn := range sel {
+		if ns := a.neverEncodes(tn.Type()); len(ns) > 0 {
+			for _, n := range ns {
+				e := &Error{Pos: n.pos, Msg: fmt.Sprintf("type %s can never be encoded as JSON: its field %s has type %s, which encoding/json rejects for every value (tag the field json:\"-\" to skip it)",
+					tn.Name(), n.path, n.what)}
+				if !e.Pos.IsValid() {
+					e.Pos = a.pos(tn.Pos())
+				}
+				if a.cfg.All {
+					e.Msg += "; skipped"
+					a.cfg.warn(e)
+				} else {
+					*a.errs = append(*a.errs, e)
+				}
+			}
+			continue
+		}
 		a.selected[tn] = true
+	}
+	if len(a.selected) == 0 {
+		return nil
 	}
 	a.selectEmbedders()
 	sel = sel[:0]
@@ -393,6 +415,8 @@ func (a *analyzer) typ(tn *types.TypeName) *Type {
 			return nil
 		}
 	}
+	a.cur, a.fieldPath = tn, nil
+	defer func() { a.cur = nil }()
 	t := &Type{
 		Name:        tn.Name(),
 		Pos:         pos,

@@ -306,6 +306,9 @@ func (a *analyzer) object(t types.Type, st *types.Struct, addr bool, s *site) *O
 		if always {
 			continue // omitempty on an array of length 0
 		}
+		a.fieldPath = append(a.fieldPath, "."+last.Name())
+		value := a.value(f.decl, addr || f.deref(), fs, f.quoted)
+		a.fieldPath = a.fieldPath[:len(a.fieldPath)-1]
 		key, runtime := keyLiteral(f.name)
 		obj.Fields = append(obj.Fields, &Field{
 			Name:            last.Name(),
@@ -314,7 +317,7 @@ func (a *analyzer) object(t types.Type, st *types.Struct, addr bool, s *site) *O
 			KeyNeedsRuntime: runtime,
 			Path:            path,
 			Omit:            omit,
-			Value:           a.value(f.decl, addr || f.deref(), fs, f.quoted),
+			Value:           value,
 			Pos:             a.pos(last.Pos()),
 		})
 	}

@@ -35,6 +35,17 @@ type Config struct {
 
 	// Tags are build tags, as for go build -tags.
 	Tags []string
+
+	// Warn, if not nil, is called with each problem that does not stop
+	// the run: under All, a type that can never be encoded, which is
+	// skipped.
+	Warn func(*Error)
+}
+
+func (c Config) warn(e *Error) {
+	if c.Warn != nil {
+		c.Warn(e)
+	}
 }
 
 // Output is one generated file: its path and its complete contents.

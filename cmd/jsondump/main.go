@@ -113,6 +113,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		All:      *all,
 		Output:   *output,
 		Tags:     splitList(*tags),
+		Warn:     func(e *gen.Error) { fmt.Fprintln(stderr, warning(e)) },
 	}
 	outs, err := gen.Generate(cfg)
 	if err != nil {
@@ -149,4 +150,13 @@ func splitList(s string) []string {
 		}
 	}
 	return list
+}
+
+// warning formats a problem that does not stop the run:
+// file:line:col: warning: message.
+func warning(e *gen.Error) string {
+	if !e.Pos.IsValid() {
+		return "warning: " + e.Msg
+	}
+	return e.Pos.String() + ": warning: " + e.Msg
 }
