@@ -140,7 +140,7 @@ func (a *analyzer) valueOf(t types.Type, addr bool, s *site, quoted bool) *Value
 	t = types.Unalias(t)
 	goType := a.typeString(t)
 	if _, ok := t.(*types.TypeParam); ok {
-		return &Value{Kind: TypeParam, GoType: goType, Addressable: addr}
+		return &Value{Kind: TypeParam, GoType: goType, Addressable: addr, Quoted: quoted}
 	}
 	if k := special(t); k != 0 {
 		v := &Value{Kind: k, GoType: goType, Addressable: addr}
@@ -180,7 +180,7 @@ func (a *analyzer) valueOf(t types.Type, addr bool, s *site, quoted bool) *Value
 		if a.isByteSlice(u) {
 			v := &Value{Kind: Bytes, GoType: goType, Nilable: true}
 			if !types.Identical(types.Unalias(u.Elem()), types.Typ[types.Uint8]) {
-				a.fail(s, t, fmt.Sprintf("%s is a slice of a named byte type, which jsondump does not support yet", goType))
+				v.NamedBytes = true // []MyByte: not convertible to []byte
 				return v
 			}
 			if goType != "[]byte" && goType != "[]uint8" {
@@ -273,8 +273,7 @@ func (a *analyzer) mapKey(k types.Type, s *site, m types.Type) MapKeyKind {
 		if allTerms(tp, func(b *types.Basic) bool { return b.Info()&types.IsString != 0 }) {
 			return StringKey
 		}
-		a.fail(s, m, fmt.Sprintf("its key type %s is a type parameter whose constraint allows more than string types, which jsondump does not support", k))
-		return 0
+		return ParamKey // decided by the instantiated kind
 	}
 	if kind := a.mapKeyKind(k); kind != 0 {
 		return kind

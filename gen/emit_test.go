@@ -133,6 +133,7 @@ var emitCases = []struct {
 			fld("Score", modify(val(Float64, "float64"), func(v *Value) { v.Quoted = true })),
 			fld("Label", modify(val(String, "string"), func(v *Value) { v.Quoted = true })),
 			fld("Blob", val(Bytes, "[]byte")),
+			fld("Raw", modify(val(Bytes, "[]shop.MyByte"), func(v *Value) { v.NamedBytes = true })),
 			fld("Amount", val(Number, "json.Number")),
 			fld("Extra", val(RawMessage, "json.RawMessage")),
 			fld("Created", val(Time, "time.Time")),
@@ -310,6 +311,8 @@ var emitCases = []struct {
 				fld("Values", mapOf(StringKey, "string", &Value{Kind: TypeParam, GoType: "V"})),
 				fld("Box", call("_Box_dump", "shop.Box[int]")),
 				omit(fld("Maybe", &Value{Kind: TypeParam, GoType: "V", Addressable: true}), Omit{Kind: IfDynamic, Empty: true, Zero: true}),
+				fld("Quoted", &Value{Kind: TypeParam, GoType: "V", Addressable: true, Quoted: true}),
+				fld("ByKey", mapOf(ParamKey, "K", val(Int, "int"))),
 			}}}},
 	)},
 

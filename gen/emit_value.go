@@ -176,6 +176,10 @@ func (em *emitter) scalar(b *jen.Group, v *Value, p place, s scope) {
 		return
 	}
 	x := p.value()
+	if v.Kind == Bytes && v.NamedBytes {
+		b.Add(runtimeName("NamedBytes").Call(e(), x))
+		return
+	}
 	switch {
 	case c.param == "[]byte" || c.param == "time.Time" || v.GoType == c.param:
 		// Passed as it is: every byte slice type is assignable to []byte,
@@ -227,7 +231,10 @@ func (em *emitter) call(b *jen.Group, v *Value, p place, s scope) {
 	case Interface:
 		b.Add(e().Dot("Any").Call(p.value()))
 	case TypeParam:
-		if v.Addressable {
+		if v.Quoted {
+			// ",string" applies or not by the instantiated kind.
+			b.Add(runtimeName("QuotedParam").Call(e(), p.addr(), jen.Lit(v.Addressable)))
+		} else if v.Addressable {
 			b.Add(e().Dot("Addr").Call(p.addr()))
 		} else {
 			b.Add(e().Dot("Any").Call(p.value()))
@@ -334,6 +341,7 @@ var mapKeys = map[MapKeyKind]string{
 	IntKey:    "IntKeys",
 	UintKey:   "UintKeys",
 	TextKey:   "TextKeys",
+	ParamKey:  "ParamKeys",
 }
 
 // mapValue writes a map (nil as null) as a JSON object, keys sorted.
@@ -357,8 +365,9 @@ func (em *emitter) mapValue(b *jen.Group, v *Value, p place, s scope) {
 			keys = "StringEntries"
 		}
 		sorted := runtimeName(keys).Call(e(), p.value())
-		if v.MapKey == TextKey {
-			// MarshalText can fail: sort first, check, then loop.
+		if v.MapKey == TextKey || v.MapKey == ParamKey {
+			// MarshalText can fail (and ParamKeys rejects some key types):
+			// sort first, check, then loop.
 			g.Id(list).Op(":=").Add(sorted)
 			s.check(g)
 			sorted = jen.Id(list)

@@ -23,6 +23,7 @@ import (
 )
 
 type Age int8
+type MyByte byte
 type Grams float64
 type Color string
 type Money struct{ A int }
@@ -62,6 +63,7 @@ type Item struct {
 	Score    float64
 	Label    string
 	Blob     []byte
+	Raw      []MyByte
 	Amount   json.Number
 	Extra    json.RawMessage
 	Created  time.Time
@@ -234,6 +236,8 @@ type Pair[K comparable, V any] struct {
 	Values map[string]V
 	Box    Box[int]
 	Maybe  V
+	Quoted V
+	ByKey  map[K]int
 }
 `,
 	"keys": `

@@ -157,6 +157,9 @@ type Value struct {
 	// string (only for Bool, Int, Uint, Float32, Float64, String, and Number,
 	// which encoding/json then writes as "123"). Through a pointer the option
 	// is on the pointer's Elem, where the value is written.
+	//
+	// On a TypeParam value the option is decided at run time by the
+	// instantiated kind, as encoding/json decides it (runtime.QuotedParam).
 	Quoted bool
 
 	// CycleCheck asks for the runtime cycle check when following this pointer,
@@ -182,6 +185,11 @@ type Value struct {
 	// PointerMethod says the Marshaler, TextMarshaler or IsZero method has a
 	// pointer receiver: generated code calls it on the value's address.
 	PointerMethod bool
+
+	// NamedBytes: a Bytes value whose elements are of a named byte type
+	// ([]MyByte), which is not convertible to []byte: runtime.NamedBytes
+	// writes it.
+	NamedBytes bool
 }
 
 // Kind is how a Value is encoded.
@@ -219,6 +227,7 @@ const (
 	IntKey                          // strconv.FormatInt
 	UintKey                         // strconv.FormatUint
 	TextKey                         // the key's MarshalText
+	ParamKey                        // a type parameter: decided at run time by the instantiated kind
 )
 
 // Object is the JSON object encoding of a struct type: its fields after Go's
