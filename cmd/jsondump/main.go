@@ -43,7 +43,9 @@
 //
 //	JSONDUMP_CHECK=1 go generate -run jsondump ./...
 //
-// Errors are printed as file:line:col: message. The exit status is 0 on
+// Errors are printed as file:line:col: message; a type that -all skips,
+// because no value of it can be encoded, as file:line:col: warning: message.
+// -output never replaces a file jsondump did not write. The exit status is 0 on
 // success, 1 for errors in the input (or stale files under -check), 2 for
 // bad usage.
 package main
