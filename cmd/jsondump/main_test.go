@@ -231,3 +231,24 @@ func TestOutputOntoHandWrittenFile(t *testing.T) {
 		t.Fatalf("second run onto its own file: exit %d\n%s", code, stderr)
 	}
 }
+
+// TestAllSkipsNeverEncodableTypes: under -all, a type no value of which can
+// be encoded is a positioned warning, and the rest is generated (exit 0).
+func TestAllSkipsNeverEncodableTypes(t *testing.T) {
+	dir := testmod.Write(t, map[string]string{"user.go": userSrc + `
+type Conn struct {
+	Done chan struct{}
+}
+`})
+	_, stderr, code := jsondump(t, dir, nil, "-all")
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "user.go:10:2: warning: type Conn can never be encoded as JSON: its field .Done has type chan struct{}") {
+		t.Errorf("no positioned warning for Conn:\n%s", stderr)
+	}
+	src, err := os.ReadFile(filepath.Join(dir, "m_jsondump.go"))
+	if err != nil || !strings.Contains(string(src), "func (v User) DumpTo(") || strings.Contains(string(src), "Conn") {
+		t.Errorf("want User generated and Conn skipped (err %v)", err)
+	}
+}
