@@ -801,6 +801,15 @@ func (a *analyzer) encoder(named *types.Named, value bool) *encState {
 		return st
 	}
 	params, _ := a.params(origin)
+	tps := origin.TypeParams()
+	for i := range tps.Len() {
+		// In the helper, the parameter would shadow Go's predeclared name,
+		// which generated code uses (int64(x), len(x), string).
+		if obj := tps.At(i).Obj(); types.Universe.Lookup(obj.Name()) != nil {
+			a.errs.errorf(a.pos(obj.Pos()), "type parameter %s of %s shadows Go's predeclared %s, which generated code uses: rename the parameter",
+				obj.Name(), origin.Obj().Name(), obj.Name())
+		}
+	}
 	te := TypeExpr{Kind: NamedExpr, Path: origin.Obj().Pkg().Path(), Name: origin.Obj().Name()}
 	for _, p := range params {
 		te.Args = append(te.Args, TypeExpr{Kind: TypeParamExpr, Name: p.Name})

@@ -53,6 +53,9 @@ type Outer struct {
 	C net_url_URL
 }
 `, []string{"Outer"}, []string{"would share the name _net_url_URL_dump"}},
+		{"type parameter", `
+type Box[int64 any] struct{ N int }
+`, []string{"Box"}, []string{"a.go:3:10: type parameter int64 of Box shadows Go's predeclared int64"}},
 		// Harmless: an alias of the same type, and shadowed names that
 		// the generated code does not use.
 		{"harmless", `
