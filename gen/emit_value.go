@@ -275,21 +275,25 @@ func (em *emitter) pointer(b *jen.Group, v *Value, p place, s scope) {
 
 // nullOr writes null when the value at p is nil, else what write writes.
 func nullOr(b *jen.Group, p place, write func(*jen.Group)) {
+	nullOrWith(b, p, func(g *jen.Group) { g.Add(e().Dot("Null").Call()) }, write)
+}
+
+// nullOrWith writes what null writes when the value at p is nil, else what
+// write writes.
+func nullOrWith(b *jen.Group, p place, null, write func(*jen.Group)) {
 	if p.nonNil {
 		write(b)
 		return
 	}
 	if p.last {
-		b.If(p.value().Op("==").Nil()).Block(
-			e().Dot("Null").Call(),
-			jen.Return(),
-		)
+		b.If(p.value().Op("==").Nil()).BlockFunc(func(g *jen.Group) {
+			null(g)
+			g.Return()
+		})
 		write(b)
 		return
 	}
-	b.If(p.value().Op("==").Nil()).Block(
-		e().Dot("Null").Call(),
-	).Else().BlockFunc(write)
+	b.If(p.value().Op("==").Nil()).BlockFunc(null).Else().BlockFunc(write)
 }
 
 // array writes a slice (nil as null) or an array as a JSON array.
@@ -354,7 +358,16 @@ func (em *emitter) mapValue(b *jen.Group, v *Value, p place, s scope) {
 	inner, _, k, val := s.loop()
 	list := fmt.Sprint("keys", inner.depth)
 	inner = inner.with("AtKey", func() jen.Code { return jen.Id(k).Dot("Name") })
-	nullOr(b, p, func(g *jen.Group) {
+	null := func(g *jen.Group) { g.Add(e().Dot("Null").Call()) }
+	if v.MapKey == ParamKey {
+		// encoding/json rejects a map whose key type it rejects even when
+		// the map is nil; only the instantiated type tells.
+		null = func(g *jen.Group) {
+			g.Add(runtimeName("NilParamMap").Call(e(), p.value()))
+			s.check(g)
+		}
+	}
+	nullOrWith(b, p, null, func(g *jen.Group) {
 		g.Add(e().Dot("OpenObject").Call())
 		if v.CycleCheck {
 			g.Comment("The values can lead back to this map: stop at a cycle.")

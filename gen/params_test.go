@@ -117,13 +117,26 @@ func main() {
 	}
 	fmt.Println()
 	fmt.Println("float64 keys:", gerr)
+
+	// A nil map of float64 keys fails too, as the type is rejected.
+	var nk m.K[float64]
+	var pnk plain.K[float64]
+	_, werr = json.Marshal(&pnk)
+	gerr = nk.DumpTo(os.Stdout)
+	if werr == nil || gerr == nil {
+		fmt.Println("nil float64 map: want errors, got", werr, gerr)
+		os.Exit(1)
+	}
+	fmt.Println()
+	fmt.Println("nil float64 map:", gerr)
 }
 ` + mainCompare,
 	})
 	generate(t, gen.Config{Dir: dir, Types: []string{"Raw", "Both", "Q", "K"}})
 	goVet(t, dir)
 	got := goRun(t, dir, "./main")
-	if !strings.Contains(got, "float64 keys: jsondump: .M: json: unsupported type: map[float64]int") {
+	if !strings.Contains(got, "float64 keys: jsondump: .M: json: unsupported type: map[float64]int") ||
+		!strings.Contains(got, "nil float64 map: jsondump: .M: json: unsupported type: map[float64]int") {
 		t.Errorf("output:\n%s", got)
 	}
 }

@@ -144,6 +144,20 @@ func ParamKeys[K comparable, V any](e *Encoder, m map[K]V) []MapKey[K] {
 	return ks
 }
 
+// NilParamMap writes a nil map whose key type K is a type parameter: null,
+// or, when encoding/json rejects the instantiated key type, its error (it
+// rejects the map type, nil or not), recorded on e.
+func NilParamMap[K comparable, V any](e *Encoder, m map[K]V) {
+	kt := reflect.TypeFor[K]()
+	switch kind := kt.Kind(); {
+	case kind == reflect.String, kt.Implements(textMarshalerType),
+		kind >= reflect.Int && kind <= reflect.Int64, kind >= reflect.Uint && kind <= reflect.Uintptr:
+		e.Null()
+	default:
+		e.fail(&json.UnsupportedTypeError{Type: reflect.TypeOf(m)})
+	}
+}
+
 // NamedBytes writes a slice of a named byte type ([]MyByte) as base64, as
 // encoding/json does for every slice whose elements are bytes without
 // Marshalers; nil is null.
