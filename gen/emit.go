@@ -308,27 +308,35 @@ func (em *emitter) methods(out *jen.File, t *Type) {
 		return s
 	}
 	dump := func(arg jen.Code) *jen.Statement { return em.id(t.Encoder).Call(e(), arg) }
+	// valueRecv and dumpRecv are the receiver of DumpTo and Dumps and their
+	// call of the helper: a value, or for a type that must not be copied
+	// (NoCopy) a pointer, which DumpJSON writes as null when it is nil.
+	valueRecv, dumpRecv := recv, func() *jen.Statement { return dump(jen.Op("&").Id("v")) }
+	if t.NoCopy {
+		valueRecv = func() *jen.Statement { return jen.Op("*").Add(recv()) }
+		dumpRecv = func() *jen.Statement { return jen.Id("v").Dot("DumpJSON").Call(e()) }
+	}
 	opts := jen.Id("opts").Op("...").Add(runtimeName("Option"))
 
 	doc(out, "DumpTo writes the JSON encoding of v to w, formatted as opts ask. The\n"+
 		"error is the writer's, or one that says where in v encoding failed (a\n"+
-		"*%s.Error wrapping the cause).", em.rt)
-	out.Func().Params(jen.Id("v").Add(recv())).Id("DumpTo").
+		"*%s.Error wrapping the cause).%s", em.rt, noCopyNote(t))
+	out.Func().Params(jen.Id("v").Add(valueRecv())).Id("DumpTo").
 		Params(jen.Id("w").Qual("io", "Writer"), opts.Clone()).Error().
 		Block(
 			jen.Id("e").Op(":=").Add(runtimeName("NewEncoder")).Call(jen.Id("w"), jen.Id("opts").Op("...")),
-			dump(jen.Op("&").Id("v")),
+			dumpRecv(),
 			jen.Return(e().Dot("Close").Call()),
 		)
 	out.Line()
 
 	doc(out, "Dumps returns the JSON encoding of v as a string, formatted as opts ask.\n"+
-		"It panics with the error DumpTo would return.")
-	out.Func().Params(jen.Id("v").Add(recv())).Id("Dumps").
+		"It panics with the error DumpTo would return.%s", noCopyNote(t))
+	out.Func().Params(jen.Id("v").Add(valueRecv())).Id("Dumps").
 		Params(opts.Clone()).String().
 		Block(
 			jen.Id("e").Op(":=").Add(runtimeName("NewEncoder")).Call(jen.Nil(), jen.Id("opts").Op("...")),
-			dump(jen.Op("&").Id("v")),
+			dumpRecv(),
 			jen.Return(e().Dot("MustString").Call()),
 		)
 	out.Line()
@@ -336,13 +344,18 @@ func (em *emitter) methods(out *jen.File, t *Type) {
 	if t.MarshalJSON {
 		newEncoder := jen.Id("e").Op(":=").Add(runtimeName("NewEncoder")).Call(jen.Nil())
 		result := jen.Params(jen.Index().Byte(), jen.Error())
-		if t.PointerReceiver {
+		if t.NoCopy {
+			doc(out, "MarshalJSON implements json.Marshaler with the generated encoding, so\n"+
+				"encoding/json and the libraries built on it take the fast path too.%s", noCopyNote(t))
+		} else if t.PointerReceiver {
 			doc(out, "MarshalJSON implements json.Marshaler with the generated encoding, so\n"+
 				"encoding/json and the libraries built on it take the fast path too.\n"+
 				"The receiver is a pointer because %[1]s encodes differently when it is\n"+
 				"addressable (a field has a Marshaler or TextMarshaler method on its\n"+
 				"pointer type): json.Marshal(v) and json.Marshal(&v) keep the bytes they\n"+
 				"gave before %[1]s had this method. A nil v encodes as null.", t.Name)
+		}
+		if t.PointerReceiver || t.NoCopy {
 			out.Func().Params(jen.Id("v").Op("*").Add(recv())).Id("MarshalJSON").Params().Add(result).
 				Block(
 					newEncoder,
@@ -450,6 +463,15 @@ func (em *emitter) dispatch(out *jen.File, f *File) {
 			jen.Return(jen.True()),
 		)
 	out.Line()
+}
+
+// noCopyNote ends the doc comment of a method whose receiver is a pointer
+// because the type must not be copied.
+func noCopyNote(t *Type) string {
+	if !t.NoCopy {
+		return ""
+	}
+	return fmt.Sprintf(" The receiver is a pointer because a %s must not be copied (it holds a lock or an atomic value); a nil v encodes as null.", t.Name)
 }
 
 // doc writes a doc comment: the text as one paragraph, wrapped at 76

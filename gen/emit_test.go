@@ -139,6 +139,7 @@ var emitCases = []struct {
 			fld("Score", modify(val(Float64, "float64"), func(v *Value) { v.Quoted = true })),
 			fld("Label", modify(val(String, "string"), func(v *Value) { v.Quoted = true })),
 			fld("Blob", val(Bytes, "[]byte")),
+			fld("Raw", modify(val(Bytes, "[]shop.MyByte"), func(v *Value) { v.NamedBytes = true })),
 			fld("Amount", val(Number, "json.Number")),
 			fld("Extra", val(RawMessage, "json.RawMessage")),
 			fld("Created", val(Time, "time.Time")),
@@ -317,6 +318,8 @@ var emitCases = []struct {
 				fld("Values", mapOf(StringKey, "string", &Value{Kind: TypeParam, GoType: "V"})),
 				fld("Box", call("_Box_dump", "shop.Box[int]")),
 				omit(fld("Maybe", &Value{Kind: TypeParam, GoType: "V", Addressable: true}), Omit{Kind: IfDynamic, Empty: true, Zero: true}),
+				fld("Quoted", &Value{Kind: TypeParam, GoType: "V", Addressable: true, Quoted: true}),
+				fld("ByKey", mapOf(ParamKey, "K", val(Int, "int"))),
 			}}}},
 	), "_Pair_dispatch")},
 
@@ -333,6 +336,13 @@ var emitCases = []struct {
 			&Field{Name: "Sep", Key: "a\u2028b\x7f", KeyLiteral: `"a\u2028b` + "\x7f" + `":`, KeyNeedsRuntime: true,
 				Path: []Step{{Name: "Sep"}}, Value: val(String, "string")},
 		),
+	)},
+
+	// A type that must not be copied: every method takes a pointer.
+	{"nocopy", testFile("nocopy", []*Type{
+		{Name: "Guarded", Encoder: "_Guarded_dump", MarshalJSON: true, NoCopy: true},
+	},
+		structEncoder("Guarded", fld("N", val(Int, "int")), fld("Mu", &Value{Kind: Struct, GoType: "sync.Mutex", Struct: &Object{}})),
 	)},
 
 	{"build", func() *File {

@@ -39,6 +39,12 @@ type File struct {
 	// "example.com/x/url" -> "xurl". The runtime's name is RuntimeName.
 	Aliases map[string]string
 
+	// Shadowed gives the position of each package-level declaration whose
+	// name is a predeclared identifier (func len, type int64 int32, var
+	// nil): generated code that used that name would mean the package's
+	// declaration, not Go's. Generate refuses a file whose code uses one.
+	Shadowed map[string]token.Position
+
 	// Types are the selected types, sorted by name. Each gets the exported
 	// methods DumpTo, Dumps, DumpJSON, and MarshalJSON when asked for.
 	Types []*Type
@@ -94,6 +100,13 @@ type Type struct {
 	// pointer receiver, so json.Marshal(v) and json.Marshal(&v) each keep the
 	// bytes they gave before the methods existed.
 	PointerReceiver bool
+
+	// NoCopy is true when a value of the type must not be copied: it holds,
+	// not behind a pointer, a sync.Mutex, sync.RWMutex, an atomic value or
+	// anything else go vet's copylocks check flags. Every generated method
+	// then takes a pointer receiver (a nil v encodes as null), so go vet
+	// stays clean.
+	NoCopy bool
 }
 
 // Param is one type parameter of a generic type.
@@ -167,6 +180,9 @@ type Value struct {
 	// string (only for Bool, Int, Uint, Float32, Float64, String, and Number,
 	// which encoding/json then writes as "123"). Through a pointer the option
 	// is on the pointer's Elem, where the value is written.
+	//
+	// On a TypeParam value the option is decided at run time by the
+	// instantiated kind, as encoding/json decides it (runtime.QuotedParam).
 	Quoted bool
 
 	// CycleCheck asks for the runtime cycle check when following this pointer,
@@ -192,6 +208,11 @@ type Value struct {
 	// PointerMethod says the Marshaler, TextMarshaler or IsZero method has a
 	// pointer receiver: generated code calls it on the value's address.
 	PointerMethod bool
+
+	// NamedBytes: a Bytes value whose elements are of a named byte type
+	// ([]MyByte), which is not convertible to []byte: runtime.NamedBytes
+	// writes it.
+	NamedBytes bool
 }
 
 // Kind is how a Value is encoded.
@@ -229,6 +250,7 @@ const (
 	IntKey                          // strconv.FormatInt
 	UintKey                         // strconv.FormatUint
 	TextKey                         // the key's MarshalText
+	ParamKey                        // a type parameter: decided at run time by the instantiated kind
 )
 
 // Object is the JSON object encoding of a struct type: its fields after Go's
