@@ -114,23 +114,17 @@ func TextKeys[K interface {
 	return ks
 }
 
-// marshalKey calls k.MarshalText. encoding/json names a nil pointer key ""
-// without calling it. Without reflect a nil pointer cannot be told from other
-// values, but only the zero value of K can be one, so a zero key whose
-// method panics is taken for a nil pointer.
+// marshalKey calls k.MarshalText, but for a nil pointer, which
+// encoding/json names "" without calling it. Only the zero value of K can be
+// a nil pointer: other keys pay one comparison.
 func marshalKey[K interface {
 	comparable
 	encoding.TextMarshaler
-}](k K) (b []byte, err error) {
+}](k K) ([]byte, error) {
 	var zero K
-	if k != zero {
-		return k.MarshalText()
+	if k == zero && isNilPointer(k) {
+		return nil, nil
 	}
-	defer func() {
-		if recover() != nil {
-			b, err = nil, nil
-		}
-	}()
 	return k.MarshalText()
 }
 
