@@ -26,7 +26,7 @@ const pyValuesPerType = 200
 // pyValues are random values of the example types, prepared for Python.
 type pyValues struct {
 	names []string
-	ascii []difftest.Dumper // map keys valid UTF-8: for ensure_ascii=True
+	ascii []difftest.Dumper // difftest.ASCIISafe: for ensure_ascii=True
 	safe  []difftest.Dumper // difftest.PythonSafe: for ensure_ascii=False
 }
 
@@ -37,7 +37,7 @@ func addPyValues[G any](vs *pyValues, n int) {
 		a, s := new(G), new(G)
 		difftest.Fill(difftest.Source(seed), a)
 		difftest.Fill(difftest.Source(seed), s)
-		difftest.ValidKeys(a)
+		difftest.ASCIISafe(a)
 		difftest.PythonSafe(s)
 		if difftest.DumpTo(any(a).(difftest.Dumper)).Err != nil || difftest.DumpTo(any(s).(difftest.Dumper)).Err != nil {
 			continue
@@ -107,7 +107,7 @@ func compareWithPython(t *testing.T, names []string, vals []difftest.Dumper, set
 				if j%4 != 0 { // a sample is enough: FuzzOptions relies on it, not this test
 					continue
 				}
-				if ref, err := difftest.Reformat(docs[html][j], set, html); err != nil || ref != w {
+				if ref, err := difftest.Reformat(docs[html][j], set); err != nil || ref != w {
 					t.Errorf("%s, %v, EscapeHTML(%v): difftest.Reformat differs from Python:\n  ref: %s (%v)\n   py: %s", names[j], set, html, ref, err, w)
 					fails++
 				}

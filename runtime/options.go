@@ -42,7 +42,8 @@ func SortKeys() Option { return Option{kind: optSortKeys, on: true} }
 
 // EnsureASCII writes DEL and every non-ASCII rune as \uXXXX (lower-case hex,
 // a surrogate pair above U+FFFF), in json.RawMessage and Marshaler output too,
-// whose strings are then decoded and written anew. Python: ensure_ascii=True.
+// and changes nothing else: every other byte, and every escape already in
+// the output, is as it would be without it. Python: ensure_ascii=True.
 func EnsureASCII() Option { return Option{kind: optEnsureASCII, on: true} }
 
 // AllowNaN writes NaN, +Inf and -Inf as NaN, Infinity and -Infinity, which
