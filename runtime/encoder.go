@@ -56,8 +56,8 @@ type Encoder struct {
 	seen            map[any]struct{}
 
 	keys, anyKeys [][]keyScratch // map key scratch per depth; see maps.go
-	sortRefs      []keyRef       // see sortKeys
-	sortNames     []string       // see sortKeys
+	sortRefs      []keyRef       // see sortByName
+	sortNames     []string       // see sortByName
 	names         []byte         // integer key names
 	nameEnds      []int
 	nameBlobs     map[string]string // see nameBlob

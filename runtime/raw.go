@@ -378,8 +378,9 @@ type member struct {
 }
 
 // emitSortedMembers writes the members of the object whose first member is
-// at c[i:], sorted bytewise and stably by their decoded keys, then the
-// closing brace, and returns the index after it.
+// at c[i:], sorted stably by their decoded keys as the output spells them
+// (compareSpelled: compaction keeps invalid UTF-8, which reads as U+FFFD),
+// then the closing brace, and returns the index after it.
 func (e *Encoder) emitSortedMembers(c []byte, i int) int {
 	base, abase := len(e.members), len(e.arena)
 	for ; ; i++ { // past ,
@@ -403,7 +404,7 @@ func (e *Encoder) emitSortedMembers(c []byte, i int) int {
 		return c[m.dec0:m.dec1]
 	}
 	slices.SortStableFunc(e.members[base:], func(a, b member) int {
-		return bytes.Compare(keyOf(&a), keyOf(&b))
+		return compareSpelled(keyOf(&a), keyOf(&b))
 	})
 	// Indexes, not a range: the members of nested objects go on the same stack.
 	for k, end := base, len(e.members); k < end; k++ {
