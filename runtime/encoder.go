@@ -21,6 +21,14 @@ var flushAt = 32 << 10
 // a larger one was grown for an unusual value and goes to the collector.
 const keepBuffer = 1 << 20
 
+// keepKeys is the most map keys (or raw JSON object members) whose scratch
+// a pooled Encoder keeps for its next use: the keys of each depth and key
+// type, the references and names that sort them, the members of raw objects
+// under SortKeys; about 1 MiB each. A larger map's scratch was grown for an
+// unusual value and goes to the collector, as a larger buffer does: kept, a
+// map of 1M string keys and one of 1M integer keys left 84 MiB in the pool.
+const keepKeys = 1 << 15
+
 // keepChunks is how much of the chunks of in-memory output (see spill) a
 // pooled Encoder keeps for its next use, counted in their capacity, so that
 // MarshalJSON and Dumps of a value of up to about this size allocate only
@@ -144,6 +152,30 @@ func (e *Encoder) MustString() string {
 	return b.String()
 }
 
+// dropLargeScratch lets go of the scratch for map keys and raw members that
+// grew past what a pooled Encoder keeps (keepKeys, keepBuffer); the
+// entrySlices do so themselves in reset.
+func (e *Encoder) dropLargeScratch() {
+	if cap(e.sortRefs) > 2*keepKeys { // sortByName uses twice the keys
+		e.sortRefs = nil
+	}
+	if cap(e.sortNames) > keepKeys {
+		e.sortNames = nil
+	}
+	if cap(e.names) > keepBuffer {
+		e.names = nil
+	}
+	if cap(e.nameEnds) > keepKeys {
+		e.nameEnds = nil
+	}
+	if cap(e.members) > keepKeys {
+		e.members = nil
+	}
+	if cap(e.arena) > keepBuffer {
+		e.arena = nil
+	}
+}
+
 // setBuf makes b, the buffer after an append to it, the buffer; see
 // setSlice.
 func (e *Encoder) setBuf(b []byte) { setSlice(&e.buf, b) }
@@ -244,6 +276,7 @@ func (e *Encoder) release() {
 	if e.jbuf != nil && e.jbuf.Cap() > keepBuffer {
 		e.jbuf = nil
 	}
+	e.dropLargeScratch()
 	for _, ks := range [2][][]keyScratch{e.keys, e.anyKeys} {
 		for _, depth := range ks {
 			for _, k := range depth {

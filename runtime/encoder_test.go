@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"reflect"
 	"testing"
@@ -61,4 +62,82 @@ func TestReleaseResets(t *testing.T) {
 	if e.path[:1][0] != "" {
 		t.Error("after release, path still holds a map key")
 	}
+}
+
+// TestReleaseBoundsScratch encodes maps of many string and integer keys,
+// bare, in an any and under SortKeys, and raw JSON objects of many members,
+// and checks what release keeps for the pool: as with the buffer, scratch
+// grown for an unusual value goes to the collector, so that a pooled
+// Encoder holds little more than its output chunks (keepChunks).
+func TestReleaseBoundsScratch(t *testing.T) {
+	const n = 1 << 17 // 4 times keepKeys
+	strs, ints := make(map[string]int, n), make(map[int]int, n)
+	anys := make(map[string]any, n)
+	raw := []byte{'{'}
+	for i := range n {
+		k := fmt.Sprintf("key %d", i)
+		strs[k], ints[i*7919], anys[k] = i, i, i
+		if i > 0 {
+			raw = append(raw, ',')
+		}
+		raw = fmt.Appendf(raw, `"%d":%d`, i, i)
+	}
+	raw = append(raw, '}')
+	e := NewEncoder(nil, SortKeys())
+	e.OpenArray()
+	e.Elem()
+	dumpMap(e, func(e *Encoder) []MapKey[string] { return StringKeys(e, strs) }, strs, func(v int) { e.Int(int64(v)) })
+	e.Elem()
+	dumpMap(e, func(e *Encoder) []MapKey[int] { return IntKeys(e, ints) }, ints, func(v int) { e.Int(int64(v)) })
+	e.Elem()
+	e.Any(anys)
+	e.Elem()
+	e.RawMessage(raw)
+	e.CloseArray()
+	if _, err := e.Bytes(); err != nil { // releases e
+		t.Fatal(err)
+	}
+	kept := retained(reflect.ValueOf(e).Elem())
+	if budget := keepChunks + 4<<20; kept > budget {
+		t.Errorf("a released Encoder keeps %d bytes, want at most %d", kept, budget)
+	}
+	t.Logf("kept %.1f MiB", float64(kept)/(1<<20))
+}
+
+// retained is the memory v holds: the arrays of its slices, counted to
+// their capacity, and what they and its maps, interfaces and pointers
+// lead to. A map counts only its entries' contents (its buckets are not
+// visible).
+func retained(v reflect.Value) int {
+	switch v.Kind() {
+	case reflect.Slice:
+		n := v.Cap() * int(v.Type().Elem().Size())
+		for i := range v.Len() {
+			n += retained(v.Index(i))
+		}
+		return n
+	case reflect.String:
+		return v.Len()
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() || v.Type() == reflect.TypeFor[*[256]bool]() { // esc: a shared table
+			return 0
+		}
+		return int(v.Elem().Type().Size()) + retained(v.Elem())
+	case reflect.Map:
+		n := 0
+		for it := v.MapRange(); it.Next(); {
+			n += retained(it.Key())
+			if it.Value().Kind() != reflect.String { // nameBlobs: the same string
+				n += retained(it.Value())
+			}
+		}
+		return n
+	case reflect.Struct:
+		n := 0
+		for i := range v.NumField() {
+			n += retained(v.Field(i))
+		}
+		return n
+	}
+	return 0
 }

@@ -454,6 +454,9 @@ func (e *Encoder) nameBlob(b []byte) string {
 		return s
 	}
 	s := string(b)
+	if len(s) > keepNameBlobs {
+		return s // the names of an unusual map: not worth keeping
+	}
 	if e.nameBlobSize+len(s) > keepNameBlobs {
 		clear(e.nameBlobs)
 		e.nameBlobSize = 0
@@ -478,8 +481,13 @@ type keyScratch interface{ reset() }
 type entrySlice[K comparable, V any] []MapEntry[K, V]
 
 // reset lets go of the user's keys and values, which a pooled Encoder must
-// not keep.
+// not keep, and of the whole array when it is larger than a pooled Encoder
+// keeps (keepKeys).
 func (s *entrySlice[K, V]) reset() {
+	if cap(*s) > keepKeys {
+		*s = nil
+		return
+	}
 	clear(*s)
 	*s = (*s)[:0]
 }
