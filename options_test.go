@@ -138,7 +138,9 @@ func TestOptionsMatchPython(t *testing.T) {
 
 // TestAllowNaNMatchesPython compares AllowNaN, with the other options, with
 // Python's allow_nan=True on values with NaN and infinities in float64,
-// *float64 and float32 fields.
+// *float64 and float32 fields, and in an any field holding the shapes the
+// runtime takes to encoding/json without AllowNaN: *float32, maps and slices
+// of floats and of pointers to them.
 func TestAllowNaNMatchesPython(t *testing.T) {
 	specials := []float64{math.NaN(), math.Inf(1), math.Inf(-1), 1.5, -0.0}
 	var names []string
@@ -147,7 +149,9 @@ func TestAllowNaNMatchesPython(t *testing.T) {
 		f := specials[i%len(specials)]
 		g := specials[(i/len(specials))%len(specials)]
 		o := &api.OrderList{Orders: []api.Order{{ID: "o", Lines: []api.Line{{SKU: "a", Price: f, Discount: &g}}}}}
-		r := &events.Record{Message: "m", Latency: float32(g), Attrs: map[string]any{"x": f, "y": []any{g, "z"}}}
+		f32 := float32(f)
+		r := &events.Record{Message: "m", Latency: float32(g), Attrs: map[string]any{"x": f, "y": []any{g, "z"},
+			"p": &f32, "m": map[string]float32{"k": f32, "j": 1}, "s": []*float64{&g, nil}, "i": map[int][]float64{7: {f, g}}}}
 		difftest.ValidKeys(r)
 		names = append(names, fmt.Sprintf("OrderList %d", i), fmt.Sprintf("Record %d", i))
 		vals = append(vals, o, r)

@@ -1,11 +1,13 @@
 // The fallback, for dynamic values of types the fast path of Any does not
-// know: the only code in the package that uses reflection, directly or
-// through encoding/json.Marshal. Nothing on the path of a generated type
-// without interfaces comes here.
+// know: with fallback_nan.go, the only code in the package that uses
+// reflection, directly or through encoding/json.Marshal (any.go's
+// isNilPointer only looks at an interface's type and pointer). Nothing on
+// the path of a generated type without interfaces comes here.
 //
 // encoding/json writes most such values, and its output is then written as
-// raw JSON, so the options still apply (but AllowNaN: encoding/json rejects
-// NaN there). Values that hold generated types are the exception: encoding/json
+// raw JSON, so the options still apply; under AllowNaN, which encoding/json
+// does not know, values that can hold a float are walked instead
+// (fallback_nan.go). Values that hold generated types are the exception: encoding/json
 // would call their MarshalJSON, each in a fresh Encoder, out of sight of this
 // Encoder's options and cycle check, so a cycle back through an interface
 // would overflow the stack. The shapes that can be caught cheaply (a generated
@@ -25,6 +27,9 @@ import (
 // fallback writes v with encoding/json, for a type the runtime does not know.
 func (e *Encoder) fallback(v any) {
 	if e.generatedElems(v) {
+		return
+	}
+	if e.opts.allowNaN && e.allowNaN(v) { // see fallback_nan.go
 		return
 	}
 	var b []byte
