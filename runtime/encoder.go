@@ -81,7 +81,10 @@ type Encoder struct {
 var pool = sync.Pool{New: func() any { return new(Encoder) }}
 
 // NewEncoder returns an Encoder that writes to w with opts, or into memory
-// when w is nil (for Bytes and MustString).
+// when w is nil (for Bytes and MustString). w receives the output in chunks
+// of about 32 KiB as it is made, not at Close: when the encode fails, w may
+// have been given part of the output (see Close), as Python's json.dump
+// gives its file.
 func NewEncoder(w io.Writer, opts ...Option) *Encoder {
 	e := pool.Get().(*Encoder)
 	e.w = w
@@ -97,8 +100,10 @@ func NewEncoder(w io.Writer, opts ...Option) *Encoder {
 }
 
 // Close writes what is left to w and returns the error of the encode, an
-// *Error, or nil. After an error, nothing more is written to w; w may have
-// received the first chunks of the output when it is larger than a chunk.
+// *Error, or nil. After an error, nothing more is written to w; but w has
+// received the chunks made before it, when the output got past the first:
+// a prefix of the output, which is not valid JSON. An output smaller than a
+// chunk reaches w whole or not at all.
 func (e *Encoder) Close() error {
 	if e.err == nil && e.w != nil {
 		e.write()
