@@ -62,6 +62,7 @@ type Encoder struct {
 
 	level, mapLevel int // of Enter; see cycles.go
 	seen            map[any]struct{}
+	seenLarge       bool // seen held more than keepKeys pointers
 
 	keys, anyKeys [][]keyScratch // map key scratch per depth; see maps.go
 	sortRefs      []keyRef       // see sortByName
@@ -157,10 +158,18 @@ func (e *Encoder) MustString() string {
 	return b.String()
 }
 
-// dropLargeScratch lets go of the scratch for map keys and raw members that
-// grew past what a pooled Encoder keeps (keepKeys, keepBuffer); the
+// dropLargeScratch lets go of the scratch for map keys and raw members, and
+// of what a deep value grew (the path of an error in it, its indentation),
+// that grew past what a pooled Encoder keeps (keepKeys, keepBuffer); the
 // entrySlices do so themselves in reset.
 func (e *Encoder) dropLargeScratch() {
+	if cap(e.path) > keepKeys {
+		clear(e.path) // user data
+		e.path = nil
+	}
+	if cap(e.indents) > keepBuffer {
+		e.indents = nil
+	}
 	if cap(e.sortRefs) > 2*keepKeys { // sortByName uses twice the keys
 		e.sortRefs = nil
 	}
@@ -289,7 +298,11 @@ func (e *Encoder) release() {
 			}
 		}
 	}
-	clear(e.seen)
+	if e.seenLarge {
+		e.seen = nil // clear would keep its tables
+	} else {
+		clear(e.seen)
+	}
 	clear(e.path) // it holds user data: map keys
 	// Field by field, so that the buffers kept are only shortened (a length
 	// store each): assigning a whole Encoder literal cost small values a
@@ -298,7 +311,7 @@ func (e *Encoder) release() {
 	e.buf, e.indents, e.mem, e.path = e.buf[:0], e.indents[:0], e.mem[:0], e.path[:0]
 	e.names, e.nameEnds = e.names[:0], e.nameEnds[:0]
 	e.raw, e.members, e.arena = e.raw[:0], e.members[:0], e.arena[:0]
-	e.limit, e.needComma, e.depth, e.level, e.mapLevel = 0, false, 0, 0, 0
+	e.limit, e.needComma, e.depth, e.level, e.mapLevel, e.seenLarge = 0, false, 0, 0, 0, false
 	e.opts, e.esc, e.w, e.err, e.werr = options{}, nil, nil, nil, false
 	pool.Put(e)
 }

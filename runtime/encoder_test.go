@@ -13,7 +13,7 @@ import (
 // kept as it is for reuse. A field added to Encoder fails here until it is
 // sorted into one of the three lists, and handled so by release.
 func TestReleaseResets(t *testing.T) {
-	reset := []string{"limit", "needComma", "depth", "opts", "esc", "w", "err", "werr", "level", "mapLevel"}
+	reset := []string{"limit", "needComma", "depth", "opts", "esc", "w", "err", "werr", "level", "mapLevel", "seenLarge"}
 	cut := []string{"buf", "indents", "mem", "path", "names", "nameEnds", "raw", "members", "arena"}
 	kept := []string{"free", "seen", "keys", "anyKeys", "sortRefs", "sortNames", "nameBlobs", "nameBlobSize", "jbuf"}
 
@@ -32,7 +32,7 @@ func TestReleaseResets(t *testing.T) {
 	}
 
 	e := NewEncoder(io.Discard, Indent(">", "\t"), EnsureASCII())
-	e.limit, e.needComma, e.depth, e.level, e.mapLevel = 7, true, 3, 2, 1
+	e.limit, e.needComma, e.depth, e.level, e.mapLevel, e.seenLarge = 7, true, 3, 2, 1, true
 	e.err, e.werr = errors.New("failed"), true
 	e.buf = append(e.buf, "[1,2"...)
 	e.indents = append(e.indents, "\n>\t"...)
@@ -102,6 +102,27 @@ func TestReleaseBoundsScratch(t *testing.T) {
 		t.Errorf("a released Encoder keeps %d bytes, want at most %d", kept, budget)
 	}
 	t.Logf("kept %.1f MiB", float64(kept)/(1<<20))
+
+	// A deep value: pointers tracked for cycles, the path of its error and
+	// its indentation.
+	e = NewEncoder(io.Discard, Indent("", "  "))
+	ptrs := make([]int, startDetectingCyclesAfter+n)
+	for i := range ptrs {
+		e.Enter(&ptrs[i])
+		e.OpenArray()
+		e.Elem()
+	}
+	e.fail(errors.New("deep"))
+	for i := range ptrs {
+		e.AtIndex(i)
+	}
+	e.Close()
+	if e.seen != nil {
+		t.Errorf("a released Encoder keeps the cycle check's map of %d pointers", n)
+	}
+	if kept := retained(reflect.ValueOf(e).Elem()); kept > keepChunks+2<<20 { // the chunks of the first encode, maybe
+		t.Errorf("after a deep value, a released Encoder keeps %d bytes", kept)
+	}
 }
 
 // retained is the memory v holds: the arrays of its slices, counted to
