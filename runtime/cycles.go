@@ -52,7 +52,7 @@ func (e *Encoder) enterSlow(p any) bool {
 	}
 	e.seen[p] = struct{}{}
 	if len(e.seen) > keepKeys {
-		e.seenLarge = true // a deep value: release lets go of the map
+		e.grown = true // a deep value: release lets go of the map
 	}
 	return true
 }

@@ -62,7 +62,11 @@ type Encoder struct {
 
 	level, mapLevel int // of Enter; see cycles.go
 	seen            map[any]struct{}
-	seenLarge       bool // seen held more than keepKeys pointers
+
+	// grown says that scratch grew past what a pooled Encoder keeps: set
+	// where it grows (a map of many keys, a deep value), so that release
+	// looks at the sizes only then (dropLargeScratch).
+	grown bool
 
 	keys, anyKeys [][]keyScratch // map key scratch per depth; see maps.go
 	sortRefs      []keyRef       // see sortByName
@@ -159,10 +163,11 @@ func (e *Encoder) MustString() string {
 }
 
 // dropLargeScratch lets go of the scratch for map keys and raw members, and
-// of what a deep value grew (the path of an error in it, its indentation),
-// that grew past what a pooled Encoder keeps (keepKeys, keepBuffer); the
-// entrySlices do so themselves in reset.
+// of what a deep value grew (the cycle check's map, the path of an error in
+// it, its indentation), that grew past what a pooled Encoder keeps
+// (keepKeys, keepBuffer); the entrySlices do so themselves in reset.
 func (e *Encoder) dropLargeScratch() {
+	e.seen = nil // maybe the map of a deep value: clear would keep its tables
 	if cap(e.path) > keepKeys {
 		clear(e.path) // user data
 		e.path = nil
@@ -290,7 +295,9 @@ func (e *Encoder) release() {
 	if e.jbuf != nil && e.jbuf.Cap() > keepBuffer {
 		e.jbuf = nil
 	}
-	e.dropLargeScratch()
+	if e.grown {
+		e.dropLargeScratch()
+	}
 	for _, ks := range [2][][]keyScratch{e.keys, e.anyKeys} {
 		for _, depth := range ks {
 			for _, k := range depth {
@@ -298,11 +305,7 @@ func (e *Encoder) release() {
 			}
 		}
 	}
-	if e.seenLarge {
-		e.seen = nil // clear would keep its tables
-	} else {
-		clear(e.seen)
-	}
+	clear(e.seen)
 	clear(e.path) // it holds user data: map keys
 	// Field by field, so that the buffers kept are only shortened (a length
 	// store each): assigning a whole Encoder literal cost small values a
@@ -311,7 +314,7 @@ func (e *Encoder) release() {
 	e.buf, e.indents, e.mem, e.path = e.buf[:0], e.indents[:0], e.mem[:0], e.path[:0]
 	e.names, e.nameEnds = e.names[:0], e.nameEnds[:0]
 	e.raw, e.members, e.arena = e.raw[:0], e.members[:0], e.arena[:0]
-	e.limit, e.needComma, e.depth, e.level, e.mapLevel, e.seenLarge = 0, false, 0, 0, 0, false
+	e.limit, e.needComma, e.depth, e.level, e.mapLevel, e.grown = 0, false, 0, 0, 0, false
 	e.opts, e.esc, e.w, e.err, e.werr = options{}, nil, nil, nil, false
 	pool.Put(e)
 }

@@ -212,6 +212,9 @@ func sortByName[K comparable, V any](e *Encoder, ks []MapEntry[K, V]) {
 		}
 		return
 	}
+	if len(ks) > keepKeys {
+		e.grown = true // see dropLargeScratch
+	}
 	// refs with room for as many again, sortByRefs' scratch.
 	refs := slices.Grow(e.sortRefs[:0], 2*len(ks))[:len(ks)]
 	names := slices.Grow(e.sortNames[:0], len(ks))[:len(ks)]
@@ -236,6 +239,9 @@ func sortNumbers[K comparable, V any](e *Encoder, ks []MapEntry[K, V], key func(
 			}
 		}
 		return
+	}
+	if len(ks) > keepKeys {
+		e.grown = true // and nameNumbers' scratch, which follows: see dropLargeScratch
 	}
 	refs := slices.Grow(e.sortRefs[:0], len(ks))[:len(ks)]
 	for i := range ks {

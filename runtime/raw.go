@@ -396,6 +396,9 @@ func (e *Encoder) emitSortedMembers(c []byte, i int) int {
 			break
 		}
 	}
+	if len(e.members) > keepKeys || len(e.arena) > keepBuffer {
+		e.grown = true // see dropLargeScratch
+	}
 	arena := e.arena
 	keyOf := func(m *member) []byte {
 		if m.decodedArena {
