@@ -32,7 +32,7 @@ func (e *Encoder) allowNaN(v any) bool {
 	if !rv.IsValid() || !walked(rv.Type()) || !holdsFloat(rv.Type(), 0) {
 		return false
 	}
-	e.walkFloats(rv)
+	e.walkFloats(rv, true)
 	return true
 }
 
@@ -85,9 +85,11 @@ func holdsFloat(t reflect.Type, depth int) bool {
 	return holdsFloat(t.Elem(), depth+1)
 }
 
-// walkFloats writes v: walked here if its type is, else by Any or Addr.
-func (e *Encoder) walkFloats(v reflect.Value) {
-	if !walked(v.Type()) {
+// walkFloats writes v: walked here if its type is (walk, which the caller
+// finds once for all the elements of a slice, array or map), else by Any or
+// Addr.
+func (e *Encoder) walkFloats(v reflect.Value, walk bool) {
+	if !walk {
 		if v.CanAddr() {
 			e.Addr(v.Addr().Interface())
 		} else {
@@ -115,7 +117,7 @@ func (e *Encoder) walkFloats(v reflect.Value) {
 		if !e.Enter(p) {
 			return
 		}
-		e.walkFloats(v.Elem())
+		e.walkFloats(v.Elem(), walked(v.Type().Elem()))
 		e.Leave(p)
 	case reflect.Slice:
 		if v.IsNil() {
@@ -149,10 +151,11 @@ func (e *Encoder) walkFloats(v reflect.Value) {
 }
 
 func (e *Encoder) walkElems(v reflect.Value) {
+	walk := walked(v.Type().Elem())
 	e.OpenArray()
 	for i := range v.Len() {
 		e.Elem()
-		if e.walkFloats(v.Index(i)); e.Failed() {
+		if e.walkFloats(v.Index(i), walk); e.Failed() {
 			e.AtIndex(i)
 			return
 		}
@@ -178,10 +181,11 @@ func (e *Encoder) walkMap(v reflect.Value) {
 		ks[i] = MapKey[int]{Key: i, Name: name}
 	}
 	sortKeys(e, ks)
+	walk := walked(v.Type().Elem())
 	e.OpenObject()
 	for _, k := range ks {
 		e.KeyString(k.Name)
-		if e.walkFloats(v.MapIndex(keys[k.Key])); e.Failed() {
+		if e.walkFloats(v.MapIndex(keys[k.Key]), walk); e.Failed() {
 			e.AtKey(k.Name)
 			return
 		}
