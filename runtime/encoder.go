@@ -26,7 +26,8 @@ const keepBuffer = 1 << 20
 // type, the references and names that sort them, the members of raw objects
 // under SortKeys; about 1 MiB each. A larger map's scratch was grown for an
 // unusual value and goes to the collector, as a larger buffer does: kept, a
-// map of 1M string keys and one of 1M integer keys left 84 MiB in the pool.
+// map of 1M string keys and one of 1M integer keys left over 80 MiB in the
+// pool.
 const keepKeys = 1 << 15
 
 // keepChunks is how much of the chunks of in-memory output (see spill) a

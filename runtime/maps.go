@@ -195,13 +195,14 @@ func compareSpelled[S string | []byte](a, b S) int {
 	return cmp.Compare(len(a), len(b))
 }
 
-// sortByName sorts ks bytewise by name. It sorts small references to the keys (see
-// keyRef) in e's scratch, then moves each key once to its place: a MapEntry
-// is too large to swap again and again. Most names differ in their first
-// eight bytes, so each reference has them as one integer, in an order that
-// agrees with the bytewise one (shorter names padded with zeros): most
-// comparisons are one integer comparison, and only equal prefixes compare
-// the names. The sort is our own so that the comparison is inlined.
+// sortByName sorts ks bytewise by name. It sorts small references to the
+// keys (see keyRef) in e's scratch, then moves each key once to its place:
+// a MapEntry is too large to swap again and again. Most names differ in
+// their first eight bytes, so each reference has them as one integer, in an
+// order that agrees with the bytewise one (shorter names padded with
+// zeros): most comparisons are one integer comparison, and only equal
+// prefixes compare the names. The sort is our own so that the comparison is
+// inlined.
 func sortByName[K comparable, V any](e *Encoder, ks []MapEntry[K, V]) {
 	if len(ks) <= 8 {
 		// Few keys: fewer moves than references would cost.
@@ -460,8 +461,10 @@ func (e *Encoder) nameBlob(b []byte) string {
 		return s
 	}
 	s := string(b)
-	if len(s) > keepNameBlobs {
-		return s // the names of an unusual map: not worth keeping
+	if len(s) > keepBuffer {
+		// The names of a map of far more than keepKeys keys, whose other
+		// scratch is not kept either.
+		return s
 	}
 	if e.nameBlobSize+len(s) > keepNameBlobs {
 		clear(e.nameBlobs)
