@@ -333,3 +333,33 @@ func (w *recordWriter) Write(p []byte) (int, error) {
 	w.ends = append(w.ends, len(w.buf))
 	return len(p), nil
 }
+
+// TestDumpToWritesPrefix pins what the README and the generated DumpTo doc
+// say: an output past the first chunk that fails reaches w in part, a
+// prefix of the output; a small one reaches w whole or not at all; Dumps
+// never gives out part of it.
+func TestDumpToWritesPrefix(t *testing.T) {
+	for _, n := range []int{2, 5000} {
+		lines := make([]api.Line, n)
+		for i := range lines {
+			lines[i] = api.Line{SKU: "SKU-0001234", Qty: i, Price: 0.5}
+		}
+		v := &api.OrderList{Orders: []api.Order{{ID: "o", Lines: lines}}}
+		whole := v.Dumps()
+		lines[n-1].Price = math.NaN()
+		var buf bytes.Buffer
+		err := v.DumpTo(&buf)
+		if err == nil {
+			t.Fatalf("%d lines: no error for NaN", n)
+		}
+		switch {
+		case n == 2 && buf.Len() != 0:
+			t.Errorf("%d lines: w got %d bytes of a failed output smaller than a chunk", n, buf.Len())
+		case n > 2 && (buf.Len() == 0 || !strings.HasPrefix(whole, buf.String()) || buf.Len() == len(whole)):
+			t.Errorf("%d lines: w got %d bytes, want a proper prefix of the %d-byte output", n, buf.Len(), len(whole))
+		}
+		if p := dumpsPanic(v); p == nil {
+			t.Errorf("%d lines: Dumps did not panic", n)
+		}
+	}
+}

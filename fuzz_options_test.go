@@ -66,7 +66,7 @@ func FuzzOptions(f *testing.F) {
 			}
 			return
 		}
-		want, err := difftest.Reformat(string(doc.JSON), set, html)
+		want, err := difftest.Reformat(string(doc.JSON), set)
 		if err != nil {
 			t.Fatalf("Reformat: %v\n%s", err, doc)
 		}

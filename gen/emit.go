@@ -320,7 +320,11 @@ func (em *emitter) methods(out *jen.File, t *Type) {
 
 	doc(out, "DumpTo writes the JSON encoding of v to w, formatted as opts ask. The\n"+
 		"error is the writer's, or one that says where in v encoding failed (a\n"+
-		"*%s.Error wrapping the cause).%s", em.rt, noCopyNote(t))
+		"*%s.Error wrapping the cause). w receives the output in chunks of about\n"+
+		"32 KiB as it is made: when encoding fails after the first chunk, w has\n"+
+		"been given part of the output, a prefix that is not valid JSON, as with\n"+
+		"Python's json.dump. Encode into a buffer, or call Dumps, when a reader\n"+
+		"must see all of the output or none of it.%s", em.rt, noCopyNote(t))
 	out.Func().Params(jen.Id("v").Add(valueRecv())).Id("DumpTo").
 		Params(jen.Id("w").Qual("io", "Writer"), opts.Clone()).Error().
 		Block(
@@ -331,7 +335,8 @@ func (em *emitter) methods(out *jen.File, t *Type) {
 	out.Line()
 
 	doc(out, "Dumps returns the JSON encoding of v as a string, formatted as opts ask.\n"+
-		"It panics with the error DumpTo would return.%s", noCopyNote(t))
+		"It panics with the error DumpTo would return, and never returns part of\n"+
+		"the output.%s", noCopyNote(t))
 	out.Func().Params(jen.Id("v").Add(valueRecv())).Id("Dumps").
 		Params(opts.Clone()).String().
 		Block(

@@ -8,6 +8,7 @@ package runtime
 import (
 	"encoding"
 	"encoding/json"
+	"reflect"
 	"time"
 )
 
@@ -86,19 +87,17 @@ func (e *Encoder) dynamic(v any) {
 	}
 	switch v := v.(type) {
 	case json.Marshaler:
-		b, ok, err := tryMarshalJSON(v)
-		if !ok {
-			e.fallback(v)
+		if isNilPointer(v) {
+			e.Null() // as encoding/json writes it, without calling the method
 			return
 		}
-		e.marshaled(b, err, v)
+		e.Marshaler(v)
 	case encoding.TextMarshaler:
-		b, ok, err := tryMarshalText(v)
-		if !ok {
-			e.fallback(v)
+		if isNilPointer(v) {
+			e.Null()
 			return
 		}
-		e.marshaledText(b, err, v)
+		e.TextMarshaler(v)
 	default:
 		e.fallback(v)
 	}
@@ -260,28 +259,12 @@ func (e *Encoder) anyStrings(s []string) {
 	e.CloseArray()
 }
 
-// tryMarshalJSON calls m.MarshalJSON and reports whether it returned. When it
-// panicked, m may be a nil pointer, which encoding/json writes as null
-// without calling the method. Only encoding/json can tell that without
-// reflect, so the caller asks it; it calls the method again if m was not
-// nil, and the panic happens again, where encoding/json would have let it.
-func tryMarshalJSON(m json.Marshaler) (b []byte, returned bool, err error) {
-	defer func() {
-		if !returned {
-			recover()
-		}
-	}()
-	b, err = m.MarshalJSON()
-	return b, true, err
-}
-
-// tryMarshalText is tryMarshalJSON for MarshalText.
-func tryMarshalText(m encoding.TextMarshaler) (b []byte, returned bool, err error) {
-	defer func() {
-		if !returned {
-			recover()
-		}
-	}()
-	b, err = m.MarshalText()
-	return b, true, err
+// isNilPointer reports whether v holds a nil pointer, which encoding/json
+// writes as null (or names "" as a map key) without calling its Marshaler:
+// the method must not be called to find out, since it may work on nil, or
+// panic, and a panic belongs to the caller. reflect looks at the interface's
+// type and pointer only, never at what it points to, and does not allocate.
+func isNilPointer(v any) bool {
+	rv := reflect.ValueOf(v)
+	return rv.Kind() == reflect.Pointer && rv.IsNil()
 }

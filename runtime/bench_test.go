@@ -231,11 +231,19 @@ func BenchmarkSortKeys(b *testing.B) {
 			orders[i] = append(orders[i], MapEntry[string, string]{Key: names[j], Name: names[j], Value: names[j]})
 		}
 	}
-	e := NewEncoder(nil)
-	defer e.Close()
-	ks := make([]MapEntry[string, string], len(names))
-	for i := 0; b.Loop(); i++ {
-		copy(ks, orders[i%len(orders)])
-		sortKeys(e, ks)
+	for _, opts := range [][]Option{nil, {SortKeys()}} {
+		name := "default"
+		if opts != nil {
+			name = "SortKeys" // sorted by the spelled names: a validity check
+		}
+		b.Run(name, func(b *testing.B) {
+			e := NewEncoder(nil, opts...)
+			defer e.Close()
+			ks := make([]MapEntry[string, string], len(names))
+			for i := 0; b.Loop(); i++ {
+				copy(ks, orders[i%len(orders)])
+				sortKeys(e, ks)
+			}
+		})
 	}
 }

@@ -51,6 +51,9 @@ func (e *Encoder) enterSlow(p any) bool {
 		e.seen = make(map[any]struct{})
 	}
 	e.seen[p] = struct{}{}
+	if len(e.seen) > keepKeys {
+		e.grown = true // a deep value: release lets go of the map
+	}
 	return true
 }
 

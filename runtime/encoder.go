@@ -21,6 +21,15 @@ var flushAt = 32 << 10
 // a larger one was grown for an unusual value and goes to the collector.
 const keepBuffer = 1 << 20
 
+// keepKeys is the most map keys (or raw JSON object members) whose scratch
+// a pooled Encoder keeps for its next use: the keys of each depth and key
+// type, the references and names that sort them, the members of raw objects
+// under SortKeys; about 1 MiB each. A larger map's scratch was grown for an
+// unusual value and goes to the collector, as a larger buffer does: kept, a
+// map of 1M string keys and one of 1M integer keys left over 80 MiB in the
+// pool.
+const keepKeys = 1 << 15
+
 // keepChunks is how much of the chunks of in-memory output (see spill) a
 // pooled Encoder keeps for its next use, counted in their capacity, so that
 // MarshalJSON and Dumps of a value of up to about this size allocate only
@@ -55,9 +64,14 @@ type Encoder struct {
 	level, mapLevel int // of Enter; see cycles.go
 	seen            map[any]struct{}
 
+	// grown says that scratch grew past what a pooled Encoder keeps: set
+	// where it grows (a map of many keys, a deep value), so that release
+	// looks at the sizes only then (dropLargeScratch).
+	grown bool
+
 	keys, anyKeys [][]keyScratch // map key scratch per depth; see maps.go
-	sortRefs      []keyRef       // see sortKeys
-	sortNames     []string       // see sortKeys
+	sortRefs      []keyRef       // see sortByName
+	sortNames     []string       // see sortByName
 	names         []byte         // integer key names
 	nameEnds      []int
 	nameBlobs     map[string]string // see nameBlob
@@ -73,7 +87,10 @@ type Encoder struct {
 var pool = sync.Pool{New: func() any { return new(Encoder) }}
 
 // NewEncoder returns an Encoder that writes to w with opts, or into memory
-// when w is nil (for Bytes and MustString).
+// when w is nil (for Bytes and MustString). w receives the output in chunks
+// of about 32 KiB as it is made, not at Close: when the encode fails, w may
+// have been given part of the output (see Close), as Python's json.dump
+// gives its file.
 func NewEncoder(w io.Writer, opts ...Option) *Encoder {
 	e := pool.Get().(*Encoder)
 	e.w = w
@@ -89,8 +106,10 @@ func NewEncoder(w io.Writer, opts ...Option) *Encoder {
 }
 
 // Close writes what is left to w and returns the error of the encode, an
-// *Error, or nil. After an error, nothing more is written to w; w may have
-// received the first chunks of the output when it is larger than a chunk.
+// *Error, or nil. After an error, nothing more is written to w; but w has
+// received the chunks made before it, when the output got past the first:
+// a prefix of the output, which is not valid JSON. An output smaller than a
+// chunk reaches w whole or not at all.
 func (e *Encoder) Close() error {
 	if e.err == nil && e.w != nil {
 		e.write()
@@ -142,6 +161,39 @@ func (e *Encoder) MustString() string {
 	b.Write(e.buf)
 	e.release()
 	return b.String()
+}
+
+// dropLargeScratch lets go of the scratch for map keys and raw members, and
+// of what a deep value grew (the cycle check's map, the path of an error in
+// it, its indentation), that grew past what a pooled Encoder keeps
+// (keepKeys, keepBuffer); the entrySlices do so themselves in reset.
+func (e *Encoder) dropLargeScratch() {
+	e.seen = nil // maybe the map of a deep value: clear would keep its tables
+	if cap(e.path) > keepKeys {
+		clear(e.path) // user data
+		e.path = nil
+	}
+	if cap(e.indents) > keepBuffer {
+		e.indents = nil
+	}
+	if cap(e.sortRefs) > 2*keepKeys { // sortByName uses twice the keys
+		e.sortRefs = nil
+	}
+	if cap(e.sortNames) > keepKeys {
+		e.sortNames = nil
+	}
+	if cap(e.names) > keepBuffer {
+		e.names = nil
+	}
+	if cap(e.nameEnds) > keepKeys {
+		e.nameEnds = nil
+	}
+	if cap(e.members) > keepKeys {
+		e.members = nil
+	}
+	if cap(e.arena) > keepBuffer {
+		e.arena = nil
+	}
 }
 
 // setBuf makes b, the buffer after an append to it, the buffer; see
@@ -244,6 +296,9 @@ func (e *Encoder) release() {
 	if e.jbuf != nil && e.jbuf.Cap() > keepBuffer {
 		e.jbuf = nil
 	}
+	if e.grown {
+		e.dropLargeScratch()
+	}
 	for _, ks := range [2][][]keyScratch{e.keys, e.anyKeys} {
 		for _, depth := range ks {
 			for _, k := range depth {
@@ -260,7 +315,7 @@ func (e *Encoder) release() {
 	e.buf, e.indents, e.mem, e.path = e.buf[:0], e.indents[:0], e.mem[:0], e.path[:0]
 	e.names, e.nameEnds = e.names[:0], e.nameEnds[:0]
 	e.raw, e.members, e.arena = e.raw[:0], e.members[:0], e.arena[:0]
-	e.limit, e.needComma, e.depth, e.level, e.mapLevel = 0, false, 0, 0, 0
+	e.limit, e.needComma, e.depth, e.level, e.mapLevel, e.grown = 0, false, 0, 0, 0, false
 	e.opts, e.esc, e.w, e.err, e.werr = options{}, nil, nil, nil, false
 	pool.Put(e)
 }

@@ -97,6 +97,9 @@ func (e *Encoder) AtKey(k string) { e.at("[", strconv.Quote(k)) }
 func (e *Encoder) at(kind, s string) {
 	if e.err != nil {
 		e.path = append(e.path, kind, s)
+		if len(e.path) > keepKeys {
+			e.grown = true // see dropLargeScratch
+		}
 	}
 }
 

@@ -1,14 +1,16 @@
 // The fallback, for dynamic values of types the fast path of Any does not
-// know: the only code in the package that uses reflection, directly or
-// through encoding/json.Marshal. Nothing on the path of a generated type
-// without interfaces comes here.
+// know: with fallback_nan.go, the only code in the package that uses
+// reflection, directly or through encoding/json.Marshal (any.go's
+// isNilPointer only looks at an interface's type and pointer). Nothing on
+// the path of a generated type without interfaces comes here.
 //
 // encoding/json writes most such values, and its output is then written as
-// raw JSON, so the options still apply (but AllowNaN: encoding/json rejects
-// NaN there). Slices, arrays and string-keyed maps of generated types (or of
-// pointers to them) are the exception: this Encoder walks them and writes
-// each element by its generated code, with the options and in sight of the
-// cycle check.
+// raw JSON, so the options still apply; under AllowNaN, which encoding/json
+// does not know, values that can hold a float are walked instead
+// (fallback_nan.go). Slices, arrays and string-keyed maps of generated types
+// (or of pointers to them) are the exception: this Encoder walks them and
+// writes each element by its generated code, with the options and in sight
+// of the cycle check.
 
 package runtime
 
@@ -16,14 +18,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
-	"slices"
-	"strings"
 	"sync"
 )
 
 // fallback writes v with encoding/json, for a type the runtime does not know.
 func (e *Encoder) fallback(v any) {
 	if e.generatedElems(v) {
+		return
+	}
+	if e.opts.allowNaN && e.allowNaN(v) { // see fallback_nan.go
 		return
 	}
 	var b []byte
@@ -92,12 +95,16 @@ func (e *Encoder) generatedElems(v any) bool {
 			return true
 		}
 		keys := rv.MapKeys()
-		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+		ks := make([]MapKey[int], len(keys))
+		for i, key := range keys {
+			ks[i] = MapKey[int]{Key: i, Name: key.String()}
+		}
+		sortKeys(e, ks) // as every map's keys: SortKeys spells invalid UTF-8 as U+FFFD
 		e.OpenObject()
-		for _, key := range keys {
-			e.KeyString(key.String())
-			if e.Any(rv.MapIndex(key).Interface()); e.Failed() {
-				e.AtKey(key.String())
+		for _, k := range ks {
+			e.KeyString(k.Name)
+			if e.Any(rv.MapIndex(keys[k.Key]).Interface()); e.Failed() {
+				e.AtKey(k.Name)
 				return true
 			}
 		}

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // MapEntry is a map key, its JSON name and, from StringEntries, its value.
@@ -73,7 +74,7 @@ func IntKeys[K ~int | ~int8 | ~int16 | ~int32 | ~int64, V any](e *Encoder, m map
 	}
 	sortNumbers(e, ks, func(k K) uint64 { return uint64(int64(k)) ^ 1<<63 })
 	nameNumbers(e, ks, func(b []byte, k K) []byte { return appendInt(b, int64(k)) })
-	sortKeys(e, ks)
+	sortByName(e, ks) // ASCII names: SortKeys sorts them so too
 	*p = ks
 	return ks
 }
@@ -87,7 +88,7 @@ func UintKeys[K ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr, V any](
 	}
 	sortNumbers(e, ks, func(k K) uint64 { return uint64(k) })
 	nameNumbers(e, ks, func(b []byte, k K) []byte { return appendUint(b, uint64(k)) })
-	sortKeys(e, ks)
+	sortByName(e, ks) // ASCII names: SortKeys sorts them so too
 	*p = ks
 	return ks
 }
@@ -114,34 +115,95 @@ func TextKeys[K interface {
 	return ks
 }
 
-// marshalKey calls k.MarshalText. encoding/json names a nil pointer key ""
-// without calling it. Without reflect a nil pointer cannot be told from other
-// values, but only the zero value of K can be one, so a zero key whose
-// method panics is taken for a nil pointer.
+// marshalKey calls k.MarshalText, but for a nil pointer, which
+// encoding/json names "" without calling it. Only the zero value of K can be
+// a nil pointer: other keys pay one comparison.
 func marshalKey[K interface {
 	comparable
 	encoding.TextMarshaler
-}](k K) (b []byte, err error) {
+}](k K) ([]byte, error) {
 	var zero K
-	if k != zero {
-		return k.MarshalText()
+	if k == zero && isNilPointer(k) {
+		return nil, nil
 	}
-	defer func() {
-		if recover() != nil {
-			b, err = nil, nil
-		}
-	}()
 	return k.MarshalText()
 }
 
-// sortKeys sorts ks by name. It sorts small references to the keys (see
-// keyRef) in e's scratch, then moves each key once to its place: a MapEntry
-// is too large to swap again and again. Most names differ in their first
-// eight bytes, so each reference has them as one integer, in an order that
-// agrees with the bytewise one (shorter names padded with zeros): most
-// comparisons are one integer comparison, and only equal prefixes compare
-// the names. The sort is our own so that the comparison is inlined.
+// sortKeys sorts ks by name, bytewise as encoding/json sorts map keys, and
+// under SortKeys by the name as the output spells it (see sortSpelled).
 func sortKeys[K comparable, V any](e *Encoder, ks []MapEntry[K, V]) {
+	sortByName(e, ks)
+	if e.opts.sortKeys {
+		sortSpelled(ks)
+	}
+}
+
+// sortSpelled sorts ks, sorted by name, by the name as the output spells
+// it, which SortKeys promises (Python's sort_keys sorts what it reads): a
+// byte of invalid UTF-8 is written as U+FFFD and sorts as that rune. Only
+// names with invalid UTF-8 sort otherwise than their bytes, so most maps pay
+// a validity check of their names, and only under SortKeys. Names spelled
+// alike keep encoding/json's order (the sort is stable).
+func sortSpelled[K comparable, V any](ks []MapEntry[K, V]) {
+	// Most names are ASCII: a word at a time, the bytes of all of them are
+	// or-ed together, and their top bits say whether any byte is not ASCII.
+	// utf8.ValidString on each name took twice as long.
+	var or uint64
+	for i := range ks {
+		s := ks[i].Name
+		n := len(s)
+		for j := 0; j+8 <= n; j += 8 {
+			or |= load64(s, j)
+		}
+		if n >= 8 {
+			or |= load64(s, n-8)
+		} else {
+			for j := 0; j < n; j++ {
+				or |= uint64(s[j])
+			}
+		}
+	}
+	if or&0x8080808080808080 == 0 {
+		return
+	}
+	for i := range ks {
+		if !utf8.ValidString(ks[i].Name) {
+			slices.SortStableFunc(ks, func(a, b MapEntry[K, V]) int { return compareSpelled(a.Name, b.Name) })
+			return
+		}
+	}
+}
+
+// compareSpelled compares a and b as the output spells them, each byte of
+// invalid UTF-8 as U+FFFD: rune by rune, whose order is that of valid UTF-8's
+// bytes. A common ASCII prefix is skipped bytewise first.
+func compareSpelled[S string | []byte](a, b S) int {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] && a[i] < utf8.RuneSelf {
+		i++
+	}
+	a, b = a[i:], b[i:]
+	for len(a) > 0 && len(b) > 0 {
+		// Stack-allocated: at most utf8.UTFMax bytes are converted.
+		ra, na := utf8.DecodeRuneInString(string(a[:min(len(a), utf8.UTFMax)]))
+		rb, nb := utf8.DecodeRuneInString(string(b[:min(len(b), utf8.UTFMax)]))
+		if ra != rb {
+			return cmp.Compare(ra, rb)
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+// sortByName sorts ks bytewise by name. It sorts small references to the
+// keys (see keyRef) in e's scratch, then moves each key once to its place:
+// a MapEntry is too large to swap again and again. Most names differ in
+// their first eight bytes, so each reference has them as one integer, in an
+// order that agrees with the bytewise one (shorter names padded with
+// zeros): most comparisons are one integer comparison, and only equal
+// prefixes compare the names. The sort is our own so that the comparison is
+// inlined.
+func sortByName[K comparable, V any](e *Encoder, ks []MapEntry[K, V]) {
 	if len(ks) <= 8 {
 		// Few keys: fewer moves than references would cost.
 		for i := 1; i < len(ks); i++ {
@@ -150,6 +212,9 @@ func sortKeys[K comparable, V any](e *Encoder, ks []MapEntry[K, V]) {
 			}
 		}
 		return
+	}
+	if len(ks) > keepKeys {
+		e.grown = true // see dropLargeScratch
 	}
 	// refs with room for as many again, sortByRefs' scratch.
 	refs := slices.Grow(e.sortRefs[:0], 2*len(ks))[:len(ks)]
@@ -175,6 +240,9 @@ func sortNumbers[K comparable, V any](e *Encoder, ks []MapEntry[K, V], key func(
 			}
 		}
 		return
+	}
+	if len(ks) > keepKeys {
+		e.grown = true // and nameNumbers' scratch, which follows: see dropLargeScratch
 	}
 	refs := slices.Grow(e.sortRefs[:0], len(ks))[:len(ks)]
 	for i := range ks {
@@ -393,6 +461,11 @@ func (e *Encoder) nameBlob(b []byte) string {
 		return s
 	}
 	s := string(b)
+	if len(s) > keepBuffer {
+		// The names of a map of far more than keepKeys keys, whose other
+		// scratch is not kept either.
+		return s
+	}
 	if e.nameBlobSize+len(s) > keepNameBlobs {
 		clear(e.nameBlobs)
 		e.nameBlobSize = 0
@@ -417,8 +490,13 @@ type keyScratch interface{ reset() }
 type entrySlice[K comparable, V any] []MapEntry[K, V]
 
 // reset lets go of the user's keys and values, which a pooled Encoder must
-// not keep.
+// not keep, and of the whole array when it is larger than a pooled Encoder
+// keeps (keepKeys).
 func (s *entrySlice[K, V]) reset() {
+	if cap(*s) > keepKeys {
+		*s = nil
+		return
+	}
 	clear(*s)
 	*s = (*s)[:0]
 }

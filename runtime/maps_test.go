@@ -300,3 +300,101 @@ func TestStringEntries(t *testing.T) {
 		}
 	}
 }
+
+// spelled is s as a reader of the output reads it: a byte of invalid UTF-8
+// is the U+FFFD it is written as.
+func spelled(s string) string { return string([]rune(s)) }
+
+type textName string
+
+func (k textName) MarshalText() ([]byte, error) { return []byte(k), nil }
+
+// TestSortKeysSpelled compares the order of map keys with invalid UTF-8
+// under SortKeys with Python's sort_keys on the same document: keys sort as
+// the output spells them, a byte of invalid UTF-8 as U+FFFD, on every path
+// that sorts keys (StringKeys, StringEntries, TextKeys, Any's maps, raw JSON).
+func TestSortKeysSpelled(t *testing.T) {
+	r := rand.New(rand.NewPCG(51, 52))
+	var maps []map[string]int
+	var docs []string
+	for i := range 300 {
+		m := map[string]int{}
+		seen := map[string]bool{}
+		for j := range 1 + i%40 {
+			k := randString(r, 3, asciiPieces, unicodePieces, invalidPieces)
+			if !seen[spelled(k)] { // Python's dict would merge them
+				seen[spelled(k)] = true
+				m[k] = j
+			}
+		}
+		maps = append(maps, m)
+		docs = append(docs, mustJSON(t, m))
+	}
+	want := python(t, "sort_keys=True, ensure_ascii=True, separators=(',', ':')", docs)
+	for i, m := range maps {
+		ints := func(e *Encoder) func(int) { return func(v int) { e.Int(int64(v)) } }
+		anyM, strM := map[string]any{}, map[string]string{}
+		tm := map[textName]int{}
+		var raw []byte
+		for k, v := range m {
+			anyM[k], strM[k], tm[textName(k)] = v, fmt.Sprint(v), v
+			if raw == nil {
+				raw = append(raw, '{')
+			} else {
+				raw = append(raw, ',')
+			}
+			raw = fmt.Appendf(rawKey(raw, k), ":%d", v) // invalid bytes kept raw
+		}
+		raw = append(raw, '}')
+		for _, c := range []struct {
+			name string
+			f    func(e *Encoder)
+			want string
+		}{
+			{"StringKeys", func(e *Encoder) {
+				dumpMap(e, func(e *Encoder) []MapKey[string] { return StringKeys(e, m) }, m, ints(e))
+			}, want[i]},
+			{"StringEntries", func(e *Encoder) {
+				e.OpenObject()
+				for _, kv := range StringEntries(e, m) {
+					e.KeyString(kv.Name)
+					e.Int(int64(kv.Value))
+				}
+				e.CloseObject()
+			}, want[i]},
+			{"TextKeys", func(e *Encoder) {
+				dumpMap(e, func(e *Encoder) []MapKey[textName] { return TextKeys(e, tm) }, tm, ints(e))
+			}, want[i]},
+			{"Any map[string]any", func(e *Encoder) { e.Any(anyM) }, want[i]},
+			{"RawMessage", func(e *Encoder) { e.RawMessage(raw) }, want[i]},
+		} {
+			if got, err := dump(c.f, SortKeys(), EnsureASCII()); got != c.want || err != nil {
+				t.Fatalf("%s of %s: %v %s", c.name, docs[i], err, diff(got, c.want))
+			}
+		}
+		// map[string]string: the same order as map[string]any, whose
+		// values are the same numbers unquoted.
+		a, _ := dump(func(e *Encoder) { e.Any(anyM) }, SortKeys(), EnsureASCII())
+		s, _ := dump(func(e *Encoder) { e.Any(strM) }, SortKeys(), EnsureASCII())
+		if strings.ReplaceAll(s, `"`, "") != strings.ReplaceAll(a, `"`, "") {
+			t.Fatalf("Any(map[string]string) %s, map[string]any %s", s, a)
+		}
+	}
+}
+
+// rawKey appends k as a JSON string with its bytes raw, invalid UTF-8
+// included, as a Marshaler may write it.
+func rawKey(b []byte, k string) []byte {
+	b = append(b, '"')
+	for i := 0; i < len(k); i++ {
+		switch c := k[i]; {
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+		case c < 0x20:
+			b = fmt.Appendf(b, `\u%04x`, c)
+		default:
+			b = append(b, c)
+		}
+	}
+	return append(b, '"')
+}

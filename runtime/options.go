@@ -35,14 +35,17 @@ func Indent(prefix, indent string) Option {
 // gives the output of a json.Encoder with SetEscapeHTML(false).
 func EscapeHTML(on bool) Option { return Option{kind: optEscapeHTML, on: on} }
 
-// SortKeys writes the members of every object sorted bytewise by key, as
-// encoding/json sorts map keys: struct fields too, and the objects inside
-// json.RawMessage and Marshaler output. Python: sort_keys=True.
+// SortKeys writes the members of every object sorted by key as the output
+// spells it: bytewise on its UTF-8, as encoding/json sorts map keys, but a
+// byte of invalid UTF-8 sorts as the U+FFFD it is written as. Struct fields
+// too, and the objects inside json.RawMessage and Marshaler output.
+// Python: sort_keys=True.
 func SortKeys() Option { return Option{kind: optSortKeys, on: true} }
 
 // EnsureASCII writes DEL and every non-ASCII rune as \uXXXX (lower-case hex,
 // a surrogate pair above U+FFFF), in json.RawMessage and Marshaler output too,
-// whose strings are then decoded and written anew. Python: ensure_ascii=True.
+// and changes nothing else: every other byte, and every escape already in
+// the output, is as it would be without it. Python: ensure_ascii=True.
 func EnsureASCII() Option { return Option{kind: optEnsureASCII, on: true} }
 
 // AllowNaN writes NaN, +Inf and -Inf as NaN, Infinity and -Infinity, which

@@ -4,9 +4,9 @@
 // compact does, escaping HTML when EscapeHTML is on. With the default
 // options that one pass is all. Otherwise the compacted JSON is walked and
 // written again through the structural writer, so that Indent, SortKeys and
-// EnsureASCII apply inside it. Numbers keep their bytes, and so do strings
-// but under EnsureASCII, where each is decoded and written anew, as Python
-// would write it: "\u00E9", "\u00e9" and "é" all become "\u00e9".
+// EnsureASCII apply inside it. Numbers and strings keep their bytes, escapes
+// included, but that EnsureASCII writes non-ASCII runes and DEL as \uXXXX:
+// "\u00E9" stays as it is, and "é" becomes "\u00e9".
 //
 // The type in a MarshalerError comes from fmt's %T, on the error path only.
 
@@ -378,8 +378,9 @@ type member struct {
 }
 
 // emitSortedMembers writes the members of the object whose first member is
-// at c[i:], sorted bytewise and stably by their decoded keys, then the
-// closing brace, and returns the index after it.
+// at c[i:], sorted stably by their decoded keys as the output spells them
+// (compareSpelled: compaction keeps invalid UTF-8, which reads as U+FFFD),
+// then the closing brace, and returns the index after it.
 func (e *Encoder) emitSortedMembers(c []byte, i int) int {
 	base, abase := len(e.members), len(e.arena)
 	for ; ; i++ { // past ,
@@ -395,6 +396,9 @@ func (e *Encoder) emitSortedMembers(c []byte, i int) int {
 			break
 		}
 	}
+	if len(e.members) > keepKeys || len(e.arena) > keepBuffer {
+		e.grown = true // see dropLargeScratch
+	}
 	arena := e.arena
 	keyOf := func(m *member) []byte {
 		if m.decodedArena {
@@ -403,7 +407,7 @@ func (e *Encoder) emitSortedMembers(c []byte, i int) int {
 		return c[m.dec0:m.dec1]
 	}
 	slices.SortStableFunc(e.members[base:], func(a, b member) int {
-		return bytes.Compare(keyOf(&a), keyOf(&b))
+		return compareSpelled(keyOf(&a), keyOf(&b))
 	})
 	// Indexes, not a range: the members of nested objects go on the same stack.
 	for k, end := base, len(e.members); k < end; k++ {
@@ -424,7 +428,7 @@ func (e *Encoder) rawKey(quoted []byte) {
 
 func (e *Encoder) rawString(quoted []byte) {
 	if e.opts.ensureASCII {
-		e.setBuf(appendReencoded(e.buf, quoted, e.esc))
+		e.setBuf(appendASCII(e.buf, quoted))
 	} else {
 		e.buf = append(e.buf, quoted...)
 	}
@@ -489,29 +493,27 @@ func appendUnquoted(dst, s []byte) []byte {
 	return dst
 }
 
-// appendReencoded writes the valid quoted JSON string q as a string of its
-// decoded contents, escaped as esc and EnsureASCII say. A lone surrogate
-// escape stays an escape, as in Python, which keeps lone surrogates.
-func appendReencoded(dst, q []byte, esc *[256]bool) []byte {
-	dst = append(dst, '"')
-	s := q[1 : len(q)-1]
-	for len(s) > 0 {
-		k := bytes.IndexByte(s, '\\')
-		if k < 0 {
-			dst = appendEscaped(dst, s, esc)
-			break
+// appendASCII appends q, a quoted JSON string, with every non-ASCII rune and
+// DEL written as \uXXXX (a surrogate pair above U+FFFF) and every other byte
+// as it is: EnsureASCII changes nothing that is ASCII without it, escapes
+// included ("\u003c" from a Marshaler stays, where decoding and writing the
+// string anew would give "<" without EscapeHTML). A byte of invalid UTF-8,
+// which compaction keeps as encoding/json's does, is \ufffd, the rune a
+// reader takes it for.
+func appendASCII(dst, q []byte) []byte {
+	for {
+		i := 0
+		for i < len(q) && q[i] < 0x7f {
+			i++
 		}
-		dst = appendEscaped(dst, s[:k], esc)
-		r, n := decodeEscape(s[k:])
-		s = s[k+n:]
-		if utf16.IsSurrogate(r) {
-			dst = appendU4(dst, r)
-			continue
+		dst = append(dst, q[:i]...)
+		if i == len(q) {
+			return dst
 		}
-		var rb [utf8.UTFMax]byte
-		dst = appendEscaped(dst, utf8.AppendRune(rb[:0], r), esc)
+		r, n := utf8.DecodeRune(q[i:]) // utf8.RuneError, 1 for an invalid byte
+		dst = appendEscapedRune(dst, r)
+		q = q[i+n:]
 	}
-	return append(dst, '"')
 }
 
 // decodeEscape decodes the valid escape at the start of s and returns its

@@ -244,7 +244,7 @@ func TestRawPython(t *testing.T) {
 	type combo struct {
 		kwargs string
 		opts   []Option
-		ascii  bool // Python escapes; any strings, any spelling of them
+		ascii  bool // Python escapes: any strings (TestEnsureASCIIKeepsEscapes has other spellings)
 	}
 	combos := []combo{
 		{`sort_keys=True, ensure_ascii=False, separators=(',', ':')`, []Option{SortKeys()}, false},
@@ -262,7 +262,9 @@ func TestRawPython(t *testing.T) {
 				}
 				return randString(r, 6, asciiPieces, unicodePieces, specialPieces, htmlPieces)
 			}
-			docs = append(docs, messyJSON(r, randValue(r, 4, str), c.ascii))
+			// Strings spelled as encoding/json spells them, which Python
+			// spells so too: EnsureASCII keeps the escapes it finds.
+			docs = append(docs, messyJSON(r, randValue(r, 4, str), false))
 		}
 		want := python(t, c.kwargs, docs)
 		for i, doc := range docs {
@@ -283,4 +285,55 @@ func TestRawSortStable(t *testing.T) {
 	if got, _ := dump(func(e *Encoder) { e.RawMessage([]byte(doc)) }, SortKeys()); got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
+}
+
+// TestEnsureASCIIKeepsEscapes checks raw JSON and Marshaler output, with
+// escapes spelled every way JSON allows and invalid UTF-8, under every
+// other option, against the definition of EnsureASCII: the output without
+// it, with every non-ASCII rune and DEL written as \uXXXX and nothing else
+// changed.
+func TestEnsureASCIIKeepsEscapes(t *testing.T) {
+	// The issue's case: a Marshaler's escape of < is not decoded.
+	if got, _ := dump(func(e *Encoder) { e.Marshaler(rawM(`"\u003c"`)) }, EscapeHTML(false), EnsureASCII()); got != `"\u003c"` {
+		t.Errorf(`Marshaler "\u003c" under EscapeHTML(false), EnsureASCII: got %s`, got)
+	}
+	r := rand.New(rand.NewPCG(41, 42))
+	str := func() string {
+		return randString(r, 6, asciiPieces, unicodePieces, specialPieces, htmlPieces, goOnlyPieces, invalidPieces)
+	}
+	for range 400 {
+		doc := messyJSON(r, randValue(r, 4, str), true)
+		for _, base := range [][]Option{
+			nil, {EscapeHTML(false)}, {SortKeys()}, {EscapeHTML(false), SortKeys(), Indent(">", "\t")}, {Indent("", " ")},
+		} {
+			without, err := dump(func(e *Encoder) { e.Marshaler(rawM(doc)) }, base...)
+			if err != nil {
+				t.Fatalf("%q: %v", doc, err)
+			}
+			want := asciiReference(without)
+			got, err := dump(func(e *Encoder) { e.Marshaler(rawM(doc)) }, append(base, EnsureASCII())...)
+			if got != want || err != nil {
+				t.Fatalf("Marshaler(%q) %v, EnsureASCII: %v %s", doc, base, err, diff(got, want))
+			}
+		}
+	}
+}
+
+// asciiReference is EnsureASCII's definition applied to s: every non-ASCII
+// rune (U+FFFD for a byte of invalid UTF-8) and DEL as \uXXXX, lower-case,
+// a surrogate pair above U+FFFF.
+func asciiReference(s string) string {
+	var b strings.Builder
+	for _, r := range s { // invalid bytes range as U+FFFD
+		switch {
+		case r < 0x7f:
+			b.WriteRune(r)
+		case r > 0xFFFF:
+			r1, r2 := utf16.EncodeRune(r)
+			fmt.Fprintf(&b, `\u%04x\u%04x`, r1, r2)
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+	}
+	return b.String()
 }

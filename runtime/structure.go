@@ -206,6 +206,9 @@ func (e *Encoder) growIndents(depth int) {
 	}
 	// Room for the thirty-two bytes newline copies.
 	e.indents = append(b, "                                "...)
+	if len(e.indents) > keepBuffer {
+		e.grown = true // see dropLargeScratch
+	}
 }
 
 // SortKeys reports whether the SortKeys option is on: generated code then

@@ -14,7 +14,11 @@ const _ = runtime.SupportPackageIsVersion4
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v AuditRecord) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_AuditRecord_dump(e, &v)
@@ -22,7 +26,8 @@ func (v AuditRecord) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v AuditRecord) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_AuditRecord_dump(e, &v)
@@ -42,7 +47,11 @@ func (v *AuditRecord) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Batch) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Batch_dump(e, &v)
@@ -50,7 +59,8 @@ func (v Batch) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Batch) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Batch_dump(e, &v)
@@ -70,7 +80,11 @@ func (v *Batch) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Record) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Record_dump(e, &v)
@@ -78,7 +92,8 @@ func (v Record) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Record) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Record_dump(e, &v)

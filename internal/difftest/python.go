@@ -20,8 +20,11 @@
 //     encoding/json writes as the escape \ufffd) from a real one (written raw),
 //     nor an escape kept as it was in raw JSON (encoding/json's compact and
 //     indent keep "\u00e9" as it is) from a character: PythonSafe takes those
-//     out of values compared without ensure_ascii, under which every string
-//     is written anew and the comparison needs no such help.
+//     out of values compared without ensure_ascii. EnsureASCII keeps escapes
+//     too (it changes only non-ASCII runes and DEL), so a MarshalJSON that
+//     escapes <, > and & itself writes \u003c where Python, which decodes,
+//     writes <: ASCIISafe takes those characters out of such strings for
+//     comparisons under ensure_ascii.
 //   - Map keys are sorted as encoding/json sorts them, on the Go string; with
 //     invalid UTF-8 that order is not the order of the keys Python reads (and
 //     two keys can even read the same): ValidKeys makes them valid UTF-8.
@@ -158,18 +161,33 @@ func Spelling(py string, html bool) string {
 
 // ValidKeys replaces invalid UTF-8 in every string map key reachable from
 // ptr with U+FFFD, in place.
-func ValidKeys(ptr any) { walk(reflect.ValueOf(ptr), false) }
+func ValidKeys(ptr any) { walk(reflect.ValueOf(ptr), safeKeys) }
+
+// ASCIISafe is ValidKeys, and also takes <, > and & out of the strings of
+// string types with a MarshalJSON: for comparisons with Python under
+// ensure_ascii, where the escapes such a MarshalJSON writes are kept.
+func ASCIISafe(ptr any) { walk(reflect.ValueOf(ptr), safeMarshalers) }
 
 // PythonSafe is ValidKeys, and also makes every string valid UTF-8, writes
 // every json.RawMessage in the spelling Python would give it, and takes <, >
 // and & out of the strings of string types with a MarshalJSON (whose own
 // escapes jsondump keeps as encoding/json does): for comparisons with Python
 // without ensure_ascii.
-func PythonSafe(ptr any) { walk(reflect.ValueOf(ptr), true) }
+func PythonSafe(ptr any) { walk(reflect.ValueOf(ptr), safeAll) }
+
+// safety is how much walk changes: map keys always; then the strings of
+// string types with a MarshalJSON; then every string and RawMessage.
+type safety int
+
+const (
+	safeKeys safety = iota
+	safeMarshalers
+	safeAll
+)
 
 var marshalerType = reflect.TypeFor[json.Marshaler]()
 
-func walk(v reflect.Value, all bool) {
+func walk(v reflect.Value, all safety) {
 	switch v.Kind() {
 	case reflect.Pointer:
 		if !v.IsNil() {
@@ -186,7 +204,7 @@ func walk(v reflect.Value, all bool) {
 			}
 		}
 	case reflect.Slice:
-		if all && v.Type() == rawMessageType {
+		if all == safeAll && v.Type() == rawMessageType {
 			if !v.IsNil() && v.CanSet() {
 				v.SetBytes(pythonRaw(v.Bytes()))
 			}
@@ -209,23 +227,26 @@ func walk(v reflect.Value, all bool) {
 			v.SetMapIndex(k, walkCopy(val, all))
 		}
 	case reflect.String:
-		if all && v.CanSet() {
-			v.SetString(safeString(v))
+		if all > safeKeys && v.CanSet() {
+			v.SetString(safeString(v, all))
 		}
 	}
 }
 
 // walkCopy walks a settable copy of v, which may not be settable itself,
 // and returns it.
-func walkCopy(v reflect.Value, all bool) reflect.Value {
+func walkCopy(v reflect.Value, all safety) reflect.Value {
 	c := reflect.New(v.Type()).Elem()
 	c.Set(v)
 	walk(c, all)
 	return c
 }
 
-func safeString(v reflect.Value) string {
-	s := strings.ToValidUTF8(v.String(), "\uFFFD")
+func safeString(v reflect.Value, all safety) string {
+	s := v.String()
+	if all == safeAll {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
 	if v.Type().Implements(marshalerType) || reflect.PointerTo(v.Type()).Implements(marshalerType) {
 		s = strings.NewReplacer("<", "", ">", "", "&", "").Replace(s)
 	}

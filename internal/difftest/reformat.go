@@ -16,10 +16,11 @@ import (
 // Reformat applies o to doc, compact JSON written by jsondump or
 // encoding/json (NaN, Infinity and -Infinity allowed), as jsondump should:
 // object members sorted by key (stable, bytewise on the decoded key) under
-// SortKeys; every string decoded and written anew under EnsureASCII (DEL and
-// non-ASCII as \uXXXX, <, > and & escaped when html), else kept as it is;
-// numbers and literals kept; indented as json.MarshalIndent with prefix "".
-func Reformat(doc string, o PyOptions, html bool) (string, error) {
+// SortKeys; strings kept as they are, escapes included, but that
+// EnsureASCII writes non-ASCII runes and DEL as \uXXXX; numbers and literals
+// kept; indented as json.MarshalIndent with prefix "". doc has the escaping
+// of HTML wanted: no option changes it.
+func Reformat(doc string, o PyOptions) (string, error) {
 	p := parser{s: doc}
 	v, err := p.value()
 	if err != nil {
@@ -29,7 +30,7 @@ func Reformat(doc string, o PyOptions, html bool) (string, error) {
 		return "", fmt.Errorf("offset %d: data after the value", p.i)
 	}
 	var b strings.Builder
-	w := writer{b: &b, o: o, html: html}
+	w := writer{b: &b, o: o}
 	w.value(v, 0)
 	return b.String(), nil
 }
@@ -172,9 +173,8 @@ func decode(tok string) []rune {
 }
 
 type writer struct {
-	b    *strings.Builder
-	o    PyOptions
-	html bool
+	b *strings.Builder
+	o PyOptions
 }
 
 func (w *writer) newline(depth int) {
@@ -226,37 +226,23 @@ func (w *writer) value(n node, depth int) {
 	}
 }
 
-// str writes a string token: as it is, or under EnsureASCII anew.
+// str writes a string token: as it is, or under EnsureASCII with every
+// non-ASCII rune (U+FFFD for a byte of invalid UTF-8) and DEL as \uXXXX and
+// nothing else changed, escapes included.
 func (w *writer) str(tok string) {
 	if !w.o.EnsureASCII {
 		w.b.WriteString(tok)
 		return
 	}
-	w.b.WriteByte('"')
-	for _, r := range decode(tok) {
+	for _, r := range tok {
 		switch {
-		case r == '"':
-			w.b.WriteString(`\"`)
-		case r == '\\':
-			w.b.WriteString(`\\`)
-		case r == '\n':
-			w.b.WriteString(`\n`)
-		case r == '\r':
-			w.b.WriteString(`\r`)
-		case r == '\t':
-			w.b.WriteString(`\t`)
-		case r == '\b':
-			w.b.WriteString(`\b`)
-		case r == '\f':
-			w.b.WriteString(`\f`)
-		case r < 0x20, r >= 0x7f && r <= 0xFFFF, w.html && (r == '<' || r == '>' || r == '&'):
-			fmt.Fprintf(w.b, `\u%04x`, r)
+		case r < 0x7f:
+			w.b.WriteRune(r)
 		case r > 0xFFFF:
 			r1, r2 := utf16.EncodeRune(r)
 			fmt.Fprintf(w.b, `\u%04x\u%04x`, r1, r2)
 		default:
-			w.b.WriteRune(r)
+			fmt.Fprintf(w.b, `\u%04x`, r)
 		}
 	}
-	w.b.WriteByte('"')
 }
