@@ -8,12 +8,15 @@
 // NaN there). Slices, arrays and string-keyed maps of generated types (or of
 // pointers to them) are the exception: this Encoder walks them and writes
 // each element by its generated code, with the options and in sight of the
-// cycle check.
+// cycle check. So are named map[string]any and []any types, such as gin's
+// gin.H and echo's echo.Map: they are written as the unnamed types are,
+// each value by its generated code where it has one.
 
 package runtime
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"reflect"
 	"slices"
@@ -23,7 +26,7 @@ import (
 
 // fallback writes v with encoding/json, for a type the runtime does not know.
 func (e *Encoder) fallback(v any) {
-	if e.generatedElems(v) {
+	if e.anyContainer(v) || e.generatedElems(v) {
 		return
 	}
 	var b []byte
@@ -45,6 +48,32 @@ func (e *Encoder) fallback(v any) {
 		return
 	}
 	e.trustedJSON(b)
+}
+
+var (
+	anyMapType   = reflect.TypeFor[map[string]any]()
+	anySliceType = reflect.TypeFor[[]any]()
+)
+
+// anyContainer writes v when its type is a named type whose underlying type
+// is map[string]any or []any, and without JSON methods, and reports whether
+// it did. encoding/json writes such a value as its underlying type; the
+// conversion shares v's map or array.
+func (e *Encoder) anyContainer(v any) bool {
+	switch v.(type) {
+	case json.Marshaler, encoding.TextMarshaler:
+		return false
+	}
+	rv := reflect.ValueOf(v)
+	switch t := rv.Type(); {
+	case t.Kind() == reflect.Map && t.Key() == anyMapType.Key() && t.Elem() == anyMapType.Elem():
+		e.anyMap(rv.Convert(anyMapType).Interface().(map[string]any))
+	case t.Kind() == reflect.Slice && t.Elem() == anySliceType.Elem():
+		e.anySlice(rv.Convert(anySliceType).Interface().([]any))
+	default:
+		return false
+	}
+	return true
 }
 
 // generatedTypes caches isGenerated: reflect.Type -> bool.
