@@ -2,6 +2,9 @@ module github.com/jsondump/jsondump/contrib/echo
 
 go 1.26.0
 
+// This module builds against the checkout it is in. Users' builds ignore
+// the replace: on a release, require a tagged version of jsondump below in
+// place of the placeholder pseudo-version.
 replace github.com/jsondump/jsondump => ../..
 
 require (
