@@ -16,30 +16,32 @@ import (
 	"github.com/gin-gonic/gin"
 	ginjson "github.com/gin-gonic/gin/codec/json"
 	jsondumpgin "github.com/jsondump/jsondump/contrib/gin"
-	"github.com/jsondump/jsondump/examples/api"
+	"github.com/jsondump/jsondump/contrib/gin/internal/shop"
 )
 
 // How the test knows which code wrote a response.
 //
 // The bytes cannot tell: they are the same either way, which is the point.
 // So a probe, a json.Marshaler of this package, sits inside the generated
-// values (in UserResponse.Errors[0].Details), and records who called its
-// MarshalJSON by walking its own call stack. examples/api has no
-// MarshalJSON on its generated types (no -marshaljson; the test checks), so
-// encoding/json cannot enter their generated code: a frame of package
-// examples/api on the probe's stack can only be that package's generated
-// code (its hand-written Money.MarshalJSON and Status.MarshalText call
-// nothing), reached through the jsondump runtime's dispatch. With gin's
-// default codec the stack has encoding/json's frames and none of
-// examples/api; with jsondumpgin.API it must have examples/api's and none of
+// values (in shop.Order.Extra), and records who called its MarshalJSON by
+// walking its own call stack. Package shop (internal/shop) is generated
+// without -marshaljson (the test checks), so encoding/json cannot enter its
+// generated code: a frame of package shop on the probe's stack can only be
+// that generated code (shop's one hand-written method, Status.MarshalText,
+// calls nothing), reached through the jsondump runtime's dispatch. With
+// gin's default codec the stack has encoding/json's frames and none of
+// shop's; with jsondumpgin.API it must have shop's and none of
 // encoding/json's. Nothing in runtime or the adapter exists for the test.
 type probe struct{ rec *record }
+
+// shopPackage prefixes the names of package shop's functions in a stack.
+const shopPackage = "github.com/jsondump/jsondump/contrib/gin/internal/shop."
 
 // record holds what the probes saw during one request.
 type record struct {
 	mu        sync.Mutex
 	calls     int
-	generated bool // a frame of examples/api (its generated code) was on the stack
+	generated bool // a frame of package shop (its generated code) was on the stack
 	std       bool // a frame of encoding/json was on the stack
 }
 
@@ -63,7 +65,7 @@ func (p probe) MarshalJSON() ([]byte, error) {
 	var generated, std bool
 	for {
 		f, more := frames.Next()
-		generated = generated || strings.HasPrefix(f.Function, "github.com/jsondump/jsondump/examples/api.")
+		generated = generated || strings.HasPrefix(f.Function, shopPackage)
 		std = std || strings.HasPrefix(f.Function, "encoding/json")
 		if !more {
 			break
@@ -77,44 +79,39 @@ func (p probe) MarshalJSON() ([]byte, error) {
 	return []byte(`{"probe":"<ok>"}`), nil
 }
 
-// user is a generated type holding a probe, with text that each escaping
+// order is a generated type holding a probe, with text that each escaping
 // option writes differently (HTML characters, non-ASCII, U+2028).
-func user(rec *record) api.UserResponse {
-	return api.UserResponse{
-		Meta: api.Meta{RequestID: "req-<1>", Version: 2},
-		Data: api.User{ID: 7, Name: "Ada & Bob <admins>", Email: "ada@example.com",
-			Address: &api.Address{Street: "Rue de l'Église 1", City: "Zürich", Country: "CH"},
-			Tags:    []string{"ops", "line\u2028sep"}, Score: 99.5, Avatar: []byte{0, 1, 2, 250}},
-		Errors: []api.APIError{{Code: 409, Message: "conflict", Details: probe{rec}}},
-	}
-}
-
-func orders() api.OrderList {
-	when := time.Date(2026, 11, 28, 9, 30, 0, 5, time.FixedZone("CET", 3600))
+func order(rec *record) shop.Order {
 	discount := 0.25
-	return api.OrderList{
-		Meta: api.Meta{RequestID: "r"},
-		Page: api.Page{Next: "/orders?after=o2&limit=2", Total: 2},
-		Orders: []api.Order{
-			{ID: "o1", Timestamps: api.Timestamps{CreatedAt: when, UpdatedAt: &when}, Total: 1999, Status: api.Shipped,
-				Customer: &api.User{ID: 1, Name: "Grace", Tags: nil},
-				Lines:    []api.Line{{SKU: "a&b", Qty: 2, Price: 9.995, Discount: &discount}},
-				Notes:    map[string]string{"z": "<gift>", "a": "ring"}},
-			{ID: "o2", Total: -5, Status: api.Pending},
-		},
+	return shop.Order{
+		ID:      "o-<1>",
+		Created: time.Date(2026, 11, 28, 9, 30, 0, 5, time.FixedZone("CET", 3600)),
+		Customer: &shop.Customer{Name: "Ada & Bob <admins>", Email: "ada@example.com",
+			Tags: []string{"Zürich", "line\u2028sep"}, Avatar: []byte{0, 1, 2, 250}},
+		Lines:  []shop.Line{{SKU: "a&b", Qty: 2, Price: 9.995, Discount: &discount}, {SKU: "c", Qty: 1, Price: 1e21}},
+		Total:  19.99,
+		Status: shop.Shipped,
+		Notes:  map[string]string{"z": "<gift>", "a": "Grüße"},
+		Extra:  probe{rec},
 	}
 }
 
-// manyUsers is larger than jsondump's output chunk (about 32 KiB), with a
+// orders is a page of orders, the first with a probe.
+func orders(rec *record) shop.OrderList {
+	return shop.OrderList{RequestID: "r", Orders: []shop.Order{order(rec), {ID: "o2", Status: shop.Pending}},
+		Next: "/orders?after=o2&limit=2", Total: 3}
+}
+
+// manyOrders is larger than jsondump's output chunk (about 32 KiB), with a
 // NaN, which encoding/json refuses, at its end: a streaming encoder would
 // have written most of it before it fails.
-func manyUsers() []api.UserResponse {
-	users := make([]api.UserResponse, 2000)
-	for i := range users {
-		users[i].Data = api.User{ID: int64(i), Name: "user", Tags: []string{"a", "b"}, Score: 1}
+func manyOrders() []shop.Order {
+	list := make([]shop.Order, 2000)
+	for i := range list {
+		list[i] = shop.Order{ID: "order", Lines: []shop.Line{{SKU: "s", Qty: 1}}, Total: 1}
 	}
-	users[len(users)-1].Data.Score = math.NaN()
-	return users
+	list[len(list)-1].Total = math.NaN()
+	return list
 }
 
 // route is one endpoint of the test server and what a request to it must
@@ -125,9 +122,9 @@ type route struct {
 }
 
 var routes = []route{
-	{method: "GET", path: "/orders"},
-	{method: "GET", path: "/user", probed: true},
-	{method: "GET", path: "/user/ptr", probed: true},
+	{method: "GET", path: "/orders", probed: true},
+	{method: "GET", path: "/order", probed: true},
+	{method: "GET", path: "/order/ptr", probed: true},
 	{method: "GET", path: "/h", probed: true},
 	{method: "GET", path: "/indented", probed: true},
 	{method: "GET", path: "/pure", probed: true},
@@ -136,8 +133,8 @@ var routes = []route{
 	{method: "GET", path: "/jsonp?callback=cb", probed: true},
 	{method: "GET", path: "/nan"},
 	{method: "GET", path: "/nan/pure"},
-	{method: "POST", path: "/users", body: `{"id":3,"name":"Lin <3","tags":["x"],"score":1e3,"password":"p"}`},
-	{method: "POST", path: "/users", body: `{"id":"three"}`},
+	{method: "POST", path: "/orders", body: `{"ID":"o3","lines":[{"sku":"Lin <3","qty":1e2}],"total":1e3,"extra":[1]}`},
+	{method: "POST", path: "/orders", body: `{"ID":3}`},
 }
 
 func newEngine(rec *record) *gin.Engine {
@@ -152,24 +149,26 @@ func newEngine(rec *record) *gin.Engine {
 			c.String(http.StatusInternalServerError, "failed")
 		}
 	})
-	r.GET("/orders", func(c *gin.Context) { c.JSON(http.StatusOK, orders()) })
-	r.GET("/user", func(c *gin.Context) { c.JSON(http.StatusOK, user(rec)) })
-	r.GET("/user/ptr", func(c *gin.Context) { u := user(rec); c.JSON(http.StatusOK, &u) })
-	r.GET("/h", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"data": user(rec), "total": 1, "orders": orders()}) })
-	r.GET("/indented", func(c *gin.Context) { c.IndentedJSON(http.StatusOK, gin.H{"data": user(rec)}) })
-	r.GET("/pure", func(c *gin.Context) { c.PureJSON(http.StatusOK, gin.H{"data": user(rec)}) })
-	r.GET("/ascii", func(c *gin.Context) { c.AsciiJSON(http.StatusOK, user(rec)) })
-	r.GET("/secure", func(c *gin.Context) { c.SecureJSON(http.StatusOK, []any{user(rec), orders()}) })
-	r.GET("/jsonp", func(c *gin.Context) { c.JSONP(http.StatusOK, user(rec)) })
-	r.GET("/nan", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"users": manyUsers()}) })
-	r.GET("/nan/pure", func(c *gin.Context) { c.PureJSON(http.StatusOK, gin.H{"users": manyUsers()}) })
-	r.POST("/users", func(c *gin.Context) {
-		var u api.User
-		if err := c.ShouldBindJSON(&u); err != nil {
+	r.GET("/orders", func(c *gin.Context) { c.JSON(http.StatusOK, orders(rec)) })
+	r.GET("/order", func(c *gin.Context) { c.JSON(http.StatusOK, order(rec)) })
+	r.GET("/order/ptr", func(c *gin.Context) { o := order(rec); c.JSON(http.StatusOK, &o) })
+	r.GET("/h", func(c *gin.Context) {
+		c.JSON(http.StatusOK, gin.H{"data": order(rec), "total": 1, "page": orders(rec)})
+	})
+	r.GET("/indented", func(c *gin.Context) { c.IndentedJSON(http.StatusOK, gin.H{"data": order(rec)}) })
+	r.GET("/pure", func(c *gin.Context) { c.PureJSON(http.StatusOK, gin.H{"data": order(rec)}) })
+	r.GET("/ascii", func(c *gin.Context) { c.AsciiJSON(http.StatusOK, order(rec)) })
+	r.GET("/secure", func(c *gin.Context) { c.SecureJSON(http.StatusOK, []any{order(rec), orders(rec)}) })
+	r.GET("/jsonp", func(c *gin.Context) { c.JSONP(http.StatusOK, order(rec)) })
+	r.GET("/nan", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"orders": manyOrders()}) })
+	r.GET("/nan/pure", func(c *gin.Context) { c.PureJSON(http.StatusOK, gin.H{"orders": manyOrders()}) })
+	r.POST("/orders", func(c *gin.Context) {
+		var o shop.Order
+		if err := c.ShouldBindJSON(&o); err != nil {
 			c.JSON(http.StatusBadRequest, gin.H{"error": err.Error()})
 			return
 		}
-		c.JSON(http.StatusOK, api.UserResponse{Data: u})
+		c.JSON(http.StatusOK, shop.OrderList{Orders: []shop.Order{o}, Total: 1})
 	})
 	return r
 }
@@ -212,9 +211,9 @@ func do(t *testing.T, client *http.Client, base string, rt route, rec *record) r
 // checks that each response is byte for byte the default's and that the
 // probed values were written by the generated code.
 func TestServer(t *testing.T) {
-	for _, v := range []any{api.UserResponse{}, &api.UserResponse{}, api.OrderList{}, &api.OrderList{}} {
+	for _, v := range []any{shop.Order{}, &shop.Order{}, shop.OrderList{}, &shop.OrderList{}} {
 		if _, ok := v.(json.Marshaler); ok {
-			t.Fatalf("%T has a MarshalJSON; the probe's proof needs examples/api generated without -marshaljson", v)
+			t.Fatalf("%T has a MarshalJSON; the probe's proof needs package shop generated without -marshaljson", v)
 		}
 	}
 
@@ -265,7 +264,7 @@ func TestServer(t *testing.T) {
 func TestEncoder(t *testing.T) {
 	rec := &record{}
 	for _, escape := range []bool{true, false} {
-		for _, v := range []any{user(rec), gin.H{"data": orders()}, []any{nil, 1.5, "<>"}} {
+		for _, v := range []any{order(rec), gin.H{"data": orders(rec)}, []any{nil, 1.5, "<>"}} {
 			var got, want bytes.Buffer
 			enc := jsondumpgin.API{}.NewEncoder(&got)
 			enc.SetEscapeHTML(escape)
@@ -283,7 +282,7 @@ func TestEncoder(t *testing.T) {
 		}
 	}
 	var out bytes.Buffer
-	if err := (jsondumpgin.API{}).NewEncoder(&out).Encode(manyUsers()); err == nil || out.Len() != 0 {
+	if err := (jsondumpgin.API{}).NewEncoder(&out).Encode(manyOrders()); err == nil || out.Len() != 0 {
 		t.Errorf("NaN: err %v and %d bytes written; want an error and none", err, out.Len())
 	}
 }
