@@ -14,7 +14,7 @@ import (
 	"time"
 
 	jsondumpecho "github.com/jsondump/jsondump/contrib/echo"
-	"github.com/jsondump/jsondump/examples/api"
+	"github.com/jsondump/jsondump/contrib/echo/internal/shop"
 	"github.com/labstack/echo/v4"
 )
 
@@ -22,23 +22,25 @@ import (
 //
 // The bytes cannot tell: they are the same either way, which is the point.
 // So a probe, a json.Marshaler of this package, sits inside the generated
-// values (in UserResponse.Errors[0].Details), and records who called its
-// MarshalJSON by walking its own call stack. examples/api has no
-// MarshalJSON on its generated types (no -marshaljson; the test checks), so
-// encoding/json cannot enter their generated code: a frame of package
-// examples/api on the probe's stack can only be that package's generated
-// code (its hand-written Money.MarshalJSON and Status.MarshalText call
-// nothing), reached through the jsondump runtime's dispatch. With echo's
-// default serializer the stack has encoding/json's frames and none of
-// examples/api; with jsondumpecho.Serializer it must have examples/api's and none of
+// values (in shop.Order.Extra), and records who called its MarshalJSON by
+// walking its own call stack. Package shop (internal/shop) is generated
+// without -marshaljson (the test checks), so encoding/json cannot enter its
+// generated code: a frame of package shop on the probe's stack can only be
+// that generated code (shop's one hand-written method, Status.MarshalText,
+// calls nothing), reached through the jsondump runtime's dispatch. With
+// echo's default serializer the stack has encoding/json's frames and none of
+// shop's; with jsondumpecho.Serializer it must have shop's and none of
 // encoding/json's. Nothing in runtime or the adapter exists for the test.
 type probe struct{ rec *record }
+
+// shopPackage prefixes the names of package shop's functions in a stack.
+const shopPackage = "github.com/jsondump/jsondump/contrib/echo/internal/shop."
 
 // record holds what the probes saw during one request.
 type record struct {
 	mu        sync.Mutex
 	calls     int
-	generated bool // a frame of examples/api (its generated code) was on the stack
+	generated bool // a frame of package shop (its generated code) was on the stack
 	std       bool // a frame of encoding/json was on the stack
 }
 
@@ -62,7 +64,7 @@ func (p probe) MarshalJSON() ([]byte, error) {
 	var generated, std bool
 	for {
 		f, more := frames.Next()
-		generated = generated || strings.HasPrefix(f.Function, "github.com/jsondump/jsondump/examples/api.")
+		generated = generated || strings.HasPrefix(f.Function, shopPackage)
 		std = std || strings.HasPrefix(f.Function, "encoding/json")
 		if !more {
 			break
@@ -76,44 +78,39 @@ func (p probe) MarshalJSON() ([]byte, error) {
 	return []byte(`{"probe":"<ok>"}`), nil
 }
 
-// user is a generated type holding a probe, with text that each escaping
+// order is a generated type holding a probe, with text that each escaping
 // option writes differently (HTML characters, non-ASCII, U+2028).
-func user(rec *record) api.UserResponse {
-	return api.UserResponse{
-		Meta: api.Meta{RequestID: "req-<1>", Version: 2},
-		Data: api.User{ID: 7, Name: "Ada & Bob <admins>", Email: "ada@example.com",
-			Address: &api.Address{Street: "Rue de l'Église 1", City: "Zürich", Country: "CH"},
-			Tags:    []string{"ops", "line\u2028sep"}, Score: 99.5, Avatar: []byte{0, 1, 2, 250}},
-		Errors: []api.APIError{{Code: 409, Message: "conflict", Details: probe{rec}}},
-	}
-}
-
-func orders() api.OrderList {
-	when := time.Date(2026, 11, 28, 9, 30, 0, 5, time.FixedZone("CET", 3600))
+func order(rec *record) shop.Order {
 	discount := 0.25
-	return api.OrderList{
-		Meta: api.Meta{RequestID: "r"},
-		Page: api.Page{Next: "/orders?after=o2&limit=2", Total: 2},
-		Orders: []api.Order{
-			{ID: "o1", Timestamps: api.Timestamps{CreatedAt: when, UpdatedAt: &when}, Total: 1999, Status: api.Shipped,
-				Customer: &api.User{ID: 1, Name: "Grace", Tags: nil},
-				Lines:    []api.Line{{SKU: "a&b", Qty: 2, Price: 9.995, Discount: &discount}},
-				Notes:    map[string]string{"z": "<gift>", "a": "ring"}},
-			{ID: "o2", Total: -5, Status: api.Pending},
-		},
+	return shop.Order{
+		ID:      "o-<1>",
+		Created: time.Date(2026, 11, 28, 9, 30, 0, 5, time.FixedZone("CET", 3600)),
+		Customer: &shop.Customer{Name: "Ada & Bob <admins>", Email: "ada@example.com",
+			Tags: []string{"Zürich", "line\u2028sep"}, Avatar: []byte{0, 1, 2, 250}},
+		Lines:  []shop.Line{{SKU: "a&b", Qty: 2, Price: 9.995, Discount: &discount}, {SKU: "c", Qty: 1, Price: 1e21}},
+		Total:  19.99,
+		Status: shop.Shipped,
+		Notes:  map[string]string{"z": "<gift>", "a": "Grüße"},
+		Extra:  probe{rec},
 	}
 }
 
-// manyUsers is larger than jsondump's output chunk (about 32 KiB), with a
+// orders is a page of orders, the first with a probe.
+func orders(rec *record) shop.OrderList {
+	return shop.OrderList{RequestID: "r", Orders: []shop.Order{order(rec), {ID: "o2", Status: shop.Pending}},
+		Next: "/orders?after=o2&limit=2", Total: 3}
+}
+
+// manyOrders is larger than jsondump's output chunk (about 32 KiB), with a
 // NaN, which encoding/json refuses, at its end: a streaming encoder would
 // have written most of it before it fails.
-func manyUsers() []api.UserResponse {
-	users := make([]api.UserResponse, 2000)
-	for i := range users {
-		users[i].Data = api.User{ID: int64(i), Name: "user", Tags: []string{"a", "b"}, Score: 1}
+func manyOrders() []shop.Order {
+	list := make([]shop.Order, 2000)
+	for i := range list {
+		list[i] = shop.Order{ID: "order", Lines: []shop.Line{{SKU: "s", Qty: 1}}, Total: 1}
 	}
-	users[len(users)-1].Data.Score = math.NaN()
-	return users
+	list[len(list)-1].Total = math.NaN()
+	return list
 }
 
 // route is one endpoint of the test server and what a request to it must
@@ -124,18 +121,18 @@ type route struct {
 }
 
 var routes = []route{
-	{method: "GET", path: "/orders"},
-	{method: "GET", path: "/user", probed: true},
-	{method: "GET", path: "/user?pretty", probed: true},
-	{method: "GET", path: "/user/ptr", probed: true},
+	{method: "GET", path: "/orders", probed: true},
+	{method: "GET", path: "/order", probed: true},
+	{method: "GET", path: "/order?pretty", probed: true},
+	{method: "GET", path: "/order/ptr", probed: true},
 	{method: "GET", path: "/map", probed: true},
 	{method: "GET", path: "/map?pretty", probed: true},
 	{method: "GET", path: "/pretty", probed: true},
 	{method: "GET", path: "/jsonp?callback=cb", probed: true},
 	{method: "GET", path: "/nan"},
-	{method: "POST", path: "/users", body: `{"id":3,"name":"Lin <3","tags":["x"],"score":1e3,"password":"p"}`},
-	{method: "POST", path: "/users", body: `{"id":"three"}`},
-	{method: "POST", path: "/users", body: `{"id":`},
+	{method: "POST", path: "/orders", body: `{"ID":"o3","lines":[{"sku":"Lin <3","qty":1e2}],"total":1e3,"extra":[1]}`},
+	{method: "POST", path: "/orders", body: `{"ID":3}`},
+	{method: "POST", path: "/orders", body: `{"ID":`},
 }
 
 func newEcho(rec *record, serializer echo.JSONSerializer) *echo.Echo {
@@ -144,21 +141,21 @@ func newEcho(rec *record, serializer echo.JSONSerializer) *echo.Echo {
 	if serializer != nil {
 		e.JSONSerializer = serializer
 	}
-	e.GET("/orders", func(c echo.Context) error { return c.JSON(http.StatusOK, orders()) })
-	e.GET("/user", func(c echo.Context) error { return c.JSON(http.StatusOK, user(rec)) })
-	e.GET("/user/ptr", func(c echo.Context) error { u := user(rec); return c.JSON(http.StatusOK, &u) })
+	e.GET("/orders", func(c echo.Context) error { return c.JSON(http.StatusOK, orders(rec)) })
+	e.GET("/order", func(c echo.Context) error { return c.JSON(http.StatusOK, order(rec)) })
+	e.GET("/order/ptr", func(c echo.Context) error { o := order(rec); return c.JSON(http.StatusOK, &o) })
 	e.GET("/map", func(c echo.Context) error {
-		return c.JSON(http.StatusOK, echo.Map{"data": user(rec), "total": 1, "orders": orders()})
+		return c.JSON(http.StatusOK, echo.Map{"data": order(rec), "total": 1, "page": orders(rec)})
 	})
-	e.GET("/pretty", func(c echo.Context) error { return c.JSONPretty(http.StatusOK, echo.Map{"data": user(rec)}, "\t") })
-	e.GET("/jsonp", func(c echo.Context) error { return c.JSONP(http.StatusOK, c.QueryParam("callback"), user(rec)) })
-	e.GET("/nan", func(c echo.Context) error { return c.JSON(http.StatusOK, echo.Map{"users": manyUsers()}) })
-	e.POST("/users", func(c echo.Context) error {
-		var u api.User
-		if err := c.Bind(&u); err != nil {
+	e.GET("/pretty", func(c echo.Context) error { return c.JSONPretty(http.StatusOK, echo.Map{"data": order(rec)}, "\t") })
+	e.GET("/jsonp", func(c echo.Context) error { return c.JSONP(http.StatusOK, c.QueryParam("callback"), order(rec)) })
+	e.GET("/nan", func(c echo.Context) error { return c.JSON(http.StatusOK, echo.Map{"orders": manyOrders()}) })
+	e.POST("/orders", func(c echo.Context) error {
+		var o shop.Order
+		if err := c.Bind(&o); err != nil {
 			return err
 		}
-		return c.JSON(http.StatusOK, api.UserResponse{Data: u})
+		return c.JSON(http.StatusOK, shop.OrderList{Orders: []shop.Order{o}, Total: 1})
 	})
 	return e
 }
@@ -201,9 +198,9 @@ func do(t *testing.T, client *http.Client, base string, rt route, rec *record) r
 // through a real client, and checks that each response is byte for byte the
 // default's and that the probed values were written by the generated code.
 func TestServer(t *testing.T) {
-	for _, v := range []any{api.UserResponse{}, &api.UserResponse{}, api.OrderList{}, &api.OrderList{}} {
+	for _, v := range []any{shop.Order{}, &shop.Order{}, shop.OrderList{}, &shop.OrderList{}} {
 		if _, ok := v.(json.Marshaler); ok {
-			t.Fatalf("%T has a MarshalJSON; the probe's proof needs examples/api generated without -marshaljson", v)
+			t.Fatalf("%T has a MarshalJSON; the probe's proof needs package shop generated without -marshaljson", v)
 		}
 	}
 
@@ -249,14 +246,14 @@ func TestSerializeError(t *testing.T) {
 	e := echo.New()
 	rec := httptest.NewRecorder()
 	c := e.NewContext(httptest.NewRequest(http.MethodGet, "/", nil), rec)
-	if err := (jsondumpecho.Serializer{}).Serialize(c, manyUsers(), ""); err == nil {
+	if err := (jsondumpecho.Serializer{}).Serialize(c, manyOrders(), ""); err == nil {
 		t.Fatal("no error for NaN")
 	}
 	if rec.Body.Len() != 0 || c.Response().Committed {
 		t.Errorf("%d bytes written, committed %v; want none", rec.Body.Len(), c.Response().Committed)
 	}
 	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(manyUsers()); err == nil {
+	if err := json.NewEncoder(&buf).Encode(manyOrders()); err == nil {
 		t.Fatal("encoding/json encodes NaN")
 	}
 }
