@@ -265,6 +265,9 @@ type analyzer struct {
 	inlines map[*types.TypeName]int // unnameable types being inlined
 
 	typeRefs []typeRef // selected types whose Encoder is named at the end
+
+	cur       *types.TypeName // the selected type being analysed, for messages
+	fieldPath []string        // the fields from cur to the value being analysed: ".Conn", ".Ch"
 }
 
 type encKey struct {
@@ -316,14 +319,35 @@ func (a *analyzer) file(sel []*types.TypeName) *File {
 		f.Output = filepath.Join(dir, pkg.Name+"_jsondump.go")
 	}
 	a.out, _ = filepath.Abs(f.Output)
+	if src, err := os.ReadFile(f.Output); err == nil && !isGenerated(src) {
+		*a.errs = append(*a.errs, notGeneratedError(f.Output).(*Error))
+		return nil
+	}
 	a.generatedElsewhere()
 
 	for _, tn := range sel {
+		if ns := a.neverEncodes(tn.Type()); len(ns) > 0 {
+			for _, n := range ns {
+				e := &Error{Pos: n.pos, Msg: fmt.Sprintf("type %s can never be encoded as JSON: its field %s has type %s, which encoding/json rejects for every value (tag the field json:\"-\" to skip it)",
+					tn.Name(), n.path, n.what)}
+				if !e.Pos.IsValid() {
+					e.Pos = a.pos(tn.Pos())
+				}
+				if a.cfg.All {
+					e.Msg += "; skipped"
+					a.cfg.warn(e)
+				} else {
+					*a.errs = append(*a.errs, e)
+				}
+			}
+			continue
+		}
 		a.selected[tn] = true
 	}
-	if a.cfg.MarshalJSON {
-		a.selectEmbedders()
+	if len(a.selected) == 0 {
+		return nil
 	}
+	a.selectEmbedders()
 	sel = sel[:0]
 	for tn := range a.selected {
 		sel = append(sel, tn)
@@ -338,19 +362,50 @@ func (a *analyzer) file(sel []*types.TypeName) *File {
 		}
 	}
 	f.Encoders = a.finishEncoders()
+	if len(f.Types) > 0 {
+		// Named after the first type: each type is generated in one file of
+		// the package only, so no other generated file has the name.
+		f.Dispatch = "_" + f.Types[0].Name + "_dispatch"
+		if obj := a.pkg.Types.Scope().Lookup(f.Dispatch); obj != nil {
+			a.errs.errorf(a.pos(obj.Pos()), "%s is the name of the generated file's dispatch function: rename this declaration", f.Dispatch)
+		}
+	}
 	for _, t := range f.Types {
-		if len(t.TypeParams) == 0 {
-			// Named after the first type: each type is generated in one
-			// file of the package only, so no other file has the name.
-			f.Dispatch = "_" + t.Name + "_dispatch"
-			break
+		if len(t.TypeParams) > 0 {
+			t.DispatchPointer, t.DispatchValue = dispatchMethods(t.Name)
 		}
 	}
 	if len(f.Types) > 0 {
 		a.sharedHelpers(f)
 	}
 	a.importNames(f)
+	f.Shadowed = a.shadowed()
 	return f
+}
+
+// shadowed returns the package-level declarations that shadow a
+// predeclared identifier, by name. An alias of the very same type (type
+// any = interface{}, once common) changes nothing and does not count.
+func (a *analyzer) shadowed() map[string]token.Position {
+	var m map[string]token.Position
+	scope := a.pkg.Types.Scope()
+	for _, name := range scope.Names() {
+		uni := types.Universe.Lookup(name)
+		if uni == nil {
+			continue
+		}
+		obj := scope.Lookup(name)
+		if tn, ok := obj.(*types.TypeName); ok && tn.IsAlias() {
+			if _, isType := uni.(*types.TypeName); isType && types.Identical(tn.Type(), uni.Type()) {
+				continue
+			}
+		}
+		if m == nil {
+			m = map[string]token.Position{}
+		}
+		m[name] = a.pos(obj.Pos())
+	}
+	return m
 }
 
 // pkgDir is the directory of the package's files.
@@ -367,12 +422,19 @@ func pkgDir(pkg *packages.Package) string {
 func (a *analyzer) typ(tn *types.TypeName) *Type {
 	named := tn.Type().(*types.Named)
 	pos := a.pos(tn.Pos())
-	for _, m := range []string{"DumpTo", "Dumps", "DumpJSON"} {
+	generated := []string{"DumpTo", "Dumps", "DumpJSON"}
+	if named.TypeParams().Len() > 0 {
+		ptr, val := dispatchMethods(tn.Name())
+		generated = append(generated, ptr, val)
+	}
+	for _, m := range generated {
 		if obj, _, _ := types.LookupFieldOrMethod(named, true, tn.Pkg(), m); obj != nil && declaredOn(obj, named) {
 			a.errs.errorf(a.pos(obj.Pos()), "type %s already has a field or method %s, which jsondump generates", tn.Name(), m)
 			return nil
 		}
 	}
+	a.cur, a.fieldPath = tn, nil
+	defer func() { a.cur = nil }()
 	t := &Type{
 		Name:        tn.Name(),
 		Pos:         pos,
@@ -391,13 +453,14 @@ func (a *analyzer) typ(tn *types.TypeName) *Type {
 	}
 	t.TypeParams = params
 	t.PointerReceiver = a.dependsOnAddr(named)
+	t.NoCopy = holdsLock(named, map[types.Type]bool{})
 
 	// The helper the methods call: the encoding of an addressable value,
 	// which is the hand-written Marshaler when there is one. Dispatch also
 	// needs the encoding of a value that is not addressable (a T held in an
 	// interface), which differs when the type depends on addressability.
 	ref := typeRef{t: t, st: a.selectedEncoder(named, true)}
-	if t.PointerReceiver && len(params) == 0 {
+	if t.PointerReceiver {
 		ref.value = a.selectedEncoder(named, false)
 	}
 	a.typeRefs = append(a.typeRefs, ref)
@@ -421,6 +484,13 @@ func (a *analyzer) selectedEncoder(named *types.Named, addr bool) *encState {
 		}
 	}
 	return st
+}
+
+// dispatchMethods names the two methods through which the file's dispatch
+// function matches the instantiations of a generic type (Type.DispatchPointer
+// and DispatchValue).
+func dispatchMethods(typeName string) (pointer, value string) {
+	return "_" + typeName + "_pointer", "_" + typeName + "_value"
 }
 
 // declaredOn reports whether obj (a field or method found on named) is
@@ -540,8 +610,9 @@ func (a *analyzer) sharedHelpers(f *File) {
 }
 
 // selectEmbedders adds every struct type of the package to which a selected
-// type's generated MarshalJSON would be promoted: encoding/json would encode
-// it as the embedded type alone (SPEC, "Embedding a generated type").
+// type's generated methods would be promoted: its DumpTo and Dumps would
+// write the embedded type alone, and under -marshaljson so would
+// encoding/json (SPEC, "Embedding a generated type").
 func (a *analyzer) selectEmbedders() {
 	scope := a.pkg.Types.Scope()
 	for changed := true; changed; {
@@ -558,7 +629,7 @@ func (a *analyzer) selectEmbedders() {
 			if _, ok := named.Underlying().(*types.Struct); !ok {
 				continue
 			}
-			if a.promotesGenerated(named) {
+			if a.promotesGenerated(named, "DumpJSON") || a.cfg.MarshalJSON && a.promotesGenerated(named, "MarshalJSON") {
 				a.selected[tn] = true
 				changed = true
 			}
@@ -566,10 +637,10 @@ func (a *analyzer) selectEmbedders() {
 	}
 }
 
-// promotesGenerated reports whether the MarshalJSON that Go's selector rules
-// give *S (the shallowest one, if unique) is the generated method of a
-// selected type.
-func (a *analyzer) promotesGenerated(s *types.Named) bool {
+// promotesGenerated reports whether the method (DumpJSON or MarshalJSON)
+// that Go's selector rules give *S (the shallowest one, if unique) is the
+// generated method of a selected type.
+func (a *analyzer) promotesGenerated(s *types.Named, method string) bool {
 	current := []types.Type{s}
 	seen := map[*types.Named]bool{}
 	for depth := 0; len(current) > 0; depth++ {
@@ -588,11 +659,11 @@ func (a *analyzer) promotesGenerated(s *types.Named) bool {
 				}
 				seen[n.Origin()] = true
 				mult := reached[n.Origin()]
-				if depth > 0 && a.selected[n.Origin().Obj()] && !a.handwritten(n) {
+				if depth > 0 && a.selected[n.Origin().Obj()] && (method == "DumpJSON" || !a.handwritten(n)) {
 					for range mult {
 						found = append(found, true)
 					}
-				} else if hasOwnMethod(n, "MarshalJSON") {
+				} else if hasOwnMethod(n, method) {
 					for range mult {
 						found = append(found, false)
 					}
@@ -603,7 +674,7 @@ func (a *analyzer) promotesGenerated(s *types.Named) bool {
 			case *types.Struct:
 				for i := range u.NumFields() {
 					f := u.Field(i)
-					if f.Name() == "MarshalJSON" {
+					if f.Name() == method {
 						found = append(found, false)
 					}
 					if f.Embedded() {
@@ -616,7 +687,7 @@ func (a *analyzer) promotesGenerated(s *types.Named) bool {
 				}
 			case *types.Interface:
 				for i := range u.NumMethods() {
-					if u.Method(i).Name() == "MarshalJSON" {
+					if u.Method(i).Name() == method {
 						found = append(found, false)
 					}
 				}
@@ -644,13 +715,17 @@ func hasOwnMethod(n *types.Named, name string) bool {
 	return false
 }
 
-// buildConstraint is the //go:build expression shared by the files of every
-// selected type, or "".
+// buildConstraint is the build constraint shared by the files of every
+// selected type, or "" for none: a file's //go:build line and its
+// GOOS/GOARCH file-name suffix (_linux.go, _arm64.go), together. The
+// generated file carries it, so the package builds wherever it built
+// before. Types declared under different constraints cannot share one
+// generated file; that is an error which says how to split them.
 func (a *analyzer) buildConstraint(sel []*types.TypeName) string {
 	byFile := map[string]string{}
 	for _, f := range a.pkg.Syntax {
 		name := a.pkg.Fset.Position(f.Package).Filename
-		expr := ""
+		var expr constraint.Expr
 		for _, cg := range f.Comments {
 			if cg.Pos() >= f.Package {
 				break
@@ -658,23 +733,91 @@ func (a *analyzer) buildConstraint(sel []*types.TypeName) string {
 			for _, c := range cg.List {
 				if constraint.IsGoBuild(c.Text) {
 					if x, err := constraint.Parse(c.Text); err == nil {
-						expr = x.String()
+						expr = x
 					}
 				}
 			}
 		}
-		byFile[name] = expr
-	}
-	common := ""
-	for i, tn := range sel {
-		expr := byFile[a.pkg.Fset.Position(tn.Pos()).Filename]
-		if i == 0 {
-			common = expr
-		} else if expr != common {
-			return ""
+		if x := fileNameConstraint(filepath.Base(name)); x != nil {
+			if expr == nil {
+				expr = x
+			} else {
+				expr = &constraint.AndExpr{X: expr, Y: x}
+			}
+		}
+		if expr != nil {
+			byFile[name] = expr.String()
 		}
 	}
-	return common
+	groups := map[string][]string{} // constraint -> type names
+	var order []string
+	for _, tn := range sel {
+		expr := byFile[a.pkg.Fset.Position(tn.Pos()).Filename]
+		if _, ok := groups[expr]; !ok {
+			order = append(order, expr)
+		}
+		groups[expr] = append(groups[expr], tn.Name())
+	}
+	if len(order) <= 1 {
+		if len(order) == 0 {
+			return ""
+		}
+		return order[0]
+	}
+	var parts, flags []string
+	for _, expr := range order {
+		what := "no build constraint"
+		if expr != "" {
+			what = "//go:build " + expr
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s)", strings.Join(groups[expr], ", "), what))
+		flags = append(flags, "-type="+strings.Join(groups[expr], ","))
+	}
+	a.errs.errorf(a.pos(sel[0].Pos()), "the selected types are declared under different build constraints, "+
+		"and one generated file carries one: %s; generate each group from its own go:generate line, "+
+		"with its own -output: %s", strings.Join(parts, "; "), strings.Join(flags, " and "))
+	return ""
+}
+
+// fileNameConstraint is the constraint a file name implies, as go/build
+// reads it (goodOSArchFile): name_GOOS.go, name_GOARCH.go,
+// name_GOOS_GOARCH.go, each with an optional _test; nil for none.
+func fileNameConstraint(name string) constraint.Expr {
+	name, _, _ = strings.Cut(name, ".")
+	i := strings.Index(name, "_")
+	if i < 0 {
+		return nil
+	}
+	l := strings.Split(name[i:], "_") // l[0] is "": the part before the first _ never counts
+	if n := len(l); n > 0 && l[n-1] == "test" {
+		l = l[:n-1]
+	}
+	n := len(l)
+	if n >= 2 && knownOS[l[n-2]] && knownArch[l[n-1]] {
+		return &constraint.AndExpr{X: &constraint.TagExpr{Tag: l[n-2]}, Y: &constraint.TagExpr{Tag: l[n-1]}}
+	}
+	if n >= 1 && (knownOS[l[n-1]] || knownArch[l[n-1]]) {
+		return &constraint.TagExpr{Tag: l[n-1]}
+	}
+	return nil
+}
+
+// knownOS and knownArch are the GOOS and GOARCH values a file name suffix
+// can name (the go command's internal/syslist, Go 1.26).
+var (
+	knownOS = setOf("aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js",
+		"linux", "nacl", "netbsd", "openbsd", "plan9", "solaris", "wasip1", "windows", "zos")
+	knownArch = setOf("386", "amd64", "amd64p32", "arm", "armbe", "arm64", "arm64be", "loong64", "mips",
+		"mipsle", "mips64", "mips64le", "mips64p32", "mips64p32le", "ppc", "ppc64", "ppc64le", "riscv",
+		"riscv64", "s390", "s390x", "sparc", "sparc64", "wasm")
+)
+
+func setOf(names ...string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
 }
 
 // pos converts a token.Pos of the package's file set.
@@ -698,6 +841,15 @@ func (a *analyzer) encoder(named *types.Named, value bool) *encState {
 		return st
 	}
 	params, _ := a.params(origin)
+	tps := origin.TypeParams()
+	for i := range tps.Len() {
+		// In the helper, the parameter would shadow Go's predeclared name,
+		// which generated code uses (int64(x), len(x), string).
+		if obj := tps.At(i).Obj(); types.Universe.Lookup(obj.Name()) != nil {
+			a.errs.errorf(a.pos(obj.Pos()), "type parameter %s of %s shadows Go's predeclared %s, which generated code uses: rename the parameter",
+				obj.Name(), origin.Obj().Name(), obj.Name())
+		}
+	}
 	te := TypeExpr{Kind: NamedExpr, Path: origin.Obj().Pkg().Path(), Name: origin.Obj().Name()}
 	for _, p := range params {
 		te.Args = append(te.Args, TypeExpr{Kind: TypeParamExpr, Name: p.Name})
@@ -737,6 +889,7 @@ func (a *analyzer) finishEncoders() []*Encoder {
 		}
 	}
 	var encs []*Encoder
+	byName := map[string][]encKey{}
 	for key, st := range a.encs {
 		st.enc.Name = base[key.obj] + "_dump"
 		if key.value {
@@ -746,7 +899,9 @@ func (a *analyzer) finishEncoders() []*Encoder {
 			v.Call = st.enc.Name
 		}
 		encs = append(encs, st.enc)
+		byName[st.enc.Name] = append(byName[st.enc.Name], key)
 	}
+	a.helperClashes(byName)
 	for _, r := range a.typeRefs {
 		r.t.Encoder, r.t.ValueEncoder = r.st.enc.Name, r.st.enc.Name
 		if r.value != nil {
@@ -757,6 +912,41 @@ func (a *analyzer) finishEncoders() []*Encoder {
 	return encs
 }
 
+// helperClashes reports helper names that two types share, or that a
+// declaration of the package has (a hand-written _Inner_dump): the
+// generated file would not compile. The package's declarations are all
+// hand-written, since generated files are read as their package clause.
+func (a *analyzer) helperClashes(byName map[string][]encKey) {
+	names := make([]string, 0, len(byName))
+	for name := range byName {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	scope := a.pkg.Types.Scope()
+	for _, name := range names {
+		keys := byName[name]
+		if obj := scope.Lookup(name); obj != nil {
+			a.errs.errorf(a.pos(obj.Pos()), "%s is the name of the generated helper that encodes %s: rename this declaration",
+				name, a.typeString(keys[0].obj.Type()))
+		}
+		if len(keys) > 1 {
+			var what []string
+			for _, k := range keys {
+				what = append(what, a.typeString(k.obj.Type()))
+			}
+			sort.Strings(what)
+			pos := token.Position{}
+			for _, k := range keys {
+				if k.obj.Pkg() == a.pkg.Types {
+					pos = a.pos(k.obj.Pos())
+				}
+			}
+			a.errs.errorf(pos, "the generated helpers of %s would share the name %s: rename one of the types",
+				strings.Join(what, " and "), name)
+		}
+	}
+}
+
 // identPath turns an import path into identifier characters.
 func identPath(path string) string {
 	return strings.Map(func(r rune) rune {
@@ -765,4 +955,48 @@ func identPath(path string) string {
 		}
 		return '_'
 	}, path)
+}
+
+// lockerType is sync.Locker.
+var lockerType = types.NewInterfaceType([]*types.Func{
+	types.NewFunc(token.NoPos, nil, "Lock", types.NewSignatureType(nil, nil, nil, nil, nil, false)),
+	types.NewFunc(token.NoPos, nil, "Unlock", types.NewSignatureType(nil, nil, nil, nil, nil, false)),
+}, nil).Complete()
+
+// holdsLock reports whether a value of type t must not be copied, by the
+// rule of go vet's copylocks check (lockPath): t is, or holds in a field or
+// an array element (not behind a pointer), a struct whose pointer is a
+// sync.Locker but whose value is not (sync.Mutex, sync.RWMutex, and the
+// noCopy field of sync.WaitGroup and the atomic types).
+func holdsLock(t types.Type, seen map[types.Type]bool) bool {
+	if t == nil || seen[t] {
+		return false
+	}
+	seen[t] = true
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return false
+	}
+	for {
+		arr, ok := t.Underlying().(*types.Array)
+		if !ok {
+			break
+		}
+		t = arr.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	if types.Implements(types.NewPointer(t), lockerType) && !types.Implements(t, lockerType) {
+		return true
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Name() == "noCopy" && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "sync" {
+		return true
+	}
+	for i := range st.NumFields() {
+		if holdsLock(st.Field(i).Type(), seen) {
+			return true
+		}
+	}
+	return false
 }

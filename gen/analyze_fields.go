@@ -28,7 +28,7 @@ type jsonField struct {
 
 	omitEmpty, omitZero bool
 	quoted              bool // ",string" on a kind that takes it
-	quotedParam         bool // ",string" on a type parameter: undecidable here
+	quotedParam         bool // ",string" on a type parameter: decided at run time (runtime.QuotedParam)
 }
 
 // deref reports whether the path to the field goes through an embedded
@@ -299,13 +299,13 @@ func (a *analyzer) object(t types.Type, st *types.Struct, addr bool, s *site) *O
 		if !ok {
 			continue
 		}
-		if f.quotedParam {
-			a.fail(fs, f.decl, "the ,string option on a value of a type parameter is not supported")
-		}
 		omit, always := a.omit(f)
 		if always {
 			continue // omitempty on an array of length 0
 		}
+		a.fieldPath = append(a.fieldPath, "."+last.Name())
+		value := a.value(f.decl, addr || f.deref(), fs, f.quoted || f.quotedParam)
+		a.fieldPath = a.fieldPath[:len(a.fieldPath)-1]
 		key, runtime := keyLiteral(f.name)
 		obj.Fields = append(obj.Fields, &Field{
 			Name:            last.Name(),
@@ -314,7 +314,7 @@ func (a *analyzer) object(t types.Type, st *types.Struct, addr bool, s *site) *O
 			KeyNeedsRuntime: runtime,
 			Path:            path,
 			Omit:            omit,
-			Value:           a.value(f.decl, addr || f.deref(), fs, f.quoted),
+			Value:           value,
 			Pos:             a.pos(last.Pos()),
 		})
 	}

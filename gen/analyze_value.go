@@ -142,7 +142,7 @@ func (a *analyzer) valueOf(t types.Type, addr bool, s *site, quoted bool) *Value
 	t = types.Unalias(t)
 	goType := a.typeString(t)
 	if _, ok := t.(*types.TypeParam); ok {
-		return &Value{Kind: TypeParam, GoType: goType, Addressable: addr}
+		return &Value{Kind: TypeParam, GoType: goType, Addressable: addr, Quoted: quoted}
 	}
 	if k := special(t); k != 0 {
 		v := &Value{Kind: k, GoType: goType, Addressable: addr}
@@ -182,7 +182,7 @@ func (a *analyzer) valueOf(t types.Type, addr bool, s *site, quoted bool) *Value
 		if a.isByteSlice(u) {
 			v := &Value{Kind: Bytes, GoType: goType, Nilable: true}
 			if !types.Identical(types.Unalias(u.Elem()), types.Typ[types.Uint8]) {
-				a.fail(s, t, fmt.Sprintf("%s is a slice of a named byte type, which jsondump does not support yet", goType))
+				v.NamedBytes = true // []MyByte: not convertible to []byte
 				return v
 			}
 			if goType != "[]byte" && goType != "[]uint8" {
@@ -191,8 +191,7 @@ func (a *analyzer) valueOf(t types.Type, addr bool, s *site, quoted bool) *Value
 			return v
 		}
 	case *types.Chan, *types.Signature:
-		a.fail(s, t, fmt.Sprintf("%s is not supported by encoding/json", goType))
-		return &Value{GoType: goType}
+		return unsupported(goType)
 	}
 	if named != nil {
 		return a.call(named, addr, s)
@@ -218,8 +217,7 @@ func (a *analyzer) basic(u *types.Basic, goType string, s *site, t types.Type, q
 	case info&types.IsInteger != 0:
 		v.Kind, param = Int, "int64"
 	default: // complex, unsafe.Pointer
-		a.fail(s, t, fmt.Sprintf("%s is not supported by encoding/json", goType))
-		return v
+		return unsupported(goType)
 	}
 	if goType != param {
 		v.Convert = param
@@ -257,6 +255,9 @@ func (a *analyzer) compositeOf(t types.Type, addr bool, s *site) *Value {
 	case *types.Array:
 		return &Value{Kind: Array, GoType: goType, Len: u.Len(), Elem: a.value(u.Elem(), addr, s, false)}
 	case *types.Map:
+		if _, isParam := types.Unalias(u.Key()).(*types.TypeParam); !isParam && a.mapKeyKind(u.Key()) == 0 {
+			return unsupported(goType) // even a nil map: encoding/json rejects the type
+		}
 		v := &Value{Kind: Map, GoType: goType, Nilable: true,
 			Elem: a.value(u.Elem(), false, s, false), CycleCheck: a.cyclic(t, u.Elem())}
 		v.MapKey = a.mapKey(u.Key(), s, t)
@@ -274,9 +275,19 @@ func (a *analyzer) mapKey(k types.Type, s *site, m types.Type) MapKeyKind {
 		if allTerms(tp, func(b *types.Basic) bool { return b.Info()&types.IsString != 0 }) {
 			return StringKey
 		}
-		a.fail(s, m, fmt.Sprintf("its key type %s is a type parameter whose constraint allows more than string types, which jsondump does not support", k))
-		return 0
+		return ParamKey // decided by the instantiated kind
 	}
+	if kind := a.mapKeyKind(k); kind != 0 {
+		return kind
+	}
+	a.fail(s, m, fmt.Sprintf("its key type %s is not a string, an integer or an encoding.TextMarshaler", a.typeString(k)))
+	return 0
+}
+
+// mapKeyKind is mapKey for a key type that is not a type parameter, or 0
+// when encoding/json rejects the key type.
+func (a *analyzer) mapKeyKind(k types.Type) MapKeyKind {
+	k = types.Unalias(k)
 	b, _ := k.Underlying().(*types.Basic)
 	switch {
 	case b != nil && b.Info()&types.IsString != 0:
@@ -288,8 +299,18 @@ func (a *analyzer) mapKey(k types.Type, s *site, m types.Type) MapKeyKind {
 	case b != nil && b.Info()&types.IsInteger != 0:
 		return IntKey
 	}
-	a.fail(s, m, fmt.Sprintf("its key type %s is not a string, an integer or an encoding.TextMarshaler", a.typeString(k)))
 	return 0
+}
+
+// unsupported is the value of a type encoding/json rejects when it meets a
+// value of it (chan, func, complex, unsafe.Pointer, a map with keys of
+// another kind): it is handed to the runtime's dynamic path, whose
+// fallback, encoding/json, fails with the very error encoding/json gives,
+// where encoding/json gives it. A nil pointer to such a value is still
+// null, as there. Types that fail for every value are found before, by
+// neverEncodes.
+func unsupported(goType string) *Value {
+	return &Value{Kind: Interface, GoType: goType}
 }
 
 // allTerms reports whether the constraint of tp has a core set of terms all
@@ -392,12 +413,25 @@ func (a *analyzer) fail(s *site, t types.Type, msg string) {
 }
 
 func (a *analyzer) report(s *site, t types.Type, msg string) {
+	// Every message names the selected type being generated, the path of
+	// fields to the problem, and a position: the nearest field of the
+	// package, else the selected type.
+	where := ""
+	pos := token.Position{}
+	if a.cur != nil {
+		where = "type " + a.cur.Name()
+		if len(a.fieldPath) > 0 {
+			where += ", field " + strings.Join(a.fieldPath, "")
+		}
+		where += ": "
+		pos = a.pos(a.cur.Pos())
+	}
 	if s == nil || s.name == "" {
-		a.errs.errorf(token.Position{}, "%s cannot be encoded as JSON: %s", a.typeString(t), msg)
+		a.errs.errorf(pos, "%s%s cannot be encoded as JSON: %s", where, a.typeString(t), msg)
 		return
 	}
-	a.errs.errorf(s.pos, "field %s of type %s cannot be encoded as JSON: %s (tag it json:\"-\" to skip it)",
-		s.name, a.typeString(s.typ), msg)
+	a.errs.errorf(s.pos, "%sfield %s of type %s cannot be encoded as JSON: %s (tag it json:\"-\" to skip it)",
+		where, s.name, a.typeString(s.typ), msg)
 }
 
 // typeString names a type as Go error messages do: package name, type.
@@ -600,4 +634,81 @@ func (a *analyzer) typeExpr(t types.Type) (TypeExpr, bool) {
 		return x, true
 	}
 	return TypeExpr{}, false
+}
+
+// never is one reason why no value of a type can be encoded: the field
+// path from the type (".Conn.Ch"), the position of the last field, and the
+// type encoding/json rejects.
+type never struct {
+	path string
+	pos  token.Position
+	what string
+}
+
+// neverEncodes returns why every value of t makes encoding/json fail, or
+// nothing when some value encodes: each field of t (with the first path
+// inside it) that leads to a value of a type encoding/json rejects, a value
+// every value of t holds and writes (not behind a pointer, slice, map or
+// interface, not left out by omitzero).
+func (a *analyzer) neverEncodes(t types.Type) []never {
+	seen := map[types.Type]bool{}
+	var walk func(t types.Type, all bool) []never
+	walk = func(t types.Type, all bool) []never {
+		t = types.Unalias(t)
+		if seen[t] {
+			return nil
+		}
+		seen[t] = true
+		defer delete(seen, t)
+		if _, ok := t.(*types.TypeParam); ok || special(t) != 0 {
+			return nil
+		}
+		for _, m := range []method{marshalJSON, marshalText} {
+			if a.implements(t, m) || !isPointer(t) && !isInterface(t) && a.implements(types.NewPointer(t), m) {
+				return nil
+			}
+		}
+		switch u := t.Underlying().(type) {
+		case *types.Basic:
+			if u.Info()&types.IsComplex != 0 || u.Kind() == types.UnsafePointer {
+				return []never{{what: a.typeString(t)}}
+			}
+		case *types.Chan, *types.Signature:
+			return []never{{what: a.typeString(t)}}
+		case *types.Map:
+			if _, ok := types.Unalias(u.Key()).(*types.TypeParam); !ok && a.mapKeyKind(u.Key()) == 0 {
+				return []never{{what: a.typeString(t)}}
+			}
+		case *types.Array:
+			if u.Len() > 0 {
+				if ns := walk(u.Elem(), false); len(ns) > 0 {
+					n := ns[0]
+					n.path = "[0]" + n.path
+					return []never{n}
+				}
+			}
+		case *types.Struct:
+			var out []never
+			for _, f := range a.typeFields(t) {
+				if f.omitZero || f.deref() {
+					continue
+				}
+				if ns := walk(f.decl, false); len(ns) > 0 {
+					n := ns[0]
+					last := f.vars[len(f.vars)-1]
+					if !n.pos.IsValid() && last.Pkg() == a.pkg.Types {
+						n.pos = a.pos(last.Pos()) // where the user can tag it json:"-"
+					}
+					n.path = "." + last.Name() + n.path
+					out = append(out, n)
+					if !all {
+						break
+					}
+				}
+			}
+			return out
+		}
+		return nil
+	}
+	return walk(t, true)
 }

@@ -84,16 +84,48 @@ type edit struct{ x, dx, y, dy int }
 func (e edit) xEnd() int { return e.x + e.dx }
 func (e edit) yEnd() int { return e.y + e.dy }
 
-// diffLines returns the edits that turn x into y, in order, from a shortest
-// edit script (Myers' O(ND) algorithm).
+// maxEditDistance caps the work of diffLines: past this many inserted and
+// deleted lines (a rewrite, not an edit) it reports the differing middle as
+// one replacement, rather than spend time and memory quadratic in it on a
+// shortest script nobody reads.
+const maxEditDistance = 1000
+
+// diffLines returns the edits that turn x into y, in order: the common
+// prefix and suffix set aside, a shortest edit script of the middle (Myers'
+// O(ND) algorithm), or the whole middle as one edit past maxEditDistance.
 func diffLines(x, y []string) []edit {
+	pre := 0
+	for pre < len(x) && pre < len(y) && x[pre] == y[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(x)-pre && suf < len(y)-pre && x[len(x)-1-suf] == y[len(y)-1-suf] {
+		suf++
+	}
+	edits := myers(x[pre:len(x)-suf], y[pre:len(y)-suf])
+	for i := range edits {
+		edits[i].x += pre
+		edits[i].y += pre
+	}
+	return edits
+}
+
+// myers returns a shortest edit script from x to y, or one edit replacing
+// all of x by all of y when that needs more than maxEditDistance steps.
+func myers(x, y []string) []edit {
 	n, m := len(x), len(y)
-	maxD := n + m
+	if n == 0 && m == 0 {
+		return nil
+	}
+	maxD := min(n+m, maxEditDistance)
 	offset := maxD + 1
 	v := make([]int, 2*maxD+3)
+	// trace[d] is the part of the frontier, as round d began, that
+	// backtrack reads: diagonals -d-1 to d+1. Keeping only that part keeps
+	// the memory quadratic in d, not in d times the length of the input.
 	var trace [][]int
 	for d := 0; d <= maxD; d++ {
-		trace = append(trace, append([]int(nil), v...))
+		trace = append(trace, append([]int(nil), v[offset-d-1:offset+d+2]...))
 		for k := -d; k <= d; k += 2 {
 			var i int
 			if k == -d || (k != d && v[offset+k-1] < v[offset+k+1]) {
@@ -107,21 +139,21 @@ func diffLines(x, y []string) []edit {
 			}
 			v[offset+k] = i
 			if i >= n && j >= m {
-				return backtrack(trace, offset, d, n, m)
+				return backtrack(trace, d, n, m)
 			}
 		}
 	}
-	return nil
+	return []edit{{x: 0, dx: n, y: 0, dy: m}}
 }
 
 // backtrack walks the saved frontiers back from (n, m) to (0, 0) and returns
-// the edits in order, adjacent ones merged. trace[d] is the frontier as it was
-// when round d began.
-func backtrack(trace [][]int, offset, d, n, m int) []edit {
+// the edits in order, adjacent ones merged. trace[d] holds diagonals -d-1 to
+// d+1 of the frontier as it was when round d began.
+func backtrack(trace [][]int, d, n, m int) []edit {
 	var edits []edit
 	i, j := n, m
 	for ; d > 0; d-- {
-		v, k := trace[d], i-j
+		v, k, offset := trace[d], i-j, d+1
 		pk := k - 1 // came right: a deletion
 		if k == -d || (k != d && v[offset+k-1] < v[offset+k+1]) {
 			pk = k + 1 // came down: an insertion

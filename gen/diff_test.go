@@ -1,10 +1,12 @@
 package gen
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
+	goruntime "runtime"
 	"strings"
 	"testing"
 )
@@ -62,5 +64,63 @@ func TestUnifiedDiffPatch(t *testing.T) {
 		if string(got) != newText {
 			t.Fatalf("patched text differs\nold:\n%s\nnew:\n%s\ndiff:\n%s\ngot:\n%s", oldText, newText, d, got)
 		}
+	}
+}
+
+// TestDiffLinesShortest: below the cap, the script is a shortest one: its
+// inserted and deleted lines add up to len(x)+len(y)-2*LCS.
+func TestDiffLinesShortest(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 200 {
+		var x, y []string
+		for range r.IntN(40) {
+			x = append(x, string(rune('a'+r.IntN(4))))
+		}
+		for range r.IntN(40) {
+			y = append(y, string(rune('a'+r.IntN(4))))
+		}
+		steps := 0
+		for _, e := range diffLines(x, y) {
+			steps += e.dx + e.dy
+		}
+		if want := len(x) + len(y) - 2*lcs(x, y); steps != want {
+			t.Fatalf("%q -> %q: %d steps, want %d", x, y, steps, want)
+		}
+	}
+}
+
+func lcs(x, y []string) int {
+	prev, cur := make([]int, len(y)+1), make([]int, len(y)+1)
+	for i := range x {
+		for j := range y {
+			if x[i] == y[j] {
+				cur[j+1] = prev[j] + 1
+			} else {
+				cur[j+1] = max(prev[j+1], cur[j])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(y)]
+}
+
+// TestDiffRewriteMemory: a 2,000-line rewrite is capped, not solved: it
+// allocates a few megabytes (every Myers frontier kept, it took 251 MB) and
+// still gives a diff that patches the old text into the new.
+func TestDiffRewriteMemory(t *testing.T) {
+	var a, b strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&a, "old line %d\n", i)
+		fmt.Fprintf(&b, "new line %d\n", i)
+	}
+	var before, after goruntime.MemStats
+	goruntime.ReadMemStats(&before)
+	d := unifiedDiff("a/f.txt", "b/f.txt", []byte(a.String()), []byte(b.String()))
+	goruntime.ReadMemStats(&after)
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 32<<20 {
+		t.Errorf("the diff of a 2,000-line rewrite allocated %d MiB", alloc>>20)
+	}
+	if strings.Count(d, "\n-old line") != 2000 || strings.Count(d, "\n+new line") != 2000 {
+		t.Errorf("the rewrite's diff does not remove and add every line")
 	}
 }

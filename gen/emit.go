@@ -71,7 +71,7 @@ func emit(f *File) ([]byte, error) {
 		em.helpers[enc.Name] = true
 	}
 	// Type parameters share the scope of the names generated code uses.
-	taken := map[string]bool{"e": true, "v": true, "w": true, "opts": true, rt: true}
+	taken := map[string]bool{"e": true, "v": true, "w": true, "x": true, "d": true, "opts": true, rt: true}
 	for _, path := range []string{"io", "math"} {
 		if name, ok := f.Aliases[path]; ok {
 			taken[name] = true
@@ -308,27 +308,35 @@ func (em *emitter) methods(out *jen.File, t *Type) {
 		return s
 	}
 	dump := func(arg jen.Code) *jen.Statement { return em.id(t.Encoder).Call(e(), arg) }
+	// valueRecv and dumpRecv are the receiver of DumpTo and Dumps and their
+	// call of the helper: a value, or for a type that must not be copied
+	// (NoCopy) a pointer, which DumpJSON writes as null when it is nil.
+	valueRecv, dumpRecv := recv, func() *jen.Statement { return dump(jen.Op("&").Id("v")) }
+	if t.NoCopy {
+		valueRecv = func() *jen.Statement { return jen.Op("*").Add(recv()) }
+		dumpRecv = func() *jen.Statement { return jen.Id("v").Dot("DumpJSON").Call(e()) }
+	}
 	opts := jen.Id("opts").Op("...").Add(runtimeName("Option"))
 
 	doc(out, "DumpTo writes the JSON encoding of v to w, formatted as opts ask. The\n"+
 		"error is the writer's, or one that says where in v encoding failed (a\n"+
-		"*%s.Error wrapping the cause).", em.rt)
-	out.Func().Params(jen.Id("v").Add(recv())).Id("DumpTo").
+		"*%s.Error wrapping the cause).%s", em.rt, noCopyNote(t))
+	out.Func().Params(jen.Id("v").Add(valueRecv())).Id("DumpTo").
 		Params(jen.Id("w").Qual("io", "Writer"), opts.Clone()).Error().
 		Block(
 			jen.Id("e").Op(":=").Add(runtimeName("NewEncoder")).Call(jen.Id("w"), jen.Id("opts").Op("...")),
-			dump(jen.Op("&").Id("v")),
+			dumpRecv(),
 			jen.Return(e().Dot("Close").Call()),
 		)
 	out.Line()
 
 	doc(out, "Dumps returns the JSON encoding of v as a string, formatted as opts ask.\n"+
-		"It panics with the error DumpTo would return.")
-	out.Func().Params(jen.Id("v").Add(recv())).Id("Dumps").
+		"It panics with the error DumpTo would return.%s", noCopyNote(t))
+	out.Func().Params(jen.Id("v").Add(valueRecv())).Id("Dumps").
 		Params(opts.Clone()).String().
 		Block(
 			jen.Id("e").Op(":=").Add(runtimeName("NewEncoder")).Call(jen.Nil(), jen.Id("opts").Op("...")),
-			dump(jen.Op("&").Id("v")),
+			dumpRecv(),
 			jen.Return(e().Dot("MustString").Call()),
 		)
 	out.Line()
@@ -336,13 +344,18 @@ func (em *emitter) methods(out *jen.File, t *Type) {
 	if t.MarshalJSON {
 		newEncoder := jen.Id("e").Op(":=").Add(runtimeName("NewEncoder")).Call(jen.Nil())
 		result := jen.Params(jen.Index().Byte(), jen.Error())
-		if t.PointerReceiver {
+		if t.NoCopy {
+			doc(out, "MarshalJSON implements json.Marshaler with the generated encoding, so\n"+
+				"encoding/json and the libraries built on it take the fast path too.%s", noCopyNote(t))
+		} else if t.PointerReceiver {
 			doc(out, "MarshalJSON implements json.Marshaler with the generated encoding, so\n"+
 				"encoding/json and the libraries built on it take the fast path too.\n"+
 				"The receiver is a pointer because %[1]s encodes differently when it is\n"+
 				"addressable (a field has a Marshaler or TextMarshaler method on its\n"+
 				"pointer type): json.Marshal(v) and json.Marshal(&v) keep the bytes they\n"+
 				"gave before %[1]s had this method. A nil v encodes as null.", t.Name)
+		}
+		if t.PointerReceiver || t.NoCopy {
 			out.Func().Params(jen.Id("v").Op("*").Add(recv())).Id("MarshalJSON").Params().Add(result).
 				Block(
 					newEncoder,
@@ -375,6 +388,37 @@ func (em *emitter) methods(out *jen.File, t *Type) {
 			dump(jen.Id("v")),
 		)
 	out.Line()
+
+	if t.DispatchPointer != "" {
+		em.genericDispatch(out, t, recv)
+	}
+}
+
+// genericDispatch writes the two methods through which the file's
+// DispatchFunc matches the instantiations of a generic type, which a type
+// switch cannot name.
+func (em *emitter) genericDispatch(out *jen.File, t *Type, recv func() *jen.Statement) {
+	doc(out, "%s returns v, for the file's DispatchFunc: a *%s held in an interface is "+
+		"matched when this method returns that very pointer, which the method "+
+		"promoted to a struct that embeds %s does not.", t.DispatchPointer, t.Name, t.Name)
+	out.Func().Params(jen.Id("v").Op("*").Add(recv())).Id(t.DispatchPointer).Params().
+		Add(runtimeName("Dumper")).
+		Block(jen.Return(jen.Id("v")))
+	out.Line()
+
+	doc(out, "%s writes v to e as encoding/json writes a %s held in an interface, "+
+		"and reports true, when x holds a value of exactly v's type; for the "+
+		"file's DispatchFunc.", t.DispatchValue, t.Name)
+	out.Func().Params(jen.Id("v").Add(recv())).Id(t.DispatchValue).
+		Params(jen.Id("e").Op("*").Add(runtimeName("Encoder")), jen.Id("x").Any()).Bool().
+		Block(
+			jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("x").Assert(recv()), jen.Op("!").Id("ok")).Block(
+				jen.Return(jen.False()),
+			),
+			em.id(t.ValueEncoder).Call(e(), jen.Op("&").Id("v")),
+			jen.Return(jen.True()),
+		)
+	out.Line()
 }
 
 // dispatch writes the file's DispatchFunc and the init function that
@@ -393,17 +437,41 @@ func (em *emitter) dispatch(out *jen.File, f *File) {
 		Block(
 			jen.Switch(jen.Id("v").Op(":=").Id("v").Assert(jen.Type())).BlockFunc(func(g *jen.Group) {
 				for _, t := range f.Types {
-					if len(t.TypeParams) > 0 {
+					if t.DispatchPointer != "" {
 						continue
 					}
 					g.Case(jen.Op("*").Add(em.qual(em.pkg, t.Name))).Block(e().Dot("Follow").Call(jen.Id("v")))
 					g.Case(em.qual(em.pkg, t.Name)).Block(em.id(t.ValueEncoder).Call(e(), jen.Op("&").Id("v")))
+				}
+				// Generic types, after every exact type: an interface case
+				// also matches the structs the methods are promoted to.
+				for _, t := range f.Types {
+					if t.DispatchPointer == "" {
+						continue
+					}
+					g.Case(jen.Interface(jen.Id(t.DispatchPointer).Params().Add(runtimeName("Dumper")))).Block(
+						jen.Id("d").Op(":=").Add(runtimeName("Declared")).Call(jen.Id("v"), jen.Id("v").Dot(t.DispatchPointer)),
+						jen.If(jen.Id("d").Op("==").Nil()).Block(jen.Return(jen.False())),
+						e().Dot("Follow").Call(jen.Id("d")),
+					)
+					g.Case(jen.Interface(jen.Id(t.DispatchValue).Params(jen.Op("*").Add(runtimeName("Encoder")), jen.Any()).Bool())).Block(
+						jen.Return(jen.Id("v").Dot(t.DispatchValue).Call(e(), jen.Id("v"))),
+					)
 				}
 				g.Default().Block(jen.Return(jen.False()))
 			}),
 			jen.Return(jen.True()),
 		)
 	out.Line()
+}
+
+// noCopyNote ends the doc comment of a method whose receiver is a pointer
+// because the type must not be copied.
+func noCopyNote(t *Type) string {
+	if !t.NoCopy {
+		return ""
+	}
+	return fmt.Sprintf(" The receiver is a pointer because a %s must not be copied (it holds a lock or an atomic value); a nil v encodes as null.", t.Name)
 }
 
 // doc writes a doc comment: the text as one paragraph, wrapped at 76

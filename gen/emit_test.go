@@ -37,6 +37,12 @@ func testFile(name string, types []*Type, encoders ...*Encoder) *File {
 	}
 }
 
+// withDispatch gives f a DispatchFunc named name.
+func withDispatch(f *File, name string) *File {
+	f.Dispatch = name
+	return f
+}
+
 // selected is a selected type with value-receiver methods and helper _Name_dump.
 func selected(name string) *Type {
 	return &Type{Name: name, Encoder: "_" + name + "_dump", MarshalJSON: true}
@@ -133,6 +139,7 @@ var emitCases = []struct {
 			fld("Score", modify(val(Float64, "float64"), func(v *Value) { v.Quoted = true })),
 			fld("Label", modify(val(String, "string"), func(v *Value) { v.Quoted = true })),
 			fld("Blob", val(Bytes, "[]byte")),
+			fld("Raw", modify(val(Bytes, "[]shop.MyByte"), func(v *Value) { v.NamedBytes = true })),
 			fld("Amount", val(Number, "json.Number")),
 			fld("Extra", val(RawMessage, "json.RawMessage")),
 			fld("Created", val(Time, "time.Time")),
@@ -285,11 +292,12 @@ var emitCases = []struct {
 			}}}},
 	), map[string]string{"gopkg.in/yaml.v3": "yaml"})},
 
-	{"generic", testFile("generic", []*Type{
-		{Name: "Pair", Encoder: "_Pair_dump", MarshalJSON: true, TypeParams: []Param{
-			{Name: "K", Constraint: builtin("comparable")},
-			{Name: "V", Constraint: builtin("any")},
-		}},
+	{"generic", withDispatch(testFile("generic", []*Type{
+		{Name: "Pair", Encoder: "_Pair_dump", ValueEncoder: "_Pair_dump", MarshalJSON: true,
+			DispatchPointer: "_Pair_pointer", DispatchValue: "_Pair_value", TypeParams: []Param{
+				{Name: "K", Constraint: builtin("comparable")},
+				{Name: "V", Constraint: builtin("any")},
+			}},
 	},
 		&Encoder{Name: "_Box_dump", Type: TypeExpr{Kind: NamedExpr, Path: testPkg, Name: "Box",
 			Args: []TypeExpr{{Kind: TypeParamExpr, Name: "N"}}},
@@ -310,8 +318,10 @@ var emitCases = []struct {
 				fld("Values", mapOf(StringKey, "string", &Value{Kind: TypeParam, GoType: "V"})),
 				fld("Box", call("_Box_dump", "shop.Box[int]")),
 				omit(fld("Maybe", &Value{Kind: TypeParam, GoType: "V", Addressable: true}), Omit{Kind: IfDynamic, Empty: true, Zero: true}),
+				fld("Quoted", &Value{Kind: TypeParam, GoType: "V", Addressable: true, Quoted: true}),
+				fld("ByKey", mapOf(ParamKey, "K", val(Int, "int"))),
 			}}}},
-	)},
+	), "_Pair_dispatch")},
 
 	{"keys", testFile("keys", []*Type{selected("Odd")},
 		structEncoder("Odd",
@@ -326,6 +336,13 @@ var emitCases = []struct {
 			&Field{Name: "Sep", Key: "a\u2028b\x7f", KeyLiteral: `"a\u2028b` + "\x7f" + `":`, KeyNeedsRuntime: true,
 				Path: []Step{{Name: "Sep"}}, Value: val(String, "string")},
 		),
+	)},
+
+	// A type that must not be copied: every method takes a pointer.
+	{"nocopy", testFile("nocopy", []*Type{
+		{Name: "Guarded", Encoder: "_Guarded_dump", MarshalJSON: true, NoCopy: true},
+	},
+		structEncoder("Guarded", fld("N", val(Int, "int")), fld("Mu", &Value{Kind: Struct, GoType: "sync.Mutex", Struct: &Object{}})),
 	)},
 
 	{"build", func() *File {

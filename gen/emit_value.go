@@ -176,6 +176,10 @@ func (em *emitter) scalar(b *jen.Group, v *Value, p place, s scope) {
 		return
 	}
 	x := p.value()
+	if v.Kind == Bytes && v.NamedBytes {
+		b.Add(runtimeName("NamedBytes").Call(e(), x))
+		return
+	}
 	switch {
 	case c.param == "[]byte" || c.param == "time.Time" || v.GoType == c.param:
 		// Passed as it is: every byte slice type is assignable to []byte,
@@ -227,7 +231,10 @@ func (em *emitter) call(b *jen.Group, v *Value, p place, s scope) {
 	case Interface:
 		b.Add(e().Dot("Any").Call(p.value()))
 	case TypeParam:
-		if v.Addressable {
+		if v.Quoted {
+			// ",string" applies or not by the instantiated kind.
+			b.Add(runtimeName("QuotedParam").Call(e(), p.addr(), jen.Lit(v.Addressable)))
+		} else if v.Addressable {
 			b.Add(e().Dot("Addr").Call(p.addr()))
 		} else {
 			b.Add(e().Dot("Any").Call(p.value()))
@@ -268,21 +275,25 @@ func (em *emitter) pointer(b *jen.Group, v *Value, p place, s scope) {
 
 // nullOr writes null when the value at p is nil, else what write writes.
 func nullOr(b *jen.Group, p place, write func(*jen.Group)) {
+	nullOrWith(b, p, func(g *jen.Group) { g.Add(e().Dot("Null").Call()) }, write)
+}
+
+// nullOrWith writes what null writes when the value at p is nil, else what
+// write writes.
+func nullOrWith(b *jen.Group, p place, null, write func(*jen.Group)) {
 	if p.nonNil {
 		write(b)
 		return
 	}
 	if p.last {
-		b.If(p.value().Op("==").Nil()).Block(
-			e().Dot("Null").Call(),
-			jen.Return(),
-		)
+		b.If(p.value().Op("==").Nil()).BlockFunc(func(g *jen.Group) {
+			null(g)
+			g.Return()
+		})
 		write(b)
 		return
 	}
-	b.If(p.value().Op("==").Nil()).Block(
-		e().Dot("Null").Call(),
-	).Else().BlockFunc(write)
+	b.If(p.value().Op("==").Nil()).BlockFunc(null).Else().BlockFunc(write)
 }
 
 // array writes a slice (nil as null) or an array as a JSON array.
@@ -334,6 +345,7 @@ var mapKeys = map[MapKeyKind]string{
 	IntKey:    "IntKeys",
 	UintKey:   "UintKeys",
 	TextKey:   "TextKeys",
+	ParamKey:  "ParamKeys",
 }
 
 // mapValue writes a map (nil as null) as a JSON object, keys sorted.
@@ -346,7 +358,16 @@ func (em *emitter) mapValue(b *jen.Group, v *Value, p place, s scope) {
 	inner, _, k, val := s.loop()
 	list := fmt.Sprint("keys", inner.depth)
 	inner = inner.with("AtKey", func() jen.Code { return jen.Id(k).Dot("Name") })
-	nullOr(b, p, func(g *jen.Group) {
+	null := func(g *jen.Group) { g.Add(e().Dot("Null").Call()) }
+	if v.MapKey == ParamKey {
+		// encoding/json rejects a map whose key type it rejects even when
+		// the map is nil; only the instantiated type tells.
+		null = func(g *jen.Group) {
+			g.Add(runtimeName("NilParamMap").Call(e(), p.value()))
+			s.check(g)
+		}
+	}
+	nullOrWith(b, p, null, func(g *jen.Group) {
 		g.Add(e().Dot("OpenObject").Call())
 		if v.CycleCheck {
 			g.Comment("The values can lead back to this map: stop at a cycle.")
@@ -357,8 +378,9 @@ func (em *emitter) mapValue(b *jen.Group, v *Value, p place, s scope) {
 			keys = "StringEntries"
 		}
 		sorted := runtimeName(keys).Call(e(), p.value())
-		if v.MapKey == TextKey {
-			// MarshalText can fail: sort first, check, then loop.
+		if v.MapKey == TextKey || v.MapKey == ParamKey {
+			// MarshalText can fail (and ParamKeys rejects some key types):
+			// sort first, check, then loop.
 			g.Id(list).Op(":=").Add(sorted)
 			s.check(g)
 			sorted = jen.Id(list)

@@ -5,7 +5,11 @@
 package gen
 
 import (
+	"fmt"
+	"go/parser"
+	"go/token"
 	"runtime"
+	"sort"
 	"sync"
 )
 
@@ -33,10 +37,20 @@ type Config struct {
 	Tags []string
 
 	// MarshalJSON also generates MarshalJSON for each selected type
-	// (-marshaljson), and so also selects the structs of the package to which
-	// it would be promoted. Off, generated code changes nothing that
-	// encoding/json does.
+	// (-marshaljson). Off, generated code changes nothing that encoding/json
+	// does.
 	MarshalJSON bool
+
+	// Warn, if not nil, is called with each problem that does not stop
+	// the run: under All, a type that can never be encoded, which is
+	// skipped.
+	Warn func(*Error)
+}
+
+func (c Config) warn(e *Error) {
+	if c.Warn != nil {
+		c.Warn(e)
+	}
 }
 
 // Output is one generated file: its path and its complete contents.
@@ -67,6 +81,9 @@ func Generate(cfg Config) ([]Output, error) {
 		wg.Go(func() {
 			for i := range next {
 				src, err := emit(files[i])
+				if err == nil {
+					err = usesShadowed(files[i], src)
+				}
 				outs[i], errs[i] = Output{Path: files[i].Output, Content: src}, err
 			}
 		})
@@ -82,4 +99,30 @@ func Generate(cfg Config) ([]Output, error) {
 		}
 	}
 	return outs, nil
+}
+
+// usesShadowed returns an ErrorList of the predeclared identifiers the
+// generated source uses that a declaration of its package shadows
+// (File.Shadowed): `len(x)` would call the package's func len. The names
+// the source leaves unresolved are those of its package and Go's universe.
+func usesShadowed(f *File, src []byte) error {
+	if len(f.Shadowed) == 0 {
+		return nil
+	}
+	file, err := parser.ParseFile(token.NewFileSet(), f.Output, src, 0)
+	if err != nil {
+		return fmt.Errorf("gen: the generated file for %s does not parse: %v", f.PkgPath, err)
+	}
+	seen := map[string]bool{}
+	var errs ErrorList
+	for _, id := range file.Unresolved {
+		pos, ok := f.Shadowed[id.Name]
+		if !ok || seen[id.Name] {
+			continue
+		}
+		seen[id.Name] = true
+		errs.errorf(pos, "this %s shadows Go's predeclared %s, which the generated code uses: rename it", id.Name, id.Name)
+	}
+	sort.Slice(errs, func(i, j int) bool { return errs[i].Msg < errs[j].Msg })
+	return errs.err()
 }

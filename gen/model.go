@@ -39,15 +39,22 @@ type File struct {
 	// "example.com/x/url" -> "xurl". The runtime's name is RuntimeName.
 	Aliases map[string]string
 
+	// Shadowed gives the position of each package-level declaration whose
+	// name is a predeclared identifier (func len, type int64 int32, var
+	// nil): generated code that used that name would mean the package's
+	// declaration, not Go's. Generate refuses a file whose code uses one.
+	Shadowed map[string]token.Position
+
 	// Types are the selected types, sorted by name. Each gets the exported
 	// methods DumpTo, Dumps, DumpJSON, and MarshalJSON when asked for.
 	Types []*Type
 
 	// Dispatch is the name of the file's DispatchFunc, which the file
-	// registers with the runtime: a type switch over the Types that are not
-	// generic, so that dynamic values (interface fields, jsondump.Marshal's
-	// argument) of those types, or pointers to them, take the generated
-	// code. Empty when every type is generic.
+	// registers with the runtime: a type switch over the Types, so that
+	// dynamic values (interface fields, jsondump.Marshal's argument) of
+	// those types, or pointers to them, take the generated code. A type
+	// switch cannot name a generic type without its type arguments: those
+	// are matched through their DispatchPointer and DispatchValue methods.
 	Dispatch string
 
 	// Encoders are the helper functions of the file, sorted by Name: one for
@@ -73,6 +80,14 @@ type Type struct {
 	// calls it.
 	ValueEncoder string
 
+	// DispatchPointer and DispatchValue name two unexported methods of a
+	// generic type (empty for others), through which File.Dispatch matches
+	// its instantiations exactly: DispatchPointer, on the pointer, returns
+	// the receiver (a promoted one returns another value); DispatchValue
+	// writes the receiver with ValueEncoder when its argument is exactly an
+	// instantiation of the type with the receiver's type arguments.
+	DispatchPointer, DispatchValue string
+
 	// MarshalJSON says whether to generate MarshalJSON: only under
 	// -marshaljson, and not when the type (or a field it embeds) already has
 	// MarshalJSON or MarshalText written by hand: generated code must not
@@ -85,6 +100,13 @@ type Type struct {
 	// pointer receiver, so json.Marshal(v) and json.Marshal(&v) each keep the
 	// bytes they gave before the methods existed.
 	PointerReceiver bool
+
+	// NoCopy is true when a value of the type must not be copied: it holds,
+	// not behind a pointer, a sync.Mutex, sync.RWMutex, an atomic value or
+	// anything else go vet's copylocks check flags. Every generated method
+	// then takes a pointer receiver (a nil v encodes as null), so go vet
+	// stays clean.
+	NoCopy bool
 }
 
 // Param is one type parameter of a generic type.
@@ -158,6 +180,9 @@ type Value struct {
 	// string (only for Bool, Int, Uint, Float32, Float64, String, and Number,
 	// which encoding/json then writes as "123"). Through a pointer the option
 	// is on the pointer's Elem, where the value is written.
+	//
+	// On a TypeParam value the option is decided at run time by the
+	// instantiated kind, as encoding/json decides it (runtime.QuotedParam).
 	Quoted bool
 
 	// CycleCheck asks for the runtime cycle check when following this pointer,
@@ -183,6 +208,11 @@ type Value struct {
 	// PointerMethod says the Marshaler, TextMarshaler or IsZero method has a
 	// pointer receiver: generated code calls it on the value's address.
 	PointerMethod bool
+
+	// NamedBytes: a Bytes value whose elements are of a named byte type
+	// ([]MyByte), which is not convertible to []byte: runtime.NamedBytes
+	// writes it.
+	NamedBytes bool
 }
 
 // Kind is how a Value is encoded.
@@ -220,6 +250,7 @@ const (
 	IntKey                          // strconv.FormatInt
 	UintKey                         // strconv.FormatUint
 	TextKey                         // the key's MarshalText
+	ParamKey                        // a type parameter: decided at run time by the instantiated kind
 )
 
 // Object is the JSON object encoding of a struct type: its fields after Go's

@@ -44,3 +44,23 @@ func (e *Encoder) Follow(p Dumper) {
 	p.DumpJSON(e)
 	e.Leave(p)
 }
+
+// Declared returns self() when that is v itself, and nil otherwise. self is
+// a generated method of a generic type that returns its receiver (a type
+// switch cannot name a generic type, so its DispatchFunc finds it by this
+// method): it returns v only when v's own type declares it. A method
+// promoted from an embedded field returns that field's address instead, and
+// reaching the field may go through a nil pointer: the panic that follows
+// means "not declared" too. Nothing but the one-line generated method runs
+// inside the recover.
+func Declared(v any, self func() Dumper) (d Dumper) {
+	defer func() {
+		if recover() != nil {
+			d = nil
+		}
+	}()
+	if d = self(); any(d) != v {
+		return nil
+	}
+	return d
+}

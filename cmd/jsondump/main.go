@@ -31,7 +31,8 @@
 // package in the current directory. The flags are:
 //
 //	-type T1,T2   the types to generate for (struct types, or named map,
-//	              slice or array types)
+//	              slice or array types); repeat the flag for a long list:
+//	              -type=T1 -type=T2,T3
 //	-all          every struct type declared in the package
 //	              (without -type or -all: the types whose doc comment has a
 //	              //jsondump:json line)
@@ -48,7 +49,9 @@
 //
 //	JSONDUMP_CHECK=1 go generate -run jsondump ./...
 //
-// Errors are printed as file:line:col: message. The exit status is 0 on
+// Errors are printed as file:line:col: message; a type that -all skips,
+// because no value of it can be encoded, as file:line:col: warning: message.
+// -output never replaces a file jsondump did not write. The exit status is 0 on
 // success, 1 for errors in the input (or stale files under -check), 2 for
 // bad usage.
 package main
@@ -84,8 +87,12 @@ const (
 func run(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("jsondump", flag.ContinueOnError)
 	flags.SetOutput(stderr)
+	var types []string
+	flags.Func("type", "comma-separated `names` of the types to generate for (repeatable)", func(s string) error {
+		types = append(types, splitList(s)...)
+		return nil
+	})
 	var (
-		types  = flags.String("type", "", "comma-separated `names` of the types to generate for")
 		all    = flags.Bool("all", false, "generate for every struct type declared in the package")
 		output = flags.String("output", "", "the `file` to write (one package only)")
 		check  = flags.Bool("check", false, "write nothing; print a diff for each file that would change and exit 1")
@@ -106,16 +113,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if os.Getenv("JSONDUMP_CHECK") == "1" {
 		*check = true
 	}
-	if *all && *types != "" {
+	if *all && len(types) > 0 {
 		fmt.Fprintln(stderr, "jsondump: -type and -all cannot be used together")
 		return exitUsage
 	}
 	cfg := gen.Config{
 		Patterns: flags.Args(),
-		Types:    splitList(*types),
+		Types:    types,
 		All:      *all,
 		Output:   *output,
 		Tags:     splitList(*tags),
+		Warn:     func(e *gen.Error) { fmt.Fprintln(stderr, warning(e)) },
 
 		MarshalJSON: *marshalJSON,
 	}
@@ -154,4 +162,13 @@ func splitList(s string) []string {
 		}
 	}
 	return list
+}
+
+// warning formats a problem that does not stop the run:
+// file:line:col: warning: message.
+func warning(e *gen.Error) string {
+	if !e.Pos.IsValid() {
+		return "warning: " + e.Msg
+	}
+	return e.Pos.String() + ": warning: " + e.Msg
 }

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-//go:generate go run github.com/jsondump/jsondump/cmd/jsondump -type=UserResponse,OrderList,Category
+//go:generate go run github.com/jsondump/jsondump/cmd/jsondump -marshaljson -type=UserResponse,OrderList,Category
 
 // UserResponse is the body of GET /users/{id}.
 type UserResponse struct {

@@ -29,6 +29,14 @@ func (v Category) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
+// MarshalJSON implements json.Marshaler with the generated encoding, so
+// encoding/json and the libraries built on it take the fast path too.
+func (v Category) MarshalJSON() ([]byte, error) {
+	e := runtime.NewEncoder(nil)
+	_Category_dump(e, &v)
+	return e.Bytes()
+}
+
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where Category appears in its types
 // or inside an interface.
@@ -57,6 +65,14 @@ func (v OrderList) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
+// MarshalJSON implements json.Marshaler with the generated encoding, so
+// encoding/json and the libraries built on it take the fast path too.
+func (v OrderList) MarshalJSON() ([]byte, error) {
+	e := runtime.NewEncoder(nil)
+	_OrderList_dump(e, &v)
+	return e.Bytes()
+}
+
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where OrderList appears in its
 // types or inside an interface.
@@ -83,6 +99,14 @@ func (v UserResponse) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_UserResponse_dump(e, &v)
 	return e.MustString()
+}
+
+// MarshalJSON implements json.Marshaler with the generated encoding, so
+// encoding/json and the libraries built on it take the fast path too.
+func (v UserResponse) MarshalJSON() ([]byte, error) {
+	e := runtime.NewEncoder(nil)
+	_UserResponse_dump(e, &v)
+	return e.Bytes()
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It

@@ -124,6 +124,24 @@ func (v *Pair[K, V]) DumpJSON(e *runtime.Encoder) {
 	_Pair_dump(e, v)
 }
 
+// _Pair_pointer returns v, for the file's DispatchFunc: a *Pair held in an
+// interface is matched when this method returns that very pointer, which
+// the method promoted to a struct that embeds Pair does not.
+func (v *Pair[K, V]) _Pair_pointer() runtime.Dumper {
+	return v
+}
+
+// _Pair_value writes v to e as encoding/json writes a Pair held in an
+// interface, and reports true, when x holds a value of exactly v's type;
+// for the file's DispatchFunc.
+func (v Pair[K, V]) _Pair_value(e *runtime.Encoder, x any) bool {
+	if _, ok := x.(Pair[K, V]); !ok {
+		return false
+	}
+	_Pair_dumpValue(e, &v)
+	return true
+}
+
 func init() {
 	runtime.Register(_Backend_dispatch)
 }
@@ -147,6 +165,18 @@ func _Backend_dispatch(e *runtime.Encoder, v any) bool {
 		e.Follow(v)
 	case Limits:
 		_Limits_dump(e, &v)
+	case interface {
+		_Pair_pointer() runtime.Dumper
+	}:
+		d := runtime.Declared(v, v._Pair_pointer)
+		if d == nil {
+			return false
+		}
+		e.Follow(d)
+	case interface {
+		_Pair_value(*runtime.Encoder, any) bool
+	}:
+		return v._Pair_value(e, v)
 	default:
 		return false
 	}

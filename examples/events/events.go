@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-//go:generate go run github.com/jsondump/jsondump/cmd/jsondump -marshaljson
+//go:generate go run github.com/jsondump/jsondump/cmd/jsondump
 
 // Record is one log line.
 //

@@ -29,14 +29,6 @@ func (v AuditRecord) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v AuditRecord) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_AuditRecord_dump(e, &v)
-	return e.Bytes()
-}
-
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where AuditRecord appears in its
 // types or inside an interface.
@@ -65,14 +57,6 @@ func (v Batch) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Batch) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Batch_dump(e, &v)
-	return e.Bytes()
-}
-
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where Batch appears in its types or
 // inside an interface.
@@ -99,14 +83,6 @@ func (v Record) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Record_dump(e, &v)
 	return e.MustString()
-}
-
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Record) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Record_dump(e, &v)
-	return e.Bytes()
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It

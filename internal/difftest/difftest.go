@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jsondump/jsondump"
 	"github.com/jsondump/jsondump/runtime"
 )
 
@@ -270,13 +271,41 @@ func MarshalIndent(v any, prefix, indent string) Result {
 // MarshalNoHTML is a json.Encoder with SetEscapeHTML(false), without the
 // newline it adds.
 func MarshalNoHTML(v any) Result {
+	r := Encode(v, false, "", "")
+	r.JSON = bytes.TrimSuffix(r.JSON, []byte("\n"))
+	return r
+}
+
+// Encode is json.NewEncoder(...).Encode(v) with the given settings, newline
+// and all.
+func Encode(v any, escapeHTML bool, prefix, indent string) Result {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
+	enc.SetEscapeHTML(escapeHTML)
+	enc.SetIndent(prefix, indent)
 	if err := enc.Encode(v); err != nil {
 		return Result{Err: err}
 	}
-	return Result{JSON: bytes.TrimSuffix(buf.Bytes(), []byte("\n"))}
+	return Result{JSON: buf.Bytes()}
+}
+
+// DropInMarshal is jsondump.Marshal as a Result.
+func DropInMarshal(v any, opts ...runtime.Option) Result {
+	b, err := jsondump.Marshal(v, opts...)
+	return Result{b, err}
+}
+
+// DropInEncode is jsondump.NewEncoder(...).Encode(v) with the given
+// settings, as Encode.
+func DropInEncode(v any, escapeHTML bool, prefix, indent string) Result {
+	var buf bytes.Buffer
+	enc := jsondump.NewEncoder(&buf)
+	enc.SetEscapeHTML(escapeHTML)
+	enc.SetIndent(prefix, indent)
+	if err := enc.Encode(v); err != nil {
+		return Result{Err: err}
+	}
+	return Result{JSON: buf.Bytes()}
 }
 
 // Dumps is d.Dumps(opts...) as a Result: Dumps panics with the error.
@@ -300,6 +329,11 @@ func DumpTo(d Dumper, opts ...runtime.Option) Result {
 		return Result{Err: err}
 	}
 	return Result{JSON: buf.Bytes()}
+}
+
+func dropInIndent(v any, prefix, indent string) Result {
+	b, err := jsondump.MarshalIndent(v, prefix, indent)
+	return Result{b, err}
 }
 
 // Source returns a random stream: a seeded PCG, or, for fuzzing, the fuzzer's
@@ -347,9 +381,11 @@ func NewPair[G, M any](mk func() *rand.Rand) Pair[G, M] {
 }
 
 // Check compares every way of encoding the generated value with
-// encoding/json on the mirror: Dumps, DumpTo, MarshalJSON through
-// json.Marshal(&v) and json.Marshal(v), and the options whose reference is
-// encoding/json. It reports each difference through t.
+// encoding/json on the mirror: Dumps, DumpTo, the options whose reference is
+// encoding/json, the drop-in API (jsondump.Marshal, MarshalIndent and
+// Encoder, on the value, its address, and the shapes frameworks wrap values
+// in), and encoding/json itself on the generated type, which the generated
+// methods must not change. It reports each difference through t.
 func Check[G, M any](t testing.TB, name string, p Pair[G, M]) {
 	t.Helper()
 	gen, ok := any(p.Gen).(Dumper)
@@ -357,17 +393,52 @@ func Check[G, M any](t testing.TB, name string, p Pair[G, M]) {
 		t.Fatalf("%T has no generated DumpTo/Dumps", p.Gen)
 	}
 	want := Marshal(p.Mirror)
-	for _, c := range []struct {
+	g, m := *p.Gen, *p.Mirror
+	type comparison struct {
 		what      string
 		got, want Result
-	}{
+	}
+	cases := []comparison{
 		{"Dumps()", Dumps(gen), want},
 		{"DumpTo()", DumpTo(gen), want},
-		{"json.Marshal(&v)", Marshal(p.Gen), want},
-		{"json.Marshal(v)", Marshal(*p.Gen), Marshal(*p.Mirror)},
 		{"Dumps(Indent)", Dumps(gen, runtime.Indent(">", "\t")), MarshalIndent(p.Mirror, ">", "\t")},
 		{"Dumps(EscapeHTML(false))", Dumps(gen, runtime.EscapeHTML(false)), MarshalNoHTML(p.Mirror)},
-	} {
+
+		{"jsondump.Marshal(&v)", DropInMarshal(p.Gen), want},
+		{"jsondump.Marshal(v)", DropInMarshal(g), Marshal(m)},
+		{"jsondump.MarshalIndent(&v)", dropInIndent(p.Gen, "", "  "), MarshalIndent(p.Mirror, "", "  ")},
+		{"jsondump.MarshalIndent(v)", dropInIndent(g, "\t", "-"), MarshalIndent(m, "\t", "-")},
+		{"Encoder.Encode(&v)", DropInEncode(p.Gen, true, "", ""), Encode(p.Mirror, true, "", "")},
+		{"Encoder.Encode(v) SetEscapeHTML(false)", DropInEncode(g, false, "", ""), Encode(m, false, "", "")},
+		{"Encoder.Encode(&v) SetIndent SetEscapeHTML(false)", DropInEncode(p.Gen, false, "> ", "\t"), Encode(p.Mirror, false, "> ", "\t")},
+		{"Encoder.Encode(v) SetIndent", DropInEncode(g, true, "", " "), Encode(m, true, "", " ")},
+		{"jsondump.Marshal(map[string]any)", DropInMarshal(map[string]any{"data": p.Gen, "total": 1, "v": g}),
+			Marshal(map[string]any{"data": p.Mirror, "total": 1, "v": m})},
+		{"jsondump.Marshal([]any)", DropInMarshal([]any{g, p.Gen, nil}), Marshal([]any{m, p.Mirror, nil})},
+		{"jsondump.Marshal([]T)", DropInMarshal([]G{g, g}), Marshal([]M{m, m})},
+		{"jsondump.Marshal([]*T)", DropInMarshal([]*G{p.Gen, nil}), Marshal([]*M{p.Mirror, nil})},
+		{"jsondump.Marshal([1]T)", DropInMarshal([1]G{g}), Marshal([1]M{m})},
+		{"jsondump.Marshal(map[string]T)", DropInMarshal(map[string]G{"b": g, "a": g}), Marshal(map[string]M{"b": m, "a": m})},
+		{"jsondump.Marshal(map[string]*T)", DropInMarshal(map[string]*G{"k": p.Gen, "nil": nil}), Marshal(map[string]*M{"k": p.Mirror, "nil": nil})},
+		{"jsondump.Marshal(any in any)", DropInMarshal(map[string]any{"x": []any{map[string]any{"y": g}}}),
+			Marshal(map[string]any{"x": []any{map[string]any{"y": m}}})},
+
+		// encoding/json on the generated type is encoding/json on the
+		// mirror: the generated methods change nothing it does.
+		{"json.Marshal(&v)", Marshal(p.Gen), want},
+		{"json.Marshal(v)", Marshal(g), Marshal(m)},
+		{"json.MarshalIndent(&v)", MarshalIndent(p.Gen, "", "  "), MarshalIndent(p.Mirror, "", "  ")},
+	}
+	// A MarshalJSON generated under -marshaljson escapes HTML whatever the
+	// Encoder says: the cost the README warns of.
+	_, generatedMarshalJSON := any(p.Gen).(json.Marshaler)
+	if _, own := any(p.Mirror).(json.Marshaler); own || !generatedMarshalJSON {
+		cases = append(cases,
+			comparison{"json.Encoder SetEscapeHTML(false)", Encode(p.Gen, false, "", ""), Encode(p.Mirror, false, "", "")},
+			comparison{"json.Encoder SetEscapeHTML(false) (v)", Encode(g, false, "", "\t"), Encode(m, false, "", "\t")},
+		)
+	}
+	for _, c := range cases {
 		if !Same(c.got, c.want) {
 			t.Errorf("%s: %s differs from encoding/json:\n got: %s\nwant: %s", name, c.what, c.got, c.want)
 		}

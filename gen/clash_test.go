@@ -1,0 +1,106 @@
+package gen_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/jsondump/jsondump/gen"
+	"github.com/jsondump/jsondump/internal/testmod"
+)
+
+// TestNameClashes: names in the generated file that the package's own
+// declarations would capture or collide with are errors at generation time,
+// at the user's declaration, instead of a build that fails (or, for a
+// shadowed len, code that silently drops data) after a successful run.
+func TestNameClashes(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		src   string
+		types []string
+		want  []string // substrings of the error; none: generation succeeds and builds
+	}{
+		{"len", `
+type Outer struct {
+	L []int ` + "`json:\"l,omitempty\"`" + `
+}
+
+func len(s []int) int { return 0 }
+`, []string{"Outer"}, []string{"a.go:7:6: this len shadows Go's predeclared len"}},
+		{"int64", `
+type int64 int32
+
+type Outer struct{ N int }
+`, []string{"Outer"}, []string{"a.go:3:6: this int64 shadows Go's predeclared int64"}},
+		{"helper", `
+type Inner struct{ N int }
+
+type Outer struct{ In Inner }
+
+func _Inner_dump() {}
+`, []string{"Outer"}, []string{"a.go:7:6: _Inner_dump is the name of the generated helper that encodes m.Inner"}},
+		{"two urls and a local net_url_URL", `
+import (
+	"net/url"
+
+	xurl "example.com/m/x/url"
+)
+
+type net_url_URL struct{ S string }
+
+type Outer struct {
+	A url.URL
+	B xurl.URL
+	C net_url_URL
+}
+`, []string{"Outer"}, []string{"would share the name _net_url_URL_dump"}},
+		{"dispatch", `
+type Outer struct{ N int }
+
+var _Outer_dispatch = 1
+`, []string{"Outer"}, []string{"a.go:5:5: _Outer_dispatch is the name of the generated file's dispatch function"}},
+		{"generic dispatch method", `
+type Box[T any] struct{ V T }
+
+func (b *Box[T]) _Box_pointer() {}
+`, []string{"Box"}, []string{"a.go:5:18: type Box already has a field or method _Box_pointer, which jsondump generates"}},
+		{"type parameter", `
+type Box[int64 any] struct{ N int }
+`, []string{"Box"}, []string{"a.go:3:10: type parameter int64 of Box shadows Go's predeclared int64"}},
+		// Harmless: an alias of the same type, and shadowed names that
+		// the generated code does not use.
+		{"harmless", `
+type any = interface{}
+
+func len() {}
+
+type Outer struct {
+	A any
+	N int
+}
+`, []string{"Outer"}, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := testmod.Write(t, map[string]string{
+				"a.go":       "package m\n" + c.src,
+				"x/url/u.go": "package url\n\ntype URL struct{ Host string }\n",
+			})
+			_, err := gen.Generate(gen.Config{Dir: dir, Types: c.types})
+			if c.want == nil {
+				if err != nil {
+					t.Fatal(err)
+				}
+				generate(t, gen.Config{Dir: dir, Types: c.types})
+				goVet(t, dir)
+				return
+			}
+			if err == nil {
+				t.Fatalf("no error; want %q", c.want)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q\nwant it to contain %q", err, w)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,217 @@
+// Package realpkgs runs jsondump over real API packages that nobody here
+// wrote: each is copied from the module cache into a fresh module twice, as
+// the package to generate for (-all) and as its mirror, which keeps no
+// generated code. The generated copy must build and pass go vet, and random
+// values of every generated type must encode as encoding/json encodes the
+// same values of the mirror, by every route difftest.Check knows (DumpTo,
+// Dumps, the drop-in API, json.Marshal on the generated type itself).
+//
+// It downloads the packages through the module proxy and takes minutes, so
+// it runs when JSONDUMP_REALPKGS=1 (CI sets it):
+//
+//	JSONDUMP_REALPKGS=1 go test ./internal/realpkgs
+//
+// JSONDUMP_REALPKGS_VALUES sets the number of random values per type (30).
+package realpkgs
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/jsondump/jsondump/gen"
+)
+
+// A realPackage is one package of a module, at a pinned version.
+type realPackage struct {
+	name            string // short name, for the test and the copy's directory
+	module, version string
+	dir             string // the package's directory within the module
+}
+
+var realPackages = []realPackage{
+	{"k8scorev1", "k8s.io/api", "v0.37.2", "core/v1"},
+	{"github", "github.com/google/go-github/v93", "v93.0.0", "github"},
+	{"mobyswarm", "github.com/moby/moby/api", "v1.57.0", "types/swarm"},
+	{"mobycontainer", "github.com/moby/moby/api", "v1.57.0", "types/container"},
+}
+
+// workModule is the path of the module the copies live in: under this
+// module's path, so that its tests may import internal/difftest.
+const workModule = "github.com/jsondump/jsondump/internal/realpkgs/work"
+
+func TestRealPackages(t *testing.T) {
+	if os.Getenv("JSONDUMP_REALPKGS") != "1" {
+		t.Skip("set JSONDUMP_REALPKGS=1 to run (CI does): downloads k8s.io/api, go-github and moby's api through the module proxy")
+	}
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	values := os.Getenv("JSONDUMP_REALPKGS_VALUES")
+	if values == "" {
+		values = "30"
+	}
+	work := t.TempDir()
+	goMod := "module " + workModule + "\n\ngo 1.26.0\n\nrequire github.com/jsondump/jsondump v0.0.0\n\nreplace github.com/jsondump/jsondump => " + root + "\n"
+	write(t, filepath.Join(work, "go.mod"), goMod)
+	for _, p := range realPackages {
+		goCmd(t, work, "get", p.module+"@"+p.version)
+	}
+	for _, p := range realPackages {
+		src := filepath.Join(moduleDir(t, work, p.module, p.version), p.dir)
+		copyPackage(t, src, filepath.Join(work, p.name, "gen"))
+		copyPackage(t, src, filepath.Join(work, p.name, "mirror"))
+	}
+	// What the generated code and the comparisons will import, so that
+	// go mod tidy keeps it.
+	write(t, filepath.Join(work, "deps", "deps.go"), "package deps\n\nimport (\n"+
+		"\t_ \"github.com/jsondump/jsondump/internal/difftest\"\n"+
+		"\t_ \"github.com/jsondump/jsondump/runtime\"\n)\n")
+	goCmd(t, work, "mod", "tidy")
+
+	for _, p := range realPackages {
+		t.Run(p.name, func(t *testing.T) {
+			outs, err := gen.Generate(gen.Config{Dir: work, Patterns: []string{"./" + p.name + "/gen"}, All: true})
+			if err != nil {
+				t.Fatalf("jsondump -all %s/%s: %v", p.module, p.dir, err)
+			}
+			var types []string
+			for _, out := range outs {
+				if err := gen.WriteFile(out); err != nil {
+					t.Fatal(err)
+				}
+				types = append(types, generatedTypes(out.Content)...)
+			}
+			slices.Sort(types)
+			t.Logf("%s/%s: %d types generated", p.module, p.dir, len(types))
+			if len(types) == 0 {
+				t.Fatal("no type generated")
+			}
+			write(t, filepath.Join(work, p.name, "compare", "compare_test.go"), compareTest(p.name, types))
+			goCmd(t, work, "vet", "./"+p.name+"/...")
+			goCmdEnv(t, work, []string{"JSONDUMP_VALUES=" + values}, "test", "./"+p.name+"/compare")
+		})
+	}
+}
+
+// generatedTypes are the exported types a generated file gives DumpTo.
+func generatedTypes(src []byte) []string {
+	var names []string
+	for _, m := range dumpTo.FindAllSubmatch(src, -1) {
+		names = append(names, string(m[1]))
+	}
+	return names
+}
+
+var dumpTo = regexp.MustCompile(`(?m)^func \(v \*?([A-Z]\w*)\) DumpTo\(`)
+
+// compareTest is the differential test of one package: difftest.Check on
+// random values of every generated type and of its mirror.
+func compareTest(pkg string, types []string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `package compare
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"strconv"
+	"testing"
+
+	"github.com/jsondump/jsondump/internal/difftest"
+	g %q
+	m %q
+)
+
+func TestMatchesEncodingJSON(t *testing.T) {
+`, workModule+"/"+pkg+"/gen", workModule+"/"+pkg+"/mirror")
+	for _, name := range types {
+		fmt.Fprintf(&b, "\tcheck[g.%s, m.%s](t)\n", name, name)
+	}
+	b.WriteString(`}
+
+func check[G, M any](t *testing.T) {
+	n, err := strconv.Atoi(os.Getenv("JSONDUMP_VALUES"))
+	if err != nil {
+		t.Fatal("JSONDUMP_VALUES:", err)
+	}
+	t.Run(fmt.Sprintf("%T", new(G)), func(t *testing.T) {
+		for seed := range uint64(n) {
+			p := difftest.NewPair[G, M](func() *rand.Rand { return difftest.Source(seed) })
+			difftest.Check(t, fmt.Sprintf("seed %d", seed), p)
+			if t.Failed() {
+				return
+			}
+		}
+	})
+}
+`)
+	return b.String()
+}
+
+// moduleDir is where the go command keeps the module's source.
+func moduleDir(t *testing.T, dir, module, version string) string {
+	out := goCmd(t, dir, "mod", "download", "-json", module+"@"+version)
+	var info struct{ Dir string }
+	if err := json.Unmarshal(out, &info); err != nil || info.Dir == "" {
+		t.Fatalf("go mod download %s@%s: %v\n%s", module, version, err, out)
+	}
+	return info.Dir
+}
+
+// copyPackage copies the Go files of a package, but its tests, into dst.
+func copyPackage(t *testing.T, src, dst string) {
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(src, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(t, filepath.Join(dst, name), string(data))
+	}
+}
+
+func write(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), fs.FileMode(0o644)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func goCmd(t *testing.T, dir string, args ...string) []byte {
+	t.Helper()
+	return goCmdEnv(t, dir, nil, args...)
+}
+
+func goCmdEnv(t *testing.T, dir string, env []string, args ...string) []byte {
+	t.Helper()
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go %s: %v\n%s%s", strings.Join(args, " "), err, out, stderr.Bytes())
+	}
+	return out
+}
