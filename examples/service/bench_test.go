@@ -11,10 +11,11 @@ import (
 
 var (
 	benchPaths = []struct{ name, path string }{
-		{"orders20", "/orders"},
-		{"orders100", "/orders?limit=100"},
-		{"user", "/users/2"},
-		{"categories", "/categories"},
+		{"records20", "/records"},
+		{"records100", "/records?limit=100"},
+		{"record", "/records/12"},
+		{"audit", "/audit"},
+		{"stats", "/stats"},
 	}
 	encoders = []struct {
 		name   string

@@ -1,19 +1,19 @@
-// Package service is a small net/http API over the response types of
-// examples/api, written as a user would write it: a store, a handler per
+// Package service is a small net/http API over the log records of
+// examples/events, written as a user would write it: a store, a handler per
 // endpoint, and one helper that writes JSON. Its JSON goes through
 // jsondump.NewEncoder, which writes exactly what json.NewEncoder writes, and
-// takes the generated code of api.OrderList, api.UserResponse and
-// api.Category, also inside the map[string]any of GET /categories.
+// takes the generated code of events.Batch, events.Record and
+// events.AuditRecord, also inside the map[string]any bodies of GET /audit
+// and GET /stats.
 //
 // The endpoints:
 //
-//	GET /orders?after=ID&limit=N   api.OrderList, a page of orders
-//	GET /users/{id}                api.UserResponse, one user
-//	GET /categories                {"data": [roots...], "total": n}
-//	GET /categories/{name}         api.Category, one category and its subtree
+//	GET /records?level=L&offset=N&limit=N  events.Batch: a page of the records at level L or above
+//	GET /records/{n}                       events.Record: the record at position n of the log
+//	GET /audit                             {"data": [events.AuditRecord...], "total": n}
+//	GET /stats                             {"by_level": {...}, "latest": events.Record, "total": n}
 //
-// An error is answered with its status and {"request_id": ..., "errors":
-// [api.APIError]}.
+// An error is answered with its status and {"error": {"code": ..., "message": ...}}.
 //
 // NewHandler takes the function that writes each body, so that the tests
 // and benchmarks can serve the same store with encoding/json.
@@ -27,7 +27,7 @@ import (
 	"strconv"
 
 	"github.com/jsondump/jsondump"
-	"github.com/jsondump/jsondump/examples/api"
+	"github.com/jsondump/jsondump/examples/events"
 )
 
 // An EncodeFunc writes v to w followed by a newline, as json.Encoder's
@@ -42,12 +42,11 @@ func EncodingJSON(w io.Writer, v any) error { return json.NewEncoder(w).Encode(v
 
 // Store holds the service's data. It is read-only once the handler serves.
 type Store struct {
-	Orders     []api.Order // in the order GET /orders lists them
-	Users      map[int64]api.User
-	Categories []api.Category // the roots of the category tree
+	Records []events.Record // the log, oldest first
+	Audit   []events.AuditRecord
 }
 
-// DefaultLimit and MaxLimit bound the page size of GET /orders.
+// DefaultLimit and MaxLimit bound the page size of GET /records.
 const (
 	DefaultLimit = 20
 	MaxLimit     = 100
@@ -58,10 +57,10 @@ const (
 func NewHandler(s *Store, encode EncodeFunc) http.Handler {
 	h := &handler{store: s, encode: encode}
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /orders", h.orders)
-	mux.HandleFunc("GET /users/{id}", h.user)
-	mux.HandleFunc("GET /categories", h.categories)
-	mux.HandleFunc("GET /categories/{name}", h.category)
+	mux.HandleFunc("GET /records", h.records)
+	mux.HandleFunc("GET /records/{n}", h.record)
+	mux.HandleFunc("GET /audit", h.audit)
+	mux.HandleFunc("GET /stats", h.stats)
 	return mux
 }
 
@@ -81,91 +80,96 @@ func (h *handler) writeJSON(w http.ResponseWriter, status int, v any) {
 	}
 }
 
-// writeError answers with status and a body of one api.APIError.
-func (h *handler) writeError(w http.ResponseWriter, r *http.Request, status int, msg string, details any) {
-	h.writeJSON(w, status, map[string]any{
-		"request_id": r.Header.Get("X-Request-Id"),
-		"errors":     []api.APIError{{Code: status, Message: msg, Details: details}},
-	})
+// writeError answers with status and a body that says what went wrong.
+func (h *handler) writeError(w http.ResponseWriter, status int, msg string) {
+	h.writeJSON(w, status, map[string]any{"error": map[string]any{"code": status, "message": msg}})
 }
 
-func meta(r *http.Request) api.Meta {
-	return api.Meta{RequestID: r.Header.Get("X-Request-Id"), Version: 1}
+// levels are the names GET /records accepts for its level parameter.
+var levels = map[string]events.Level{
+	"DEBUG": events.Debug, "INFO": events.Info, "WARN": events.Warn, "ERROR": events.Error,
 }
 
-// orders serves a page of orders: those after the order whose ID is the
-// after parameter (from the first when it is absent), at most limit of them.
-func (h *handler) orders(w http.ResponseWriter, r *http.Request) {
+// records serves a page of the records at or above a level: limit of them
+// from offset on. Dropped says how many records of the log the level left
+// out; Final, whether the page is the last.
+func (h *handler) records(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	limit := DefaultLimit
-	if s := q.Get("limit"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > MaxLimit {
-			h.writeError(w, r, http.StatusBadRequest, "limit must be a number from 1 to "+strconv.Itoa(MaxLimit),
-				map[string]any{"limit": s})
+	least := events.Debug
+	if s := q.Get("level"); s != "" {
+		l, ok := levels[s]
+		if !ok {
+			h.writeError(w, http.StatusBadRequest, "level must be DEBUG, INFO, WARN or ERROR, not "+strconv.Quote(s))
 			return
 		}
-		limit = n
+		least = l
 	}
-	orders := h.store.Orders
-	start := 0
-	if after := q.Get("after"); after != "" {
-		start = len(orders)
-		for i := range orders {
-			if orders[i].ID == after {
-				start = i + 1
-				break
-			}
-		}
-	}
-	end := min(start+limit, len(orders))
-	list := api.OrderList{Meta: meta(r), Page: api.Page{Total: len(orders)}, Orders: orders[start:end]}
-	if end < len(orders) {
-		list.Next = "/orders?after=" + orders[end-1].ID + "&limit=" + strconv.Itoa(limit)
-	}
-	h.writeJSON(w, http.StatusOK, list)
-}
-
-// user serves one user, or a 404 whose body says why.
-func (h *handler) user(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	u, ok := h.store.Users[id]
-	if err != nil || !ok {
-		h.writeError(w, r, http.StatusNotFound, "no such user", map[string]any{"id": r.PathValue("id")})
+	offset, ok := intParam(q.Get("offset"), 0, 0, len(h.store.Records))
+	if !ok {
+		h.writeError(w, http.StatusBadRequest, "offset must be a number from 0 to "+strconv.Itoa(len(h.store.Records)))
 		return
 	}
-	h.writeJSON(w, http.StatusOK, api.UserResponse{Meta: meta(r), Data: u})
-}
-
-// categories serves the roots of the category tree, in the shape many
-// handlers use: a map[string]any around the data.
-func (h *handler) categories(w http.ResponseWriter, r *http.Request) {
-	h.writeJSON(w, http.StatusOK, map[string]any{
-		"request_id": r.Header.Get("X-Request-Id"),
-		"data":       h.store.Categories,
-		"total":      len(h.store.Categories),
-	})
-}
-
-// category serves the first category of that name, in a depth-first walk
-// of the tree, with its subtree.
-func (h *handler) category(w http.ResponseWriter, r *http.Request) {
-	name := r.PathValue("name")
-	if c := find(h.store.Categories, name); c != nil {
-		h.writeJSON(w, http.StatusOK, c)
+	limit, ok := intParam(q.Get("limit"), DefaultLimit, 1, MaxLimit)
+	if !ok {
+		h.writeError(w, http.StatusBadRequest, "limit must be a number from 1 to "+strconv.Itoa(MaxLimit))
 		return
 	}
-	h.writeError(w, r, http.StatusNotFound, "no such category", map[string]any{"name": name})
+	batch := events.Batch{Records: []events.Record{}, Final: true}
+	matched := 0
+	for i := range h.store.Records {
+		rec := &h.store.Records[i]
+		if rec.Level < least {
+			batch.Dropped++
+			continue
+		}
+		switch {
+		case matched < offset:
+		case len(batch.Records) < limit:
+			batch.Records = append(batch.Records, *rec)
+		default:
+			batch.Final = false
+		}
+		matched++
+	}
+	h.writeJSON(w, http.StatusOK, batch)
 }
 
-func find(cs []api.Category, name string) *api.Category {
-	for i := range cs {
-		if cs[i].Name == name {
-			return &cs[i]
-		}
-		if c := find(cs[i].Children, name); c != nil {
-			return c
-		}
+// intParam parses s, a query parameter, as an int from lo to hi; def when s
+// is empty.
+func intParam(s string, def, lo, hi int) (int, bool) {
+	if s == "" {
+		return def, true
 	}
-	return nil
+	n, err := strconv.Atoi(s)
+	return n, err == nil && lo <= n && n <= hi
+}
+
+// record serves one record of the log.
+func (h *handler) record(w http.ResponseWriter, r *http.Request) {
+	n, err := strconv.Atoi(r.PathValue("n"))
+	if err != nil || n < 0 || n >= len(h.store.Records) {
+		h.writeError(w, http.StatusNotFound, "no record "+strconv.Quote(r.PathValue("n")))
+		return
+	}
+	h.writeJSON(w, http.StatusOK, h.store.Records[n])
+}
+
+// audit serves the audit trail, in the shape many handlers use: a
+// map[string]any around the data.
+func (h *handler) audit(w http.ResponseWriter, r *http.Request) {
+	h.writeJSON(w, http.StatusOK, map[string]any{"data": h.store.Audit, "total": len(h.store.Audit)})
+}
+
+// stats serves how many records each level has, and the latest record.
+func (h *handler) stats(w http.ResponseWriter, r *http.Request) {
+	byLevel := map[string]int{}
+	for i := range h.store.Records {
+		name, _ := h.store.Records[i].Level.MarshalText()
+		byLevel[string(name)]++
+	}
+	body := map[string]any{"by_level": byLevel, "total": len(h.store.Records), "latest": nil}
+	if n := len(h.store.Records); n > 0 {
+		body["latest"] = h.store.Records[n-1]
+	}
+	h.writeJSON(w, http.StatusOK, body)
 }

@@ -10,69 +10,47 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jsondump/jsondump/examples/api"
+	"github.com/jsondump/jsondump/examples/events"
 	"github.com/jsondump/jsondump/examples/service"
 )
 
-// sampleStore makes a store of n orders, with text that escaping changes
-// (HTML characters, non-ASCII, U+2028), times, optional fields set and not,
-// and a category tree three levels deep with locales and free-form
-// attributes.
+// sampleStore makes a log of n records and an audit trail, with text that
+// escaping changes (HTML characters, non-ASCII, U+2028), every level, maps
+// of every key kind, raw JSON to compact, and optional fields set and not.
 func sampleStore(n int) *service.Store {
-	s := &service.Store{Users: map[int64]api.User{}}
-	for id := int64(1); id <= 10; id++ {
-		u := api.User{ID: id, Name: fmt.Sprintf("User %d <%c>", id, 'a'+rune(id)), Tags: []string{"customer"},
-			Score: float64(id) * 1.1}
-		if id%2 == 0 {
-			u.Email = fmt.Sprintf("u%d@example.com", id)
-			u.Address = &api.Address{Street: "Bahnhofstraße " + fmt.Sprint(id), City: "Zürich", Zip: "8001", Country: "CH"}
-			u.Avatar = []byte{byte(id), 0xff, 0}
-		}
-		if id == 1 {
-			u.Admin, u.Tags = true, append(u.Tags, "admin & ops", "line\u2028break")
-		}
-		s.Users[id] = u
-	}
-	base := time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC)
+	s := &service.Store{}
+	base := time.Date(2026, 12, 3, 8, 0, 0, 123456789, time.UTC)
+	sampled := true
+	lvls := []events.Level{events.Info, events.Debug, events.Warn, events.Info, events.Error, events.Info + 2}
 	for i := range n {
-		created := base.Add(time.Duration(i) * 7 * time.Minute)
-		o := api.Order{
-			ID:         fmt.Sprintf("o%04d", i),
-			Timestamps: api.Timestamps{CreatedAt: created},
-			Status:     api.Status(i % 4),
-			Total:      api.Money(1999 * (i%7 + 1)),
+		r := events.Record{
+			Time:     base.Add(time.Duration(i) * 1500 * time.Millisecond),
+			Level:    lvls[i%len(lvls)],
+			Message:  fmt.Sprintf("request %d served <ok> & logged", i),
+			Duration: time.Duration(i*1237) * time.Microsecond,
+			Latency:  float32(i%97) * 0.37,
+			Host:     map[string]string{"name": "web-1", "region": "eu-zürich"},
 		}
-		for l := range i%3 + 1 {
-			line := api.Line{SKU: fmt.Sprintf("SKU-%03d", (i*3+l)%250), Qty: l + 1, Price: 9.99 + float64(l)*0.5}
-			if l == 1 {
-				d := 0.1
-				line.Discount = &d
-			}
-			o.Lines = append(o.Lines, line)
-		}
-		if i%5 == 0 {
-			updated := created.Add(90 * time.Minute)
-			o.UpdatedAt = &updated
-			o.Notes = map[string]string{"gift": "yes", "message": "Happy birthday <3 — from Zoë"}
+		if i%2 == 0 {
+			r.Attrs = map[string]any{"path": fmt.Sprintf("/orders/%d", i), "status": 200 + i%3, "user": map[string]any{"id": i, "name": "Zoë"}, "tags": []any{"a", 1.5, nil}}
+			r.Counters = map[string]int64{"rows": int64(i * 3), "bytes": int64(i * 1024)}
 		}
 		if i%3 == 0 {
-			u := s.Users[int64(i%10+1)]
-			o.Customer = &u
+			r.ByCode = map[int]string{404: "not found", 200: "ok", -1: "unknown"}
+			r.Labels = map[events.Label]string{"env": "prod", "team": "line\u2028sep"}
+			r.Source = &events.Source{File: "server.go", Line: 120 + i, Function: "main.(*server).serve"}
+			r.TraceID = fmt.Sprintf("%016x", i*7919)
+			r.Sampled = &sampled
 		}
-		s.Orders = append(s.Orders, o)
+		if i%4 == 0 {
+			r.Payload = json.RawMessage(`{ "k" : [1, 2, "<x>"] }`)
+			r.Spans = []events.Span{{Name: "db", Start: r.Time, Took: 3 * time.Millisecond, Tags: []string{"sql"}},
+				{Name: "render", Start: r.Time.Add(3 * time.Millisecond), Took: 250 * time.Microsecond}}
+		}
+		s.Records = append(s.Records, r)
 	}
-	for r := range 4 {
-		root := api.Category{Name: fmt.Sprintf("dept-%d", r),
-			Locales: map[string]api.Category{"de": {Name: fmt.Sprintf("Abteilung %d", r)}, "fr": {Name: fmt.Sprintf("Département %d", r)}}}
-		for c := range 3 {
-			child := api.Category{Name: fmt.Sprintf("dept-%d-%d", r, c),
-				Attrs: map[string]any{"rank": c, "featured": c == 0, "colors": []any{"red", "blue & green"}, "ratio": 0.5 + float64(c)}}
-			for g := range 2 {
-				child.Children = append(child.Children, api.Category{Name: fmt.Sprintf("dept-%d-%d-%d", r, c, g), Attrs: []string{"leaf"}})
-			}
-			root.Children = append(root.Children, child)
-		}
-		s.Categories = append(s.Categories, root)
+	for i := range 10 {
+		s.Audit = append(s.Audit, events.AuditRecord{Record: s.Records[i*n/10], Actor: fmt.Sprintf("admin%d@example.com", i), Action: "export <csv>"})
 	}
 	return s
 }
@@ -80,20 +58,19 @@ func sampleStore(n int) *service.Store {
 // paths are the requests the test makes: every endpoint, its pages and its
 // errors.
 var paths = []string{
-	"/orders",
-	"/orders?limit=5",
-	"/orders?after=o0004&limit=3",
-	"/orders?after=o0099",
-	"/orders?limit=0",
-	"/orders?limit=x<y>",
-	"/users/1",
-	"/users/2",
-	"/users/999",
-	"/users/abc",
-	"/categories",
-	"/categories/dept-2-1",
-	"/categories/dept-3-2-1",
-	"/categories/nope",
+	"/records",
+	"/records?limit=5",
+	"/records?level=WARN&offset=3&limit=4",
+	"/records?level=ERROR&limit=100",
+	"/records?offset=100",
+	"/records?limit=0",
+	"/records?level=<loud>",
+	"/records/0",
+	"/records/12",
+	"/records/100",
+	"/records/x",
+	"/audit",
+	"/stats",
 }
 
 type response struct {
@@ -125,6 +102,13 @@ func get(t testing.TB, client *http.Client, url string) response {
 // requests every path from both through a real client, and wants the same
 // status, headers and bytes.
 func TestService(t *testing.T) {
+	// The encoding/json side, here and in the benchmarks, is plain
+	// encoding/json only while the types have no generated MarshalJSON.
+	for _, v := range []any{events.Record{}, events.Batch{}, events.AuditRecord{}} {
+		if _, ok := v.(json.Marshaler); ok {
+			t.Fatalf("%T has a MarshalJSON: examples/events is meant to be generated without -marshaljson", v)
+		}
+	}
 	store := sampleStore(100)
 	jd := httptest.NewServer(service.NewHandler(store, service.JSONDump))
 	defer jd.Close()
@@ -141,26 +125,27 @@ func TestService(t *testing.T) {
 
 	// The service answers what it should, so that the comparison above
 	// compares something.
-	var page struct {
-		RequestID string `json:"request_id"`
-		Page      struct {
-			Next  string `json:"next"`
-			Total int    `json:"total"`
-		} `json:"page"`
-		Orders []struct {
-			ID string `json:"id"`
-		} `json:"orders"`
+	var batch struct {
+		Records []struct {
+			Level string `json:"level"`
+			Msg   string `json:"msg"`
+		} `json:"records"`
+		Dropped int  `json:"dropped"`
+		Final   bool `json:"final"`
 	}
-	if r := get(t, jd.Client(), jd.URL+"/orders?after=o0004&limit=3"); r.status != http.StatusOK {
-		t.Errorf("a page of orders: status %d", r.status)
-	} else if err := json.Unmarshal([]byte(r.body), &page); err != nil {
+	if r := get(t, jd.Client(), jd.URL+"/records?level=WARN&offset=3&limit=4"); r.status != http.StatusOK {
+		t.Errorf("a page of records: status %d", r.status)
+	} else if err := json.Unmarshal([]byte(r.body), &batch); err != nil {
 		t.Error(err)
 	}
-	if page.RequestID != "req-<42>" || page.Page.Next != "/orders?after=o0007&limit=3" || page.Page.Total != 100 ||
-		len(page.Orders) != 3 || page.Orders[0].ID != "o0005" || page.Orders[2].ID != "o0007" {
-		t.Errorf("a page of orders: %+v", page)
+	// Of each 6 records, 2 are WARN or above: 2 (WARN) and 4 (ERROR), then
+	// 8, 10, 14, ... and 98, 33 of the 100. Past 3 of them, the page is 10,
+	// 14, 16 and 20.
+	if len(batch.Records) != 4 || batch.Records[0].Level != "ERROR" || batch.Records[1].Level != "WARN" ||
+		batch.Records[0].Msg != "request 10 served <ok> & logged" || batch.Dropped != 67 || batch.Final {
+		t.Errorf("a page of records: %+v", batch)
 	}
-	for path, status := range map[string]int{"/users/999": 404, "/orders?limit=0": 400, "/categories/nope": 404, "/categories/dept-3-2-1": 200} {
+	for path, status := range map[string]int{"/records/100": 404, "/records?limit=0": 400, "/stats": 200, "/audit": 200} {
 		if r := get(t, jd.Client(), jd.URL+path); r.status != status || !strings.HasSuffix(r.body, "}\n") {
 			t.Errorf("GET %s: %d %s; want status %d and a JSON object", path, r.status, r.body, status)
 		}
