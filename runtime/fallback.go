@@ -1,8 +1,9 @@
 // The fallback, for dynamic values of types the fast path of Any does not
-// know: with fallback_nan.go, the only code in the package that uses
-// reflection, directly or through encoding/json.Marshal (any.go's
-// isNilPointer only looks at an interface's type and pointer). Nothing on
-// the path of a generated type without interfaces comes here.
+// know. It uses reflection, directly or through encoding/json.Marshal, as do
+// fallback_nan.go, and omit.go and params.go for what only an instantiated
+// type decides (any.go's isNilPointer only looks at an interface's type and
+// pointer). Nothing on the path of a generated type without interfaces
+// comes here.
 //
 // encoding/json writes most such values, and its output is then written as
 // raw JSON, so the options still apply; under AllowNaN, which encoding/json
@@ -10,12 +11,15 @@
 // (fallback_nan.go). Slices, arrays and string-keyed maps of generated types
 // (or of pointers to them) are the exception: this Encoder walks them and
 // writes each element by its generated code, with the options and in sight
-// of the cycle check.
+// of the cycle check. So are named map[string]any and []any types, such as
+// gin's gin.H and echo's echo.Map: they are written as the unnamed types
+// are, each value by its generated code where it has one.
 
 package runtime
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"reflect"
 	"sync"
@@ -23,7 +27,7 @@ import (
 
 // fallback writes v with encoding/json, for a type the runtime does not know.
 func (e *Encoder) fallback(v any) {
-	if e.generatedElems(v) {
+	if e.anyContainer(v) || e.generatedElems(v) {
 		return
 	}
 	if e.opts.allowNaN && e.allowNaN(v) { // see fallback_nan.go
@@ -48,6 +52,32 @@ func (e *Encoder) fallback(v any) {
 		return
 	}
 	e.trustedJSON(b)
+}
+
+var (
+	anyMapType   = reflect.TypeFor[map[string]any]()
+	anySliceType = reflect.TypeFor[[]any]()
+)
+
+// anyContainer writes v when its type is a named type whose underlying type
+// is map[string]any or []any, and without JSON methods, and reports whether
+// it did. encoding/json writes such a value as its underlying type; the
+// conversion shares v's map or array.
+func (e *Encoder) anyContainer(v any) bool {
+	switch v.(type) {
+	case json.Marshaler, encoding.TextMarshaler:
+		return false
+	}
+	rv := reflect.ValueOf(v)
+	switch t := rv.Type(); {
+	case t.Kind() == reflect.Map && t.Key() == anyMapType.Key() && t.Elem() == anyMapType.Elem():
+		e.anyMap(rv.Convert(anyMapType).Interface().(map[string]any))
+	case t.Kind() == reflect.Slice && t.Elem() == anySliceType.Elem():
+		e.anySlice(rv.Convert(anySliceType).Interface().([]any))
+	default:
+		return false
+	}
+	return true
 }
 
 // generatedTypes caches isGenerated: reflect.Type -> bool.

@@ -74,3 +74,65 @@ func TestFallbackGenerated(t *testing.T) {
 		}
 	}
 }
+
+// Named map[string]any and []any types, as frameworks declare them (gin.H,
+// echo.Map).
+type (
+	hMap  map[string]any
+	aList []any
+	// mMap has a MarshalJSON, which must be called, not bypassed.
+	mMap map[string]any
+)
+
+func (mMap) MarshalJSON() ([]byte, error) { return []byte(`"mMap"`), nil }
+
+// TestFallbackNamedAnyContainers: named map[string]any and []any types are
+// written as the unnamed types are, so their values take generated code
+// (plainGen's DumpJSON writes "generated", which encoding/json would not),
+// with the options and the cycle check.
+func TestFallbackNamedAnyContainers(t *testing.T) {
+	for _, c := range []struct {
+		v, unnamed any
+		want       string
+	}{
+		{hMap{"b": plainGen{1}, "a": &plainGen{2}, "c": nil}, map[string]any{"b": plainGen{1}, "a": &plainGen{2}, "c": nil},
+			`{"a":"generated","b":"generated","c":null}`},
+		{aList{1, plainGen{}, aList{"<x>"}}, []any{1, plainGen{}, []any{"<x>"}}, `[1,"generated",["\u003cx\u003e"]]`},
+		{hMap{"l": aList{hMap{}}}, map[string]any{"l": []any{map[string]any{}}}, `{"l":[{}]}`},
+		{hMap(nil), map[string]any(nil), `null`},
+		{aList(nil), []any(nil), `null`},
+		{aList{}, []any{}, `[]`},
+		{mMap{"a": 1}, nil, `"mMap"`},
+	} {
+		got, err := dumpAny(c.v)
+		if got != c.want || err != nil {
+			t.Errorf("%#v: got %s, %v; want %s", c.v, got, err, c.want)
+		}
+		if c.unnamed == nil {
+			continue
+		}
+		for _, opts := range [][]Option{{Indent(">", "\t")}, {SortKeys(), EscapeHTML(false)}} {
+			got, err := dumpAny(c.v, opts...)
+			want, werr := dumpAny(c.unnamed, opts...)
+			if got != want || err != nil || werr != nil {
+				t.Errorf("%#v with %v: got %s, %v; the unnamed type gives %s, %v", c.v, opts, got, err, want, werr)
+			}
+		}
+	}
+	// Without generated values inside, encoding/json's bytes.
+	v := hMap{"z": aList{1.5, "a&b", true, nil}, "a": hMap{"k": []byte("hi")}}
+	want, _ := json.Marshal(v)
+	if got, err := dumpAny(v); got != string(want) || err != nil {
+		t.Errorf("got %s, %v; encoding/json gives %s", got, err, want)
+	}
+	loop := hMap{}
+	loop["self"] = loop
+	if _, err := dumpAny(loop); err == nil || !strings.Contains(err.Error(), "cycle") {
+		t.Errorf("a map that holds itself: error %.100v", err)
+	}
+	list := aList{nil}
+	list[0] = list
+	if _, err := dumpAny(list); err == nil || !strings.Contains(err.Error(), "cycle") {
+		t.Errorf("a slice that holds itself: error %.100v", err)
+	}
+}
