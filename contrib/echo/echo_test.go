@@ -4,114 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"math"
 	"net/http"
 	"net/http/httptest"
-	goruntime "runtime"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	jsondumpecho "github.com/jsondump/jsondump/contrib/echo"
-	"github.com/jsondump/jsondump/contrib/echo/internal/shop"
+	"github.com/jsondump/jsondump/internal/shop"
 	"github.com/labstack/echo/v4"
 )
-
-// How the test knows which code wrote a response.
-//
-// The bytes cannot tell: they are the same either way, which is the point.
-// So a probe, a json.Marshaler of this package, sits inside the generated
-// values (in shop.Order.Extra), and records who called its MarshalJSON by
-// walking its own call stack. Package shop (internal/shop) is generated
-// without -marshaljson (the test checks), so encoding/json cannot enter its
-// generated code: a frame of package shop on the probe's stack can only be
-// that generated code (shop's one hand-written method, Status.MarshalText,
-// calls nothing), reached through the jsondump runtime's dispatch. With
-// echo's default serializer the stack has encoding/json's frames and none of
-// shop's; with jsondumpecho.Serializer it must have shop's and none of
-// encoding/json's. Nothing in runtime or the adapter exists for the test.
-type probe struct{ rec *record }
-
-// shopPackage prefixes the names of package shop's functions in a stack.
-const shopPackage = "github.com/jsondump/jsondump/contrib/echo/internal/shop."
-
-// record holds what the probes saw during one request.
-type record struct {
-	mu        sync.Mutex
-	calls     int
-	generated bool // a frame of package shop (its generated code) was on the stack
-	std       bool // a frame of encoding/json was on the stack
-}
-
-func (r *record) reset() {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.calls, r.generated, r.std = 0, false, false
-}
-
-func (r *record) get() (calls int, generated, std bool) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.calls, r.generated, r.std
-}
-
-// MarshalJSON writes the same bytes whoever calls it, and records the
-// callers.
-func (p probe) MarshalJSON() ([]byte, error) {
-	pcs := make([]uintptr, 128)
-	frames := goruntime.CallersFrames(pcs[:goruntime.Callers(2, pcs)])
-	var generated, std bool
-	for {
-		f, more := frames.Next()
-		generated = generated || strings.HasPrefix(f.Function, shopPackage)
-		std = std || strings.HasPrefix(f.Function, "encoding/json")
-		if !more {
-			break
-		}
-	}
-	p.rec.mu.Lock()
-	defer p.rec.mu.Unlock()
-	p.rec.calls++
-	p.rec.generated = p.rec.generated || generated
-	p.rec.std = p.rec.std || std
-	return []byte(`{"probe":"<ok>"}`), nil
-}
-
-// order is a generated type holding a probe, with text that each escaping
-// option writes differently (HTML characters, non-ASCII, U+2028).
-func order(rec *record) shop.Order {
-	discount := 0.25
-	return shop.Order{
-		ID:      "o-<1>",
-		Created: time.Date(2026, 11, 28, 9, 30, 0, 5, time.FixedZone("CET", 3600)),
-		Customer: &shop.Customer{Name: "Ada & Bob <admins>", Email: "ada@example.com",
-			Tags: []string{"Zürich", "line\u2028sep"}, Avatar: []byte{0, 1, 2, 250}},
-		Lines:  []shop.Line{{SKU: "a&b", Qty: 2, Price: 9.995, Discount: &discount}, {SKU: "c", Qty: 1, Price: 1e21}},
-		Total:  19.99,
-		Status: shop.Shipped,
-		Notes:  map[string]string{"z": "<gift>", "a": "Grüße"},
-		Extra:  probe{rec},
-	}
-}
-
-// orders is a page of orders, the first with a probe.
-func orders(rec *record) shop.OrderList {
-	return shop.OrderList{RequestID: "r", Orders: []shop.Order{order(rec), {ID: "o2", Status: shop.Pending}},
-		Next: "/orders?after=o2&limit=2", Total: 3}
-}
-
-// manyOrders is larger than jsondump's output chunk (about 32 KiB), with a
-// NaN, which encoding/json refuses, at its end: a streaming encoder would
-// have written most of it before it fails.
-func manyOrders() []shop.Order {
-	list := make([]shop.Order, 2000)
-	for i := range list {
-		list[i] = shop.Order{ID: "order", Lines: []shop.Line{{SKU: "s", Qty: 1}}, Total: 1}
-	}
-	list[len(list)-1].Total = math.NaN()
-	return list
-}
 
 // route is one endpoint of the test server and what a request to it must
 // show.
@@ -135,21 +36,25 @@ var routes = []route{
 	{method: "POST", path: "/orders", body: `{"ID":`},
 }
 
-func newEcho(rec *record, serializer echo.JSONSerializer) *echo.Echo {
+func newEcho(rec *shop.Record, serializer echo.JSONSerializer) *echo.Echo {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	if serializer != nil {
 		e.JSONSerializer = serializer
 	}
-	e.GET("/orders", func(c echo.Context) error { return c.JSON(http.StatusOK, orders(rec)) })
-	e.GET("/order", func(c echo.Context) error { return c.JSON(http.StatusOK, order(rec)) })
-	e.GET("/order/ptr", func(c echo.Context) error { o := order(rec); return c.JSON(http.StatusOK, &o) })
+	e.GET("/orders", func(c echo.Context) error { return c.JSON(http.StatusOK, shop.SampleOrders(rec)) })
+	e.GET("/order", func(c echo.Context) error { return c.JSON(http.StatusOK, shop.SampleOrder(rec)) })
+	e.GET("/order/ptr", func(c echo.Context) error { o := shop.SampleOrder(rec); return c.JSON(http.StatusOK, &o) })
 	e.GET("/map", func(c echo.Context) error {
-		return c.JSON(http.StatusOK, echo.Map{"data": order(rec), "total": 1, "page": orders(rec)})
+		return c.JSON(http.StatusOK, echo.Map{"data": shop.SampleOrder(rec), "total": 1, "page": shop.SampleOrders(rec)})
 	})
-	e.GET("/pretty", func(c echo.Context) error { return c.JSONPretty(http.StatusOK, echo.Map{"data": order(rec)}, "\t") })
-	e.GET("/jsonp", func(c echo.Context) error { return c.JSONP(http.StatusOK, c.QueryParam("callback"), order(rec)) })
-	e.GET("/nan", func(c echo.Context) error { return c.JSON(http.StatusOK, echo.Map{"orders": manyOrders()}) })
+	e.GET("/pretty", func(c echo.Context) error {
+		return c.JSONPretty(http.StatusOK, echo.Map{"data": shop.SampleOrder(rec)}, "\t")
+	})
+	e.GET("/jsonp", func(c echo.Context) error {
+		return c.JSONP(http.StatusOK, c.QueryParam("callback"), shop.SampleOrder(rec))
+	})
+	e.GET("/nan", func(c echo.Context) error { return c.JSON(http.StatusOK, echo.Map{"orders": shop.ManyOrders()}) })
 	e.POST("/orders", func(c echo.Context) error {
 		var o shop.Order
 		if err := c.Bind(&o); err != nil {
@@ -168,9 +73,9 @@ type response struct {
 	generated, std    bool
 }
 
-func do(t *testing.T, client *http.Client, base string, rt route, rec *record) response {
+func do(t *testing.T, client *http.Client, base string, rt route, rec *shop.Record) response {
 	t.Helper()
-	rec.reset()
+	rec.Reset()
 	var body io.Reader
 	if rt.body != "" {
 		body = strings.NewReader(rt.body)
@@ -189,7 +94,7 @@ func do(t *testing.T, client *http.Client, base string, rt route, rec *record) r
 	if err != nil {
 		t.Fatalf("%s %s: %v", rt.method, rt.path, err)
 	}
-	calls, generated, std := rec.get()
+	calls, generated, std := rec.Get()
 	return response{res.StatusCode, res.Header.Get("Content-Type"), string(b), calls, generated, std}
 }
 
@@ -204,7 +109,7 @@ func TestServer(t *testing.T) {
 		}
 	}
 
-	rec := &record{}
+	rec := &shop.Record{}
 	std := httptest.NewServer(newEcho(rec, nil))
 	defer std.Close()
 	jd := httptest.NewServer(newEcho(rec, jsondumpecho.Serializer{}))
@@ -246,14 +151,14 @@ func TestSerializeError(t *testing.T) {
 	e := echo.New()
 	rec := httptest.NewRecorder()
 	c := e.NewContext(httptest.NewRequest(http.MethodGet, "/", nil), rec)
-	if err := (jsondumpecho.Serializer{}).Serialize(c, manyOrders(), ""); err == nil {
+	if err := (jsondumpecho.Serializer{}).Serialize(c, shop.ManyOrders(), ""); err == nil {
 		t.Fatal("no error for NaN")
 	}
 	if rec.Body.Len() != 0 || c.Response().Committed {
 		t.Errorf("%d bytes written, committed %v; want none", rec.Body.Len(), c.Response().Committed)
 	}
 	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(manyOrders()); err == nil {
+	if err := json.NewEncoder(&buf).Encode(shop.ManyOrders()); err == nil {
 		t.Fatal("encoding/json encodes NaN")
 	}
 }

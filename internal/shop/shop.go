@@ -1,11 +1,12 @@
-// Package shop is this module's test fixture: a small response model whose
-// encoding code jsondump generated (without -marshaljson, so encoding/json
-// cannot reach that code), committed with its go:generate line.
+// Package shop is the contrib modules' test fixture: a small response model
+// whose encoding code jsondump generated (without -marshaljson, so
+// encoding/json cannot reach that code), and a probe that tells which code
+// encoded it (probe.go).
 package shop
 
 import "time"
 
-//go:generate go tool jsondump -type=OrderList,Order
+//go:generate go run github.com/jsondump/jsondump/cmd/jsondump -type=OrderList,Order
 
 // OrderList is a page of orders.
 type OrderList struct {
