@@ -10,7 +10,6 @@ package runtime
 import (
 	"cmp"
 	"encoding"
-	"fmt"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -104,7 +103,7 @@ func TextKeys[K interface {
 	for k := range m {
 		b, err := marshalKey(k)
 		if err != nil {
-			e.fail(&MarshalerError{Type: fmt.Sprintf("%T", k), Func: "MarshalText", Err: err})
+			e.fail(&MarshalerError{Type: methodType(k), Func: "MarshalText", Err: err})
 			return nil
 		}
 		ks = append(ks, MapKey[K]{Key: k, Name: string(b)})

@@ -1,0 +1,43 @@
+package runtime
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// TestJSONv2 holds the JSONv2 constant, chosen by build constraint, to the
+// encoding/json it is compiled with: only encoding/json on encoding/json/v2
+// writes invalid UTF-8 as U+FFFD itself, and names *T in a MarshalerError
+// for a method of T.
+func TestJSONv2(t *testing.T) {
+	b, err := json.Marshal("\xff")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v2 := string(b) == "\"\uFFFD\""; v2 != JSONv2 {
+		t.Errorf("JSONv2 = %v, but encoding/json writes %q for \"\\xff\"", JSONv2, b)
+	}
+	_, err = json.Marshal(failM{})
+	if v2 := strings.Contains(err.Error(), "*runtime.failM"); v2 != JSONv2 {
+		t.Errorf("JSONv2 = %v, but encoding/json says %v", JSONv2, err)
+	}
+}
+
+// v2 is a want of a table written for Go 1.26's encoding/json, made right
+// for the one this test is compiled with: under JSONv2 invalid UTF-8 is
+// U+FFFD itself, not `\ufffd` (but for EnsureASCII, which escapes it again).
+func v2(want string) string {
+	if JSONv2 {
+		return strings.ReplaceAll(want, `\ufffd`, "\uFFFD")
+	}
+	return want
+}
+
+// v2Type is a MarshalerError's type for a method of t: *t under JSONv2.
+func v2Type(t string) string {
+	if JSONv2 && !strings.HasPrefix(t, "*") {
+		return "*" + t
+	}
+	return t
+}
