@@ -34,4 +34,3 @@ func timeError(err error) *MarshalerError {
 func numberError(s string, quoted bool) error {
 	return fmt.Errorf("json: invalid number literal %q", s)
 }
-
