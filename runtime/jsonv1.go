@@ -34,3 +34,9 @@ func timeError(err error) *MarshalerError {
 func numberError(s string, quoted bool) error {
 	return fmt.Errorf("json: invalid number literal %q", s)
 }
+
+// methodKey: Go 1.26's encoding/json sorts every map's keys by the Go
+// strings (or MarshalText's); see jsonv2.go.
+func methodKey[K any]() bool { return false }
+
+func validNames[K comparable, V any](ks []MapEntry[K, V]) {}

@@ -6,10 +6,13 @@
 package runtime
 
 import (
+	"encoding"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // JSONv2 reports whether the encoding/json this package is compiled with is
@@ -51,4 +54,29 @@ func numberError(s string, quoted bool) error {
 	}
 	return &MarshalerError{Type: "*json.Number", Func: "MarshalJSONTo",
 		Err: fmt.Errorf("cannot parse %q as JSON number: %w", s, strconv.ErrSyntax)}
+}
+
+// methodKey reports whether v2 sorts the keys of a map with key type K by
+// their names as written, with invalid UTF-8 as U+FFFD, rather than by the
+// Go strings: when K or *K has a method of a JSON or text marshaler or
+// unmarshaler (v2's nonDefault key functions), even a string kind. (v2's
+// MarshalJSONTo and UnmarshalJSONFrom are left out: naming them needs
+// go1.27 in go.mod, and a type has them only when written for v2.)
+func methodKey[K any]() bool {
+	switch any((*K)(nil)).(type) {
+	case encoding.TextMarshaler, encoding.TextAppender, json.Marshaler,
+		encoding.TextUnmarshaler, json.Unmarshaler:
+		return true
+	}
+	return false
+}
+
+// validNames writes each invalid UTF-8 byte of the names of ks as U+FFFD,
+// as it is written (the names are sorted after).
+func validNames[K comparable, V any](ks []MapEntry[K, V]) {
+	for i := range ks {
+		if !utf8.ValidString(ks[i].Name) {
+			ks[i].Name = string([]rune(ks[i].Name))
+		}
+	}
 }

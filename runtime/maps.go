@@ -141,6 +141,9 @@ func marshalKey[K interface {
 // comparisons are one integer comparison, and only equal prefixes compare
 // the names. The sort is our own so that the comparison is inlined.
 func sortKeys[K comparable, V any](e *Encoder, ks []MapEntry[K, V]) {
+	if JSONv2 && methodKey[K]() {
+		validNames(ks)
+	}
 	if len(ks) <= 8 {
 		// Few keys: fewer moves than references would cost.
 		for i := 1; i < len(ks); i++ {
