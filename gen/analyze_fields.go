@@ -13,7 +13,6 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -29,6 +28,22 @@ type jsonField struct {
 	omitEmpty, omitZero bool
 	quoted              bool // ",string" on a kind that takes it
 	quotedParam         bool // ",string" on a type parameter: undecidable here
+
+	// Read by v2 only (tags_v2.go): a format option, which makes v2 fail
+	// on the whole struct, and the embed option on a field that is not a
+	// struct (v2 writes a map's entries inline): neither is supported.
+	format, inline bool
+}
+
+// sameFields reports whether two readings of a struct's tags found the same
+// fields, with the same names and options.
+func sameFields(a, b []jsonField) bool {
+	return slices.EqualFunc(a, b, func(x, y jsonField) bool {
+		return x.name == y.name && x.tag == y.tag && slices.Equal(x.index, y.index) &&
+			x.omitEmpty == y.omitEmpty && x.omitZero == y.omitZero &&
+			x.quoted == y.quoted && x.quotedParam == y.quotedParam &&
+			x.format == y.format && x.inline == y.inline
+	})
 }
 
 // deref reports whether the path to the field goes through an embedded
@@ -43,18 +58,41 @@ func (f *jsonField) deref() bool {
 }
 
 // typeFields returns the JSON fields of the struct type t (a named type or a
-// struct literal type), in index order.
+// struct literal type), in index order, as Go 1.26's encoding/json reads its
+// tags.
 func (a *analyzer) typeFields(t types.Type) []jsonField {
 	t = types.Unalias(t)
 	if fs, ok := a.fields.At(t).([]jsonField); ok {
 		return fs
 	}
-	fs := typeFields(t)
+	fs := typeFields(t, false)
 	a.fields.Set(t, fs)
 	return fs
 }
 
-func typeFields(t types.Type) []jsonField {
+// typeFieldsV2 is typeFields as the encoding/json implemented on
+// encoding/json/v2 reads the tags (Go 1.27's, see tags_v2.go).
+func (a *analyzer) typeFieldsV2(t types.Type) []jsonField {
+	t = types.Unalias(t)
+	if fs, ok := a.fieldsV2.At(t).([]jsonField); ok {
+		return fs
+	}
+	fs := typeFields(t, true)
+	a.fieldsV2.Set(t, fs)
+	return fs
+}
+
+// bothFields is the fields of t under either encoding/json: what the
+// analyses that follow every field (addressability, cycles) must see.
+func (a *analyzer) bothFields(t types.Type) []jsonField {
+	v1, v2 := a.typeFields(t), a.typeFieldsV2(t)
+	if sameFields(v1, v2) {
+		return v1
+	}
+	return append(slices.Clip(v1), v2...)
+}
+
+func typeFields(t types.Type, v2 bool) []jsonField {
 	type queued struct {
 		typ   types.Type
 		index []int
@@ -94,10 +132,11 @@ func typeFields(t types.Type) []jsonField {
 				if tag == "-" {
 					continue
 				}
-				name, opts, _ := strings.Cut(tag, ",")
-				if !isValidTag(name) {
-					name = ""
+				opts := tagV1(tag)
+				if v2 {
+					opts = tagV2(tag)
 				}
+				name := opts.name
 				index := append(slices.Clip(f.index), i)
 				vars := append(slices.Clip(f.vars), sf)
 
@@ -107,7 +146,11 @@ func typeFields(t types.Type) []jsonField {
 					ft = types.Unalias(p.Elem())
 				}
 
-				if name != "" || !sf.Embedded() || !isStruct(ft) {
+				// An embedded struct without a name is explored, and under
+				// v2 so is a field of any struct type with the embed option
+				// and no name.
+				embed := name == "" && (sf.Embedded() || opts.embed) && isStruct(ft)
+				if !embed {
 					jf := jsonField{
 						name:      name,
 						tag:       name != "",
@@ -115,10 +158,12 @@ func typeFields(t types.Type) []jsonField {
 						vars:      vars,
 						decl:      decl,
 						ft:        ft,
-						omitEmpty: hasOption(opts, "omitempty"),
-						omitZero:  hasOption(opts, "omitzero"),
+						omitEmpty: opts.omitEmpty,
+						omitZero:  opts.omitZero,
+						format:    opts.format,
+						inline:    name == "" && opts.embed && inlineFallback(ft),
 					}
-					if hasOption(opts, "string") {
+					if opts.quoted {
 						if _, ok := ft.(*types.TypeParam); ok {
 							jf.quotedParam = true
 						} else {
@@ -228,46 +273,31 @@ func quotable(t types.Type) bool {
 		info&types.IsString != 0 || info&types.IsInteger != 0
 }
 
-// hasOption reports whether the comma-separated tag options have opt.
-func hasOption(opts, opt string) bool {
-	for opts != "" {
-		var o string
-		o, opts, _ = strings.Cut(opts, ",")
-		if o == opt {
-			return true
-		}
-	}
-	return false
-}
-
-// isValidTag is encoding/json's test of a tag name.
-func isValidTag(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, c := range s {
-		switch {
-		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c):
-			// Backslash and quote chars are reserved, but otherwise any
-			// punctuation chars are allowed in a tag name.
-		case !unicode.IsLetter(c) && !unicode.IsDigit(c):
-			return false
-		}
-	}
-	return true
-}
-
 // keyLiteral is the key as encoding/json writes it with HTML escaping on,
 // `"key":`, and whether EscapeHTML(false) or EnsureASCII can change it.
-// Keys are valid tag names or Go identifiers: letters, digits and
-// punctuation other than quote and backslash, so only <, >, & and U+2028,
-// U+2029 are ever escaped.
+// Keys are tag names or Go identifiers, valid UTF-8 without quote or
+// backslash; control characters only in names encoding/json/v2 accepts.
 func keyLiteral(key string) (string, bool) {
 	var b strings.Builder
 	b.WriteByte('"')
 	runtime := false
 	for _, r := range key {
 		switch {
+		case r == '\b':
+			b.WriteString(`\b`)
+		case r == '\f':
+			b.WriteString(`\f`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < ' ':
+			fmt.Fprintf(&b, `\u%04x`, r)
+		case r == 0x7f: // EnsureASCII escapes it
+			b.WriteRune(r)
+			runtime = true
 		case r == '<' || r == '>' || r == '&':
 			fmt.Fprintf(&b, `\u00%x`, r)
 			runtime = true
@@ -288,8 +318,17 @@ func keyLiteral(key string) (string, bool) {
 // object is the JSON object encoding of the struct type t (named or not,
 // with underlying st) at a position, reached from site s.
 func (a *analyzer) object(t types.Type, st *types.Struct, addr bool, s *site) *Object {
+	obj := a.objectOf(t, a.typeFields(t), addr, s)
+	if v2 := a.typeFieldsV2(t); !sameFields(a.typeFields(t), v2) {
+		obj.V2 = a.objectOf(t, v2, addr, s)
+	}
+	return obj
+}
+
+// objectOf is the object of the struct type t with the fields given.
+func (a *analyzer) objectOf(t types.Type, fields []jsonField, addr bool, s *site) *Object {
 	obj := &Object{}
-	for _, f := range a.typeFields(t) {
+	for _, f := range fields {
 		last := f.vars[len(f.vars)-1]
 		fs := s
 		if last.Pkg() == a.pkg.Types {
@@ -301,6 +340,12 @@ func (a *analyzer) object(t types.Type, st *types.Struct, addr bool, s *site) *O
 		}
 		if f.quotedParam {
 			a.fail(fs, f.decl, "the ,string option on a value of a type parameter is not supported")
+		}
+		if f.format {
+			a.fail(fs, f.decl, "the format tag option is not supported (Go 1.27's encoding/json fails on the struct)")
+		}
+		if f.inline {
+			a.fail(fs, f.decl, "the embed tag option on a map or json.RawMessage is not supported (Go 1.27's encoding/json writes its members inline)")
 		}
 		omit, always := a.omit(f)
 		if always {
@@ -371,4 +416,18 @@ func (a *analyzer) steps(root types.Type, f jsonField, s *site) ([]Step, bool) {
 		from = i + 1
 	}
 	return path, true
+}
+
+// inlineFallback reports whether v2 writes the members of a field of type t
+// with the embed option inline: a map with string keys, or jsontext.Value.
+func inlineFallback(t types.Type) bool {
+	if special(t) == RawMessage {
+		return true
+	}
+	m, ok := t.Underlying().(*types.Map)
+	if !ok {
+		return false
+	}
+	b, ok := m.Key().Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }

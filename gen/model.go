@@ -217,6 +217,12 @@ type Object struct {
 	// Sorted holds indexes into Fields in the order of the keys under the
 	// SortKeys option (bytewise), or nil when that is the order of Fields.
 	Sorted []int
+
+	// V2 is the object as encoding/json on encoding/json/v2 (Go 1.27's
+	// default) writes it, when it reads the struct's tags otherwise: other
+	// keys, options or fields (see gen/tags.go). Generated code then
+	// chooses by runtime.JSONv2, a constant. Nil when both agree.
+	V2 *Object
 }
 
 // Field is one JSON field of a struct, possibly promoted from embedded structs.
