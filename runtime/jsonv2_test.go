@@ -41,3 +41,35 @@ func v2Type(t string) string {
 	}
 	return t
 }
+
+// labelKey is a string kind with a method of a text marshaler: v2 sorts
+// such map keys by their names as written (invalid UTF-8 as U+FFFD), Go
+// 1.26 by the Go strings; both write the string itself.
+type labelKey string
+
+func (k labelKey) MarshalText() ([]byte, error) { return []byte("x" + k), nil }
+
+// TestMethodKeyOrder: keys that sort differently before and after invalid
+// UTF-8 becomes U+FFFD (0xFF sorts after the 0xF0 of U+1F600, U+FFFD before),
+// against encoding/json, through StringKeys as generated code calls it.
+func TestMethodKeyOrder(t *testing.T) {
+	m := map[labelKey]int{"\xff": 1, "\u2028": 2, "a": 3, "😀": 4}
+	ms := map[myString]int{"\xff": 1, "\u2028": 2, "a": 3, "😀": 4}
+	for _, c := range []struct {
+		name string
+		f    func(e *Encoder)
+		m    any
+	}{
+		{"method key", func(e *Encoder) {
+			dumpMap(e, func(e *Encoder) []MapKey[labelKey] { return StringKeys(e, m) }, m, func(v int) { e.Int(int64(v)) })
+		}, m},
+		{"plain key", func(e *Encoder) {
+			dumpMap(e, func(e *Encoder) []MapKey[myString] { return StringKeys(e, ms) }, ms, func(v int) { e.Int(int64(v)) })
+		}, ms},
+	} {
+		got, err := dump(c.f)
+		if want := mustJSON(t, c.m); got != want || err != nil {
+			t.Errorf("%s: %v %s", c.name, err, diff(got, want))
+		}
+	}
+}
