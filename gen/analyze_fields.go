@@ -29,10 +29,9 @@ type jsonField struct {
 	quoted              bool // ",string" on a kind that takes it
 	quotedParam         bool // ",string" on a type parameter: undecidable here
 
-	// Read by v2 only (tags_v2.go): a format option, which makes v2 fail
-	// on the whole struct, and the embed option on a field that is not a
-	// struct (v2 writes a map's entries inline): neither is supported.
-	format, inline bool
+	// Read by v2 only (tags.go): the embed option on a field that is not a
+	// struct, whose entries v2 writes inline if it is a map: unsupported.
+	inline bool
 }
 
 // sameFields reports whether two readings of a struct's tags found the same
@@ -42,7 +41,7 @@ func sameFields(a, b []jsonField) bool {
 		return x.name == y.name && x.tag == y.tag && slices.Equal(x.index, y.index) &&
 			x.omitEmpty == y.omitEmpty && x.omitZero == y.omitZero &&
 			x.quoted == y.quoted && x.quotedParam == y.quotedParam &&
-			x.format == y.format && x.inline == y.inline
+			x.inline == y.inline
 	})
 }
 
@@ -65,21 +64,34 @@ func (a *analyzer) typeFields(t types.Type) []jsonField {
 	if fs, ok := a.fields.At(t).([]jsonField); ok {
 		return fs
 	}
-	fs := typeFields(t, false)
+	fs, _ := typeFields(t, false)
 	a.fields.Set(t, fs)
 	return fs
 }
 
 // typeFieldsV2 is typeFields as the encoding/json implemented on
-// encoding/json/v2 reads the tags (Go 1.27's, see tags_v2.go).
+// encoding/json/v2 reads the tags (Go 1.27's, see tags.go).
 func (a *analyzer) typeFieldsV2(t types.Type) []jsonField {
+	return a.readV2(t).fields
+}
+
+// fieldsV2 is the reading of a struct type's tags under v2: its fields, and
+// the Go name of the first field with a format option ("" for none), for
+// which v2 fails on the whole struct.
+type fieldsV2 struct {
+	fields []jsonField
+	format string
+}
+
+func (a *analyzer) readV2(t types.Type) fieldsV2 {
 	t = types.Unalias(t)
-	if fs, ok := a.fieldsV2.At(t).([]jsonField); ok {
-		return fs
+	if r, ok := a.fieldsV2.At(t).(fieldsV2); ok {
+		return r
 	}
-	fs := typeFields(t, true)
-	a.fieldsV2.Set(t, fs)
-	return fs
+	fs, format := typeFields(t, true)
+	r := fieldsV2{fs, format}
+	a.fieldsV2.Set(t, r)
+	return r
 }
 
 // bothFields is the fields of t under either encoding/json: what the
@@ -92,7 +104,9 @@ func (a *analyzer) bothFields(t types.Type) []jsonField {
 	return append(slices.Clip(v1), v2...)
 }
 
-func typeFields(t types.Type, v2 bool) []jsonField {
+// The second result is the Go name of the first field, breadth first, with
+// a format option (v2 only), "" for none.
+func typeFields(t types.Type, v2 bool) ([]jsonField, string) {
 	type queued struct {
 		typ   types.Type
 		index []int
@@ -103,6 +117,7 @@ func typeFields(t types.Type, v2 bool) []jsonField {
 	var count, nextCount typeutilCount
 	var visited typeutilCount
 	var fields []jsonField
+	var format string
 
 	for len(next) > 0 {
 		current, next = next, current[:0]
@@ -151,6 +166,9 @@ func typeFields(t types.Type, v2 bool) []jsonField {
 				// and no name.
 				embed := name == "" && (sf.Embedded() || opts.embed) && isStruct(ft)
 				if !embed {
+					if opts.format && format == "" {
+						format = sf.Name()
+					}
 					jf := jsonField{
 						name:      name,
 						tag:       name != "",
@@ -160,7 +178,6 @@ func typeFields(t types.Type, v2 bool) []jsonField {
 						ft:        ft,
 						omitEmpty: opts.omitEmpty,
 						omitZero:  opts.omitZero,
-						format:    opts.format,
 						inline:    name == "" && opts.embed && inlineFallback(ft),
 					}
 					if opts.quoted {
@@ -227,7 +244,7 @@ func typeFields(t types.Type, v2 bool) []jsonField {
 	}
 	fields = out
 	slices.SortFunc(fields, func(a, b jsonField) int { return slices.Compare(a.index, b.index) })
-	return fields
+	return fields, format
 }
 
 // typeutilCount counts types by identity (as reflect.Type equality does).
@@ -319,8 +336,13 @@ func keyLiteral(key string) (string, bool) {
 // with underlying st) at a position, reached from site s.
 func (a *analyzer) object(t types.Type, st *types.Struct, addr bool, s *site) *Object {
 	obj := a.objectOf(t, a.typeFields(t), addr, s)
-	if v2 := a.typeFieldsV2(t); !sameFields(a.typeFields(t), v2) {
-		obj.V2 = a.objectOf(t, v2, addr, s)
+	switch v2 := a.readV2(t); {
+	case v2.format != "":
+		// v2 fails on the struct (its format options are for v2's own
+		// API; with v1's options it supports none).
+		obj.V2 = &Object{Unsupported: "Go struct field " + v2.format + " has unsupported `format` tag option"}
+	case !sameFields(a.typeFields(t), v2.fields):
+		obj.V2 = a.objectOf(t, v2.fields, addr, s)
 	}
 	return obj
 }
@@ -340,9 +362,6 @@ func (a *analyzer) objectOf(t types.Type, fields []jsonField, addr bool, s *site
 		}
 		if f.quotedParam {
 			a.fail(fs, f.decl, "the ,string option on a value of a type parameter is not supported")
-		}
-		if f.format {
-			a.fail(fs, f.decl, "the format tag option is not supported (Go 1.27's encoding/json fails on the struct)")
 		}
 		if f.inline {
 			a.fail(fs, f.decl, "the embed tag option on a map or json.RawMessage is not supported (Go 1.27's encoding/json writes its members inline)")

@@ -29,6 +29,10 @@ func (em *emitter) object(b *jen.Group, o *Object, p place, s scope) {
 
 // objectV writes one version of an object.
 func (em *emitter) objectV(b *jen.Group, o *Object, p place, s scope) {
+	if o.Unsupported != "" {
+		b.Add(e().Dot("Unsupported").Call(stringLit(o.Unsupported)))
+		return
+	}
 	b.Add(e().Dot("OpenObject").Call())
 	if o.Sorted == nil {
 		em.members(b, o.Fields, p, s)

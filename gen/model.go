@@ -223,6 +223,11 @@ type Object struct {
 	// keys, options or fields (see gen/tags.go). Generated code then
 	// chooses by runtime.JSONv2, a constant. Nil when both agree.
 	V2 *Object
+
+	// Unsupported, when set, is the text of the *json.UnsupportedValueError
+	// that encoding/json returns for the struct instead of writing it (v2
+	// and a format tag option); Fields are then empty.
+	Unsupported string
 }
 
 // Field is one JSON field of a struct, possibly promoted from embedded structs.
