@@ -17,6 +17,8 @@ import (
 // written behind the constant runtime.JSONv2, and the compiler keeps one.
 func (em *emitter) object(b *jen.Group, o *Object, p place, s scope) {
 	if o.V2 != nil {
+		b.Comment("Go 1.27's encoding/json (on encoding/json/v2) reads these tags otherwise;")
+		b.Comment("runtime.JSONv2 is a constant, so the compiler keeps one branch.")
 		b.If(runtimeName("JSONv2")).BlockFunc(func(g *jen.Group) {
 			em.objectV(g, o.V2, p, s)
 		}).Else().BlockFunc(func(g *jen.Group) {

@@ -213,6 +213,8 @@ func _Backend_dump(e *runtime.Encoder, v *Backend) {
 
 // _Config_dump writes the JSON encoding of *v, a config.Config, to e.
 func _Config_dump(e *runtime.Encoder, v *Config) {
+	// Go 1.27's encoding/json (on encoding/json/v2) reads these tags otherwise;
+	// runtime.JSONv2 is a constant, so the compiler keeps one branch.
 	if runtime.JSONv2 {
 		e.OpenObject()
 		if e.SortKeys() {
