@@ -35,10 +35,11 @@ type jsonField struct {
 }
 
 // sameFields reports whether two readings of a struct's tags found the same
-// fields, with the same names and options.
+// fields, with the same names and options. Whether a name came from the
+// tag no longer matters: it only decided which fields won.
 func sameFields(a, b []jsonField) bool {
 	return slices.EqualFunc(a, b, func(x, y jsonField) bool {
-		return x.name == y.name && x.tag == y.tag && slices.Equal(x.index, y.index) &&
+		return x.name == y.name && slices.Equal(x.index, y.index) &&
 			x.omitEmpty == y.omitEmpty && x.omitZero == y.omitZero &&
 			x.quoted == y.quoted && x.quotedParam == y.quotedParam &&
 			x.inline == y.inline
