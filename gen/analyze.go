@@ -255,10 +255,11 @@ type analyzer struct {
 	elsewhere    map[string]string // type name -> the other generated file of the package that has its DumpJSON
 	otherHelpers map[string]string // helper name -> "file:line" of the other generated file that declares it
 
-	msets  typeutil.MethodSetCache
-	fields typeutil.Map // *types.Struct -> []jsonField
-	deps   typeutil.Map // types.Type -> depState
-	cycles typeutil.Map // container types.Type -> bool
+	msets    typeutil.MethodSetCache
+	fields   typeutil.Map // *types.Struct -> []jsonField
+	fieldsV2 typeutil.Map // the same, as encoding/json on encoding/json/v2 reads tags
+	deps     typeutil.Map // types.Type -> depState
+	cycles   typeutil.Map // container types.Type -> bool
 
 	encs    map[encKey]*encState
 	open    []*encState             // helpers being analysed, innermost last

@@ -13,7 +13,6 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -29,6 +28,22 @@ type jsonField struct {
 	omitEmpty, omitZero bool
 	quoted              bool // ",string" on a kind that takes it
 	quotedParam         bool // ",string" on a type parameter: decided at run time (runtime.QuotedParam)
+
+	// Read by v2 only (tags.go): the embed option on a field that is not a
+	// struct, whose entries v2 writes inline if it is a map: unsupported.
+	inline bool
+}
+
+// sameFields reports whether two readings of a struct's tags found the same
+// fields, with the same names and options. Whether a name came from the
+// tag no longer matters: it only decided which fields won.
+func sameFields(a, b []jsonField) bool {
+	return slices.EqualFunc(a, b, func(x, y jsonField) bool {
+		return x.name == y.name && slices.Equal(x.index, y.index) &&
+			x.omitEmpty == y.omitEmpty && x.omitZero == y.omitZero &&
+			x.quoted == y.quoted && x.quotedParam == y.quotedParam &&
+			x.inline == y.inline
+	})
 }
 
 // deref reports whether the path to the field goes through an embedded
@@ -43,18 +58,56 @@ func (f *jsonField) deref() bool {
 }
 
 // typeFields returns the JSON fields of the struct type t (a named type or a
-// struct literal type), in index order.
+// struct literal type), in index order, as Go 1.26's encoding/json reads its
+// tags.
 func (a *analyzer) typeFields(t types.Type) []jsonField {
 	t = types.Unalias(t)
 	if fs, ok := a.fields.At(t).([]jsonField); ok {
 		return fs
 	}
-	fs := typeFields(t)
+	fs, _ := typeFields(t, false)
 	a.fields.Set(t, fs)
 	return fs
 }
 
-func typeFields(t types.Type) []jsonField {
+// typeFieldsV2 is typeFields as the encoding/json implemented on
+// encoding/json/v2 reads the tags (Go 1.27's, see tags.go).
+func (a *analyzer) typeFieldsV2(t types.Type) []jsonField {
+	return a.readV2(t).fields
+}
+
+// fieldsV2 is the reading of a struct type's tags under v2: its fields, and
+// the Go name of the first field with a format option ("" for none), for
+// which v2 fails on the whole struct.
+type fieldsV2 struct {
+	fields []jsonField
+	format string
+}
+
+func (a *analyzer) readV2(t types.Type) fieldsV2 {
+	t = types.Unalias(t)
+	if r, ok := a.fieldsV2.At(t).(fieldsV2); ok {
+		return r
+	}
+	fs, format := typeFields(t, true)
+	r := fieldsV2{fs, format}
+	a.fieldsV2.Set(t, r)
+	return r
+}
+
+// bothFields is the fields of t under either encoding/json: what the
+// analyses that follow every field (addressability, cycles) must see.
+func (a *analyzer) bothFields(t types.Type) []jsonField {
+	v1, v2 := a.typeFields(t), a.typeFieldsV2(t)
+	if sameFields(v1, v2) {
+		return v1
+	}
+	return append(slices.Clip(v1), v2...)
+}
+
+// The second result is the Go name of the first field, breadth first, with
+// a format option (v2 only), "" for none.
+func typeFields(t types.Type, v2 bool) ([]jsonField, string) {
 	type queued struct {
 		typ   types.Type
 		index []int
@@ -65,6 +118,7 @@ func typeFields(t types.Type) []jsonField {
 	var count, nextCount typeutilCount
 	var visited typeutilCount
 	var fields []jsonField
+	var format string
 
 	for len(next) > 0 {
 		current, next = next, current[:0]
@@ -94,10 +148,11 @@ func typeFields(t types.Type) []jsonField {
 				if tag == "-" {
 					continue
 				}
-				name, opts, _ := strings.Cut(tag, ",")
-				if !isValidTag(name) {
-					name = ""
+				opts := tagV1(tag)
+				if v2 {
+					opts = tagV2(tag)
 				}
+				name := opts.name
 				index := append(slices.Clip(f.index), i)
 				vars := append(slices.Clip(f.vars), sf)
 
@@ -107,7 +162,14 @@ func typeFields(t types.Type) []jsonField {
 					ft = types.Unalias(p.Elem())
 				}
 
-				if name != "" || !sf.Embedded() || !isStruct(ft) {
+				// An embedded struct without a name is explored, and under
+				// v2 so is a field of any struct type with the embed option
+				// and no name.
+				embed := name == "" && (sf.Embedded() || opts.embed) && isStruct(ft)
+				if !embed {
+					if opts.format && format == "" {
+						format = sf.Name()
+					}
 					jf := jsonField{
 						name:      name,
 						tag:       name != "",
@@ -115,10 +177,11 @@ func typeFields(t types.Type) []jsonField {
 						vars:      vars,
 						decl:      decl,
 						ft:        ft,
-						omitEmpty: hasOption(opts, "omitempty"),
-						omitZero:  hasOption(opts, "omitzero"),
+						omitEmpty: opts.omitEmpty,
+						omitZero:  opts.omitZero,
+						inline:    name == "" && opts.embed && inlineFallback(ft),
 					}
-					if hasOption(opts, "string") {
+					if opts.quoted {
 						if _, ok := ft.(*types.TypeParam); ok {
 							jf.quotedParam = true
 						} else {
@@ -182,7 +245,7 @@ func typeFields(t types.Type) []jsonField {
 	}
 	fields = out
 	slices.SortFunc(fields, func(a, b jsonField) int { return slices.Compare(a.index, b.index) })
-	return fields
+	return fields, format
 }
 
 // typeutilCount counts types by identity (as reflect.Type equality does).
@@ -228,46 +291,31 @@ func quotable(t types.Type) bool {
 		info&types.IsString != 0 || info&types.IsInteger != 0
 }
 
-// hasOption reports whether the comma-separated tag options have opt.
-func hasOption(opts, opt string) bool {
-	for opts != "" {
-		var o string
-		o, opts, _ = strings.Cut(opts, ",")
-		if o == opt {
-			return true
-		}
-	}
-	return false
-}
-
-// isValidTag is encoding/json's test of a tag name.
-func isValidTag(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, c := range s {
-		switch {
-		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c):
-			// Backslash and quote chars are reserved, but otherwise any
-			// punctuation chars are allowed in a tag name.
-		case !unicode.IsLetter(c) && !unicode.IsDigit(c):
-			return false
-		}
-	}
-	return true
-}
-
 // keyLiteral is the key as encoding/json writes it with HTML escaping on,
 // `"key":`, and whether EscapeHTML(false) or EnsureASCII can change it.
-// Keys are valid tag names or Go identifiers: letters, digits and
-// punctuation other than quote and backslash, so only <, >, & and U+2028,
-// U+2029 are ever escaped.
+// Keys are tag names or Go identifiers, valid UTF-8 without quote or
+// backslash; control characters only in names encoding/json/v2 accepts.
 func keyLiteral(key string) (string, bool) {
 	var b strings.Builder
 	b.WriteByte('"')
 	runtime := false
 	for _, r := range key {
 		switch {
+		case r == '\b':
+			b.WriteString(`\b`)
+		case r == '\f':
+			b.WriteString(`\f`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < ' ':
+			fmt.Fprintf(&b, `\u%04x`, r)
+		case r == 0x7f: // EnsureASCII escapes it
+			b.WriteRune(r)
+			runtime = true
 		case r == '<' || r == '>' || r == '&':
 			fmt.Fprintf(&b, `\u00%x`, r)
 			runtime = true
@@ -288,8 +336,22 @@ func keyLiteral(key string) (string, bool) {
 // object is the JSON object encoding of the struct type t (named or not,
 // with underlying st) at a position, reached from site s.
 func (a *analyzer) object(t types.Type, st *types.Struct, addr bool, s *site) *Object {
+	obj := a.objectOf(t, a.typeFields(t), addr, s)
+	switch v2 := a.readV2(t); {
+	case v2.format != "":
+		// v2 fails on the struct (its format options are for v2's own
+		// API; with v1's options it supports none).
+		obj.V2 = &Object{Unsupported: "Go struct field " + v2.format + " has unsupported `format` tag option"}
+	case !sameFields(a.typeFields(t), v2.fields):
+		obj.V2 = a.objectOf(t, v2.fields, addr, s)
+	}
+	return obj
+}
+
+// objectOf is the object of the struct type t with the fields given.
+func (a *analyzer) objectOf(t types.Type, fields []jsonField, addr bool, s *site) *Object {
 	obj := &Object{}
-	for _, f := range a.typeFields(t) {
+	for _, f := range fields {
 		last := f.vars[len(f.vars)-1]
 		fs := s
 		if last.Pkg() == a.pkg.Types {
@@ -298,6 +360,9 @@ func (a *analyzer) object(t types.Type, st *types.Struct, addr bool, s *site) *O
 		path, ok := a.steps(t, f, fs)
 		if !ok {
 			continue
+		}
+		if f.inline {
+			a.fail(fs, f.decl, "the embed tag option on a map or json.RawMessage is not supported (Go 1.27's encoding/json writes its members inline)")
 		}
 		omit, always := a.omit(f)
 		if always {
@@ -371,4 +436,18 @@ func (a *analyzer) steps(root types.Type, f jsonField, s *site) ([]Step, bool) {
 		from = i + 1
 	}
 	return path, true
+}
+
+// inlineFallback reports whether v2 writes the members of a field of type t
+// with the embed option inline: a map with string keys, or jsontext.Value.
+func inlineFallback(t types.Type) bool {
+	if special(t) == RawMessage {
+		return true
+	}
+	m, ok := t.Underlying().(*types.Map)
+	if !ok {
+		return false
+	}
+	b, ok := m.Key().Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }

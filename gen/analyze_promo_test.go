@@ -8,6 +8,7 @@ var promoTypes = []any{
 	PromoPlain{}, PromoShadow{}, PromoConflict{}, PromoTagWins{}, PromoDeepTag{},
 	PromoTwice{}, PromoPtr{}, PromoNonStruct{}, PromoUnexported{}, PromoTaggedEmbed{},
 	PromoTags{}, PromoSelf{}, PromoAlias{}, PromoOrder{}, PromoDeepConflict{},
+	PromoTagsV2{}, PromoEmbedOption{},
 }
 
 // BEGIN TYPES
@@ -141,5 +142,31 @@ type PromoDeepConflict struct {
 }
 
 type promoD4 struct{ promoD3 }
+
+// PromoTagsV2 has tags that encoding/json on encoding/json/v2 (Go 1.27)
+// reads otherwise than Go 1.26's: the model then has a V2 object.
+type PromoTagsV2 struct {
+	Emoji        int           `json:"😀"`
+	Quote        int           `json:"q\"x"`        // v2: "q"
+	Quote2       int           `json:"q'y"`         // v2: "q" too, and both cancel out
+	Semi         int           `json:",omitempty;"` // v2: omitempty
+	Tab          int           `json:"t\tb"`
+	Sep          int           `json:"s\u2028"`
+	Del          int           `json:"d\x7f"`
+	Bad          int           `json:"\xff"` // v2: U+FFFD
+	promoV2Inner `json:"i\"n"` // v1: embedded (no valid name); v2: a field "i"
+}
+
+type promoV2Inner struct{ IA, IB int }
+
+type promoEmbedInner struct{ EA, EB int }
+
+// PromoEmbedOption: v2's embed option inlines a struct field.
+type PromoEmbedOption struct {
+	E  promoEmbedInner  `json:",embed"`  // v2: EA, EB at depth 1
+	N  promoEmbedInner  `json:"n,embed"` // a name: a field under both
+	P  *promoEmbedInner `json:",embed,omitempty"`
+	EA int              // v2: wins over the EA of E and P, one level deeper
+}
 
 // END TYPES

@@ -68,7 +68,9 @@ func special(t types.Type) Kind {
 		return Time
 	case "encoding/json.Number":
 		return Number
-	case "encoding/json.RawMessage":
+	case "encoding/json.RawMessage", "encoding/json/jsontext.Value":
+		// Under GOEXPERIMENT=jsonv2 (Go 1.27's default) json.RawMessage
+		// is an alias of jsontext.Value.
 		return RawMessage
 	}
 	return 0
@@ -488,7 +490,7 @@ func (a *analyzer) computeDepends(t types.Type) bool {
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Struct:
-		for _, f := range a.typeFields(u) {
+		for _, f := range a.bothFields(u) {
 			if !f.deref() && a.dependsOnAddr(f.decl) {
 				return true
 			}
@@ -531,7 +533,7 @@ func (a *analyzer) cyclic(c, elem types.Type) bool {
 		case *types.Map:
 			return reach(u.Elem())
 		case *types.Struct:
-			for _, f := range a.typeFields(u) {
+			for _, f := range a.bothFields(u) {
 				if reach(f.decl) {
 					return true
 				}

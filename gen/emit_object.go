@@ -12,8 +12,29 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
-// object writes the struct at p as a JSON object.
+// object writes the struct at p as a JSON object. When the two
+// encoding/json implementations read its tags otherwise, both versions are
+// written behind the constant runtime.JSONv2, and the compiler keeps one.
 func (em *emitter) object(b *jen.Group, o *Object, p place, s scope) {
+	if o.V2 != nil {
+		b.Comment("Go 1.27's encoding/json (on encoding/json/v2) reads these tags otherwise;")
+		b.Comment("runtime.JSONv2 is a constant, so the compiler keeps one branch.")
+		b.If(runtimeName("JSONv2")).BlockFunc(func(g *jen.Group) {
+			em.objectV(g, o.V2, p, s)
+		}).Else().BlockFunc(func(g *jen.Group) {
+			em.objectV(g, o, p, s)
+		})
+		return
+	}
+	em.objectV(b, o, p, s)
+}
+
+// objectV writes one version of an object.
+func (em *emitter) objectV(b *jen.Group, o *Object, p place, s scope) {
+	if o.Unsupported != "" {
+		b.Add(e().Dot("Unsupported").Call(stringLit(o.Unsupported)))
+		return
+	}
 	b.Add(e().Dot("OpenObject").Call())
 	if o.Sorted == nil {
 		em.members(b, o.Fields, p, s)

@@ -262,6 +262,17 @@ type Object struct {
 	// Sorted holds indexes into Fields in the order of the keys under the
 	// SortKeys option (bytewise), or nil when that is the order of Fields.
 	Sorted []int
+
+	// V2 is the object as encoding/json on encoding/json/v2 (Go 1.27's
+	// default) writes it, when it reads the struct's tags otherwise: other
+	// keys, options or fields (see gen/tags.go). Generated code then
+	// chooses by runtime.JSONv2, a constant. Nil when both agree.
+	V2 *Object
+
+	// Unsupported, when set, is the text of the *json.UnsupportedValueError
+	// that encoding/json returns for the struct instead of writing it (v2
+	// and a format tag option); Fields are then empty.
+	Unsupported string
 }
 
 // Field is one JSON field of a struct, possibly promoted from embedded structs.

@@ -72,6 +72,7 @@ import (
 
 	"example.com/m"
 	"example.com/m/plain"
+	"github.com/jsondump/jsondump/runtime"
 )
 
 func main() {
@@ -106,12 +107,14 @@ func main() {
 	want, err = json.Marshal(&pb)
 	check("Both", b.Dumps(), want, err)
 
-	// float64 keys: encoding/json rejects the map type.
+	// float64 keys: encoding/json rejects the map type. Go 1.27's (on
+	// encoding/json/v2) takes it, and jsondump does not: a limit DESIGN.md
+	// lists, pinned here so that it is known.
 	kf := m.K[float64]{M: map[float64]int{1: 1}}
 	pkf := plain.K[float64]{M: map[float64]int{1: 1}}
 	_, werr := json.Marshal(&pkf)
 	gerr := kf.DumpTo(os.Stdout)
-	if werr == nil || gerr == nil {
+	if (werr == nil) != runtime.JSONv2 || gerr == nil {
 		fmt.Println("float64 keys: want errors, got", werr, gerr)
 		os.Exit(1)
 	}
@@ -123,7 +126,7 @@ func main() {
 	var pnk plain.K[float64]
 	_, werr = json.Marshal(&pnk)
 	gerr = nk.DumpTo(os.Stdout)
-	if werr == nil || gerr == nil {
+	if (werr == nil) != runtime.JSONv2 || gerr == nil {
 		fmt.Println("nil float64 map: want errors, got", werr, gerr)
 		os.Exit(1)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/jsondump/jsondump/gen"
 	"github.com/jsondump/jsondump/internal/testmod"
+	jsonruntime "github.com/jsondump/jsondump/runtime"
 )
 
 const unsupportedTypes = `
@@ -107,7 +108,11 @@ func main() {
 	if n := strings.Count(got, "\n"); n != 15 {
 		t.Errorf("want 15 lines, got %d:\n%s", n, got)
 	}
-	for _, want := range []string{"client fails: json: unsupported type: func(*http.Request, []*http.Request) error", "fn fails:", "map key fails:"} {
+	wants := []string{"client fails: json: unsupported type: func(*http.Request, []*http.Request) error", "fn fails:"}
+	if !jsonruntime.JSONv2 { // v2 takes array keys
+		wants = append(wants, "map key fails:")
+	}
+	for _, want := range wants {
 		if !strings.Contains(got, want) {
 			t.Errorf("no %q in:\n%s", want, got)
 		}

@@ -5,6 +5,7 @@
 package runtime
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -76,6 +77,14 @@ func (e *Encoder) failWriter(err error) {
 		e.err = err
 		e.werr = true
 	}
+}
+
+// Unsupported records the *json.UnsupportedValueError with text str that
+// encoding/json returns for a value it will not write. Generated code calls
+// it, under JSONv2, for a struct with a format tag option, on which the
+// encoding/json on encoding/json/v2 fails.
+func (e *Encoder) Unsupported(str string) {
+	e.fail(&json.UnsupportedValueError{Str: str})
 }
 
 // Failed reports whether the encode has failed. Generated code checks it

@@ -10,7 +10,6 @@ package runtime
 import (
 	"cmp"
 	"encoding"
-	"fmt"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -105,7 +104,7 @@ func TextKeys[K interface {
 	for k := range m {
 		b, err := marshalKey(k)
 		if err != nil {
-			e.fail(&MarshalerError{Type: fmt.Sprintf("%T", k), Func: "MarshalText", Err: err})
+			e.fail(&MarshalerError{Type: methodType(k), Func: "MarshalText", Err: err})
 			return nil
 		}
 		ks = append(ks, MapKey[K]{Key: k, Name: string(b)})
@@ -132,6 +131,9 @@ func marshalKey[K interface {
 // sortKeys sorts ks by name, bytewise as encoding/json sorts map keys, and
 // under SortKeys by the name as the output spells it (see sortSpelled).
 func sortKeys[K comparable, V any](e *Encoder, ks []MapEntry[K, V]) {
+	if JSONv2 && methodKey[K]() {
+		validNames(ks)
+	}
 	sortByName(e, ks)
 	if e.opts.sortKeys {
 		sortSpelled(ks)

@@ -7,7 +7,6 @@ package runtime
 import (
 	"encoding/binary"
 	"encoding/json"
-	"fmt"
 	"math"
 	"math/bits"
 	"slices"
@@ -258,7 +257,7 @@ func (e *Encoder) number(s string, quoted bool) {
 		s = "0"
 	}
 	if !isValidNumber(s) {
-		e.fail(fmt.Errorf("json: invalid number literal %q", s))
+		e.fail(numberError(s, quoted))
 		return
 	}
 	if quoted {

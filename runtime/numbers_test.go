@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -187,6 +188,24 @@ func TestNumber(t *testing.T) {
 		}
 		if got != string(want) || err != nil {
 			t.Errorf("Number(%q) = %s, %v; want %s", s, got, err, want)
+		}
+	}
+	// With the ",string" option (v2 quotes the number before checking it,
+	// and says so in its error).
+	type quoted struct {
+		N json.Number `json:",string"`
+	}
+	for _, s := range []string{"", "12.5", "x", "01"} {
+		want, jerr := json.Marshal(&quoted{json.Number(s)})
+		got, err := dump(func(e *Encoder) { e.QuotedNumber(s) })
+		if jerr != nil {
+			if err == nil || err.(*Error).Err.Error() != jerr.Error() {
+				t.Errorf("QuotedNumber(%q): error %v, encoding/json says %v", s, err, jerr)
+			}
+			continue
+		}
+		if w := strings.TrimSuffix(strings.TrimPrefix(string(want), `{"N":`), "}"); got != w || err != nil {
+			t.Errorf("QuotedNumber(%q) = %s, %v; want %s", s, got, err, w)
 		}
 	}
 }

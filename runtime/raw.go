@@ -17,7 +17,6 @@ import (
 	"encoding"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"slices"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -48,7 +47,7 @@ func (e *Encoder) Marshaler(m json.Marshaler) {
 // marshaled writes what the MarshalJSON of m returned.
 func (e *Encoder) marshaled(b []byte, err error, m any) {
 	if err != nil {
-		e.fail(&MarshalerError{Type: fmt.Sprintf("%T", m), Func: "MarshalJSON", Err: err})
+		e.fail(&MarshalerError{Type: methodType(m), Func: "MarshalJSON", Err: err})
 		return
 	}
 	e.rawJSON(b, m)
@@ -65,7 +64,7 @@ func (e *Encoder) TextMarshaler(m encoding.TextMarshaler) {
 // marshaledText writes what the MarshalText of m returned.
 func (e *Encoder) marshaledText(b []byte, err error, m any) {
 	if err != nil {
-		e.fail(&MarshalerError{Type: fmt.Sprintf("%T", m), Func: "MarshalText", Err: err})
+		e.fail(&MarshalerError{Type: methodType(m), Func: "MarshalText", Err: err})
 		return
 	}
 	quoteTo(&e.buf, b, e.esc, true)
@@ -108,15 +107,19 @@ func (e *Encoder) rawError(b []byte, from any) {
 	if err == nil {
 		err = errors.New("invalid JSON") // not expected: the fuzzers compare validity
 	}
-	e.fail(&MarshalerError{Type: fmt.Sprintf("%T", from), Func: "MarshalJSON", Err: err})
+	e.fail(&MarshalerError{Type: methodType(from), Func: "MarshalJSON", Err: err})
 }
 
 // rawEsc[html] flags the bytes in a raw string that compaction looks at.
+// Without HTML escaping, encoding/json on encoding/json/v2 (JSONv2) still
+// escapes U+2028 and U+2029 in raw JSON, and Go 1.26's does not: 0xE2, the
+// first byte of both, is looked at then too.
 var rawEsc = func() (t [2][256]bool) {
 	for i := range t {
 		for b := range 256 {
 			t[i][b] = b < 0x20 || b == '"' || b == '\\' ||
-				i == 1 && (b == '<' || b == '>' || b == '&' || b == 0xE2)
+				i == 1 && (b == '<' || b == '>' || b == '&') ||
+				(i == 1 || JSONv2) && b == 0xE2
 		}
 	}
 	return t
@@ -249,7 +252,7 @@ func (c *compacter) literal(i int, lit string) int {
 }
 
 // string copies the string at src[i:], escaping <, >, &, U+2028 and U+2029
-// when compacting for HTML, as encoding/json's compact does.
+// as rawEsc says, as encoding/json's compact does.
 func (c *compacter) string(i int) int {
 	src, esc := c.src, c.esc
 	start := i

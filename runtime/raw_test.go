@@ -225,7 +225,7 @@ func TestRawErrors(t *testing.T) {
 	_, err := dump(func(e *Encoder) { e.Marshaler(rawM(`{"a":}`)) })
 	var me *MarshalerError
 	var se *json.SyntaxError
-	if !errors.As(err, &me) || !errors.As(err, &se) || me.Type != "runtime.rawM" || me.Func != "MarshalJSON" {
+	if !errors.As(err, &me) || !errors.As(err, &se) || me.Type != v2Type("runtime.rawM") || me.Func != "MarshalJSON" {
 		t.Errorf("error %#v", err)
 	}
 	_, err = dump(func(e *Encoder) { e.RawMessage([]byte{}) })

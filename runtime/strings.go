@@ -277,8 +277,14 @@ func quoteRuns[S string | []byte](p *[]byte, src S, esc *[256]bool, quote bool) 
 		c, size := utf8.DecodeRuneInString(string(src[i:min(len(src), i+utf8.UTFMax)]))
 		switch {
 		case c == utf8.RuneError && size == 1:
+			// `\ufffd`, or U+FFFD itself under encoding/json/v2 (JSONv2)
+			// but for EnsureASCII.
 			dst = append(dst, src[start:i]...)
-			dst = append(dst, `\ufffd`...)
+			if ascii {
+				dst = append(dst, `\ufffd`...)
+			} else {
+				dst = append(dst, replacement...)
+			}
 		case c == '\u2028' || c == '\u2029':
 			// Valid JSON but not valid JavaScript (JSONP): always escaped,
 			// as encoding/json does.

@@ -32,8 +32,8 @@ func TestStringTable(t *testing.T) {
 			opts []Option
 			want string
 		}{
-			{nil, c.want},
-			{[]Option{EscapeHTML(false)}, c.noHTML},
+			{nil, v2(c.want)},
+			{[]Option{EscapeHTML(false)}, v2(c.noHTML)},
 			{[]Option{EnsureASCII()}, c.ascii},
 		} {
 			got, err := dump(func(e *Encoder) { e.String(c.in) }, o.opts...)

@@ -17,7 +17,7 @@ func (e *Encoder) Time(t time.Time) {
 		e.buf = e.buf[:n]
 		b, err := t.MarshalJSON()
 		if err != nil {
-			e.fail(&MarshalerError{Type: "time.Time", Func: "MarshalJSON", Err: err})
+			e.fail(timeError(err))
 			return
 		}
 		e.buf = append(e.buf, b...) // the checks above are stricter than time's

@@ -22,7 +22,7 @@ type Config struct {
 	Dash     string                     `json:"-,"`
 	Timeout  Duration                   `json:"timeout,omitzero"`
 	Limits   Limits                     `json:"limits,omitzero"`
-	Quoted   string                     `json:"say \"hi\""` // quotes are not a valid key: the Go name is used
+	Quoted   string                     `json:"say \"hi\""` // quotes: Go 1.26 uses the Go name, Go 1.27 "say"
 	HTML     string                     `json:"a<b>&c"`
 	Unicode  string                     `json:"ключ"`
 	Ptr      *string                    `json:"ptr,string,omitempty"`

@@ -252,486 +252,970 @@ func _Backend_dump(e *runtime.Encoder, v *Backend) {
 
 // _Config_dump writes the JSON encoding of *v, a config.Config, to e.
 func _Config_dump(e *runtime.Encoder, v *Config) {
-	e.OpenObject()
-	if e.SortKeys() {
-		e.FirstKey(`"-":`)
-		e.String(v.Dash)
-		e.Key(`,"Quoted":`)
-		e.String(v.Quoted)
-		e.Key(`,"Ratio":`)
-		e.QuotedFloat64(v.Ratio)
-		if e.Failed() {
-			e.AtField("Ratio")
-			return
-		}
-		e.KeyString(`a<b>&c`)
-		e.String(v.HTML)
-		if len(v.Backends) != 0 {
-			e.Key(`,"backends":`)
-			e.OpenArray()
-			for i1 := range v.Backends {
-				e.Elem()
-				_Backend_dump(e, &v.Backends[i1])
+	// Go 1.27's encoding/json (on encoding/json/v2) reads these tags otherwise;
+	// runtime.JSONv2 is a constant, so the compiler keeps one branch.
+	if runtime.JSONv2 {
+		e.OpenObject()
+		if e.SortKeys() {
+			e.FirstKey(`"-":`)
+			e.String(v.Dash)
+			e.Key(`,"Ratio":`)
+			e.QuotedFloat64(v.Ratio)
+			if e.Failed() {
+				e.AtField("Ratio")
+				return
+			}
+			e.KeyString(`a<b>&c`)
+			e.String(v.HTML)
+			if len(v.Backends) != 0 {
+				e.Key(`,"backends":`)
+				e.OpenArray()
+				for i1 := range v.Backends {
+					e.Elem()
+					_Backend_dump(e, &v.Backends[i1])
+					if e.Failed() {
+						e.AtIndex(i1)
+						e.AtField("Backends")
+						return
+					}
+				}
+				e.CloseArray()
+			}
+			if v.Debug {
+				e.Key(`,"debug":`)
+				e.QuotedBool(v.Debug)
+			}
+			e.Key(`,"defaults":`)
+			_Pair_dump(e, &v.Defaults)
+			if e.Failed() {
+				e.AtField("Defaults")
+				return
+			}
+			if len(v.Extra) != 0 {
+				e.Key(`,"extra":`)
+				e.OpenObject()
+				for _, k1 := range runtime.StringEntries(e, v.Extra) {
+					e.KeyString(k1.Name)
+					v1 := k1.Value
+					e.RawMessage(v1)
+					if e.Failed() {
+						e.AtKey(k1.Name)
+						e.AtField("Extra")
+						return
+					}
+				}
+				e.CloseObject()
+			}
+			e.Key(`,"features":`)
+			if v.Features == nil {
+				e.Null()
+			} else {
+				e.OpenObject()
+				for _, k1 := range runtime.StringEntries(e, v.Features) {
+					e.KeyString(k1.Name)
+					v1 := k1.Value
+					e.Bool(v1)
+				}
+				e.CloseObject()
+			}
+			if v.Limits != (Limits{}) {
+				e.Key(`,"limits":`)
+				_Limits_dump(e, &v.Limits)
 				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Backends")
+					e.AtField("Limits")
 					return
 				}
+			}
+			e.Key(`,"mode":`)
+			e.Marshaler(&v.Mode)
+			if e.Failed() {
+				e.AtField("Mode")
+				return
+			}
+			e.Key(`,"name":`)
+			e.String(v.Name)
+			if v.Number != "" {
+				e.Key(`,"number":`)
+				e.Number(string(v.Number))
+				if e.Failed() {
+					e.AtField("Number")
+					return
+				}
+			}
+			e.Key(`,"port":`)
+			e.QuotedInt(int64(v.Port))
+			if v.Ptr != nil {
+				e.Key(`,"ptr":`)
+				e.QuotedString(*v.Ptr)
+			}
+			e.Key(`,"say":`)
+			e.String(v.Quoted)
+			if !v.Started.IsZero() {
+				e.Key(`,"started":`)
+				e.Time(v.Started)
+				if e.Failed() {
+					e.AtField("Started")
+					return
+				}
+			}
+			if !v.Timeout.IsZero() {
+				e.Key(`,"timeout":`)
+				e.TextMarshaler(v.Timeout)
+				if e.Failed() {
+					e.AtField("Timeout")
+					return
+				}
+			}
+			e.Key(`,"version":`)
+			e.OpenArray()
+			for i1 := range v.Version {
+				e.Elem()
+				e.Int(int64(v.Version[i1]))
 			}
 			e.CloseArray()
-		}
-		if v.Debug {
-			e.Key(`,"debug":`)
-			e.QuotedBool(v.Debug)
-		}
-		e.Key(`,"defaults":`)
-		_Pair_dump(e, &v.Defaults)
-		if e.Failed() {
-			e.AtField("Defaults")
-			return
-		}
-		if len(v.Extra) != 0 {
-			e.Key(`,"extra":`)
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Extra) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.RawMessage(v1)
+			e.KeyString(`ключ`)
+			e.String(v.Unicode)
+		} else {
+			e.FirstKey(`"name":`)
+			e.String(v.Name)
+			e.Key(`,"port":`)
+			e.QuotedInt(int64(v.Port))
+			if v.Debug {
+				e.Key(`,"debug":`)
+				e.QuotedBool(v.Debug)
+			}
+			e.Key(`,"Ratio":`)
+			e.QuotedFloat64(v.Ratio)
+			if e.Failed() {
+				e.AtField("Ratio")
+				return
+			}
+			e.Key(`,"-":`)
+			e.String(v.Dash)
+			if !v.Timeout.IsZero() {
+				e.Key(`,"timeout":`)
+				e.TextMarshaler(v.Timeout)
 				if e.Failed() {
-					e.AtKey(k1.Name)
-					e.AtField("Extra")
+					e.AtField("Timeout")
 					return
 				}
 			}
-			e.CloseObject()
-		}
-		e.Key(`,"features":`)
-		if v.Features == nil {
-			e.Null()
-		} else {
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Features) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.Bool(v1)
+			if v.Limits != (Limits{}) {
+				e.Key(`,"limits":`)
+				_Limits_dump(e, &v.Limits)
+				if e.Failed() {
+					e.AtField("Limits")
+					return
+				}
 			}
-			e.CloseObject()
-		}
-		if v.Limits != (Limits{}) {
-			e.Key(`,"limits":`)
-			_Limits_dump(e, &v.Limits)
+			e.Key(`,"say":`)
+			e.String(v.Quoted)
+			e.KeyString(`a<b>&c`)
+			e.String(v.HTML)
+			e.KeyString(`ключ`)
+			e.String(v.Unicode)
+			if v.Ptr != nil {
+				e.Key(`,"ptr":`)
+				e.QuotedString(*v.Ptr)
+			}
+			if v.Number != "" {
+				e.Key(`,"number":`)
+				e.Number(string(v.Number))
+				if e.Failed() {
+					e.AtField("Number")
+					return
+				}
+			}
+			if !v.Started.IsZero() {
+				e.Key(`,"started":`)
+				e.Time(v.Started)
+				if e.Failed() {
+					e.AtField("Started")
+					return
+				}
+			}
+			e.Key(`,"mode":`)
+			e.Marshaler(&v.Mode)
 			if e.Failed() {
-				e.AtField("Limits")
+				e.AtField("Mode")
+				return
+			}
+			e.Key(`,"version":`)
+			e.OpenArray()
+			for i1 := range v.Version {
+				e.Elem()
+				e.Int(int64(v.Version[i1]))
+			}
+			e.CloseArray()
+			e.Key(`,"features":`)
+			if v.Features == nil {
+				e.Null()
+			} else {
+				e.OpenObject()
+				for _, k1 := range runtime.StringEntries(e, v.Features) {
+					e.KeyString(k1.Name)
+					v1 := k1.Value
+					e.Bool(v1)
+				}
+				e.CloseObject()
+			}
+			if len(v.Extra) != 0 {
+				e.Key(`,"extra":`)
+				e.OpenObject()
+				for _, k1 := range runtime.StringEntries(e, v.Extra) {
+					e.KeyString(k1.Name)
+					v1 := k1.Value
+					e.RawMessage(v1)
+					if e.Failed() {
+						e.AtKey(k1.Name)
+						e.AtField("Extra")
+						return
+					}
+				}
+				e.CloseObject()
+			}
+			if len(v.Backends) != 0 {
+				e.Key(`,"backends":`)
+				e.OpenArray()
+				for i1 := range v.Backends {
+					e.Elem()
+					_Backend_dump(e, &v.Backends[i1])
+					if e.Failed() {
+						e.AtIndex(i1)
+						e.AtField("Backends")
+						return
+					}
+				}
+				e.CloseArray()
+			}
+			e.Key(`,"defaults":`)
+			_Pair_dump(e, &v.Defaults)
+			if e.Failed() {
+				e.AtField("Defaults")
 				return
 			}
 		}
-		e.Key(`,"mode":`)
-		e.Marshaler(&v.Mode)
-		if e.Failed() {
-			e.AtField("Mode")
-			return
-		}
-		e.Key(`,"name":`)
-		e.String(v.Name)
-		if v.Number != "" {
-			e.Key(`,"number":`)
-			e.Number(string(v.Number))
-			if e.Failed() {
-				e.AtField("Number")
-				return
-			}
-		}
-		e.Key(`,"port":`)
-		e.QuotedInt(int64(v.Port))
-		if v.Ptr != nil {
-			e.Key(`,"ptr":`)
-			e.QuotedString(*v.Ptr)
-		}
-		if !v.Started.IsZero() {
-			e.Key(`,"started":`)
-			e.Time(v.Started)
-			if e.Failed() {
-				e.AtField("Started")
-				return
-			}
-		}
-		if !v.Timeout.IsZero() {
-			e.Key(`,"timeout":`)
-			e.TextMarshaler(v.Timeout)
-			if e.Failed() {
-				e.AtField("Timeout")
-				return
-			}
-		}
-		e.Key(`,"version":`)
-		e.OpenArray()
-		for i1 := range v.Version {
-			e.Elem()
-			e.Int(int64(v.Version[i1]))
-		}
-		e.CloseArray()
-		e.KeyString(`ключ`)
-		e.String(v.Unicode)
+		e.CloseObject()
 	} else {
-		e.FirstKey(`"name":`)
-		e.String(v.Name)
-		e.Key(`,"port":`)
-		e.QuotedInt(int64(v.Port))
-		if v.Debug {
-			e.Key(`,"debug":`)
-			e.QuotedBool(v.Debug)
-		}
-		e.Key(`,"Ratio":`)
-		e.QuotedFloat64(v.Ratio)
-		if e.Failed() {
-			e.AtField("Ratio")
-			return
-		}
-		e.Key(`,"-":`)
-		e.String(v.Dash)
-		if !v.Timeout.IsZero() {
-			e.Key(`,"timeout":`)
-			e.TextMarshaler(v.Timeout)
+		e.OpenObject()
+		if e.SortKeys() {
+			e.FirstKey(`"-":`)
+			e.String(v.Dash)
+			e.Key(`,"Quoted":`)
+			e.String(v.Quoted)
+			e.Key(`,"Ratio":`)
+			e.QuotedFloat64(v.Ratio)
 			if e.Failed() {
-				e.AtField("Timeout")
+				e.AtField("Ratio")
 				return
 			}
-		}
-		if v.Limits != (Limits{}) {
-			e.Key(`,"limits":`)
-			_Limits_dump(e, &v.Limits)
+			e.KeyString(`a<b>&c`)
+			e.String(v.HTML)
+			if len(v.Backends) != 0 {
+				e.Key(`,"backends":`)
+				e.OpenArray()
+				for i1 := range v.Backends {
+					e.Elem()
+					_Backend_dump(e, &v.Backends[i1])
+					if e.Failed() {
+						e.AtIndex(i1)
+						e.AtField("Backends")
+						return
+					}
+				}
+				e.CloseArray()
+			}
+			if v.Debug {
+				e.Key(`,"debug":`)
+				e.QuotedBool(v.Debug)
+			}
+			e.Key(`,"defaults":`)
+			_Pair_dump(e, &v.Defaults)
 			if e.Failed() {
-				e.AtField("Limits")
+				e.AtField("Defaults")
 				return
 			}
-		}
-		e.Key(`,"Quoted":`)
-		e.String(v.Quoted)
-		e.KeyString(`a<b>&c`)
-		e.String(v.HTML)
-		e.KeyString(`ключ`)
-		e.String(v.Unicode)
-		if v.Ptr != nil {
-			e.Key(`,"ptr":`)
-			e.QuotedString(*v.Ptr)
-		}
-		if v.Number != "" {
-			e.Key(`,"number":`)
-			e.Number(string(v.Number))
-			if e.Failed() {
-				e.AtField("Number")
-				return
+			if len(v.Extra) != 0 {
+				e.Key(`,"extra":`)
+				e.OpenObject()
+				for _, k1 := range runtime.StringEntries(e, v.Extra) {
+					e.KeyString(k1.Name)
+					v1 := k1.Value
+					e.RawMessage(v1)
+					if e.Failed() {
+						e.AtKey(k1.Name)
+						e.AtField("Extra")
+						return
+					}
+				}
+				e.CloseObject()
 			}
-		}
-		if !v.Started.IsZero() {
-			e.Key(`,"started":`)
-			e.Time(v.Started)
-			if e.Failed() {
-				e.AtField("Started")
-				return
+			e.Key(`,"features":`)
+			if v.Features == nil {
+				e.Null()
+			} else {
+				e.OpenObject()
+				for _, k1 := range runtime.StringEntries(e, v.Features) {
+					e.KeyString(k1.Name)
+					v1 := k1.Value
+					e.Bool(v1)
+				}
+				e.CloseObject()
 			}
-		}
-		e.Key(`,"mode":`)
-		e.Marshaler(&v.Mode)
-		if e.Failed() {
-			e.AtField("Mode")
-			return
-		}
-		e.Key(`,"version":`)
-		e.OpenArray()
-		for i1 := range v.Version {
-			e.Elem()
-			e.Int(int64(v.Version[i1]))
-		}
-		e.CloseArray()
-		e.Key(`,"features":`)
-		if v.Features == nil {
-			e.Null()
-		} else {
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Features) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.Bool(v1)
-			}
-			e.CloseObject()
-		}
-		if len(v.Extra) != 0 {
-			e.Key(`,"extra":`)
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Extra) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.RawMessage(v1)
+			if v.Limits != (Limits{}) {
+				e.Key(`,"limits":`)
+				_Limits_dump(e, &v.Limits)
 				if e.Failed() {
-					e.AtKey(k1.Name)
-					e.AtField("Extra")
+					e.AtField("Limits")
 					return
 				}
 			}
-			e.CloseObject()
-		}
-		if len(v.Backends) != 0 {
-			e.Key(`,"backends":`)
+			e.Key(`,"mode":`)
+			e.Marshaler(&v.Mode)
+			if e.Failed() {
+				e.AtField("Mode")
+				return
+			}
+			e.Key(`,"name":`)
+			e.String(v.Name)
+			if v.Number != "" {
+				e.Key(`,"number":`)
+				e.Number(string(v.Number))
+				if e.Failed() {
+					e.AtField("Number")
+					return
+				}
+			}
+			e.Key(`,"port":`)
+			e.QuotedInt(int64(v.Port))
+			if v.Ptr != nil {
+				e.Key(`,"ptr":`)
+				e.QuotedString(*v.Ptr)
+			}
+			if !v.Started.IsZero() {
+				e.Key(`,"started":`)
+				e.Time(v.Started)
+				if e.Failed() {
+					e.AtField("Started")
+					return
+				}
+			}
+			if !v.Timeout.IsZero() {
+				e.Key(`,"timeout":`)
+				e.TextMarshaler(v.Timeout)
+				if e.Failed() {
+					e.AtField("Timeout")
+					return
+				}
+			}
+			e.Key(`,"version":`)
 			e.OpenArray()
-			for i1 := range v.Backends {
+			for i1 := range v.Version {
 				e.Elem()
-				_Backend_dump(e, &v.Backends[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Backends")
-					return
-				}
+				e.Int(int64(v.Version[i1]))
 			}
 			e.CloseArray()
+			e.KeyString(`ключ`)
+			e.String(v.Unicode)
+		} else {
+			e.FirstKey(`"name":`)
+			e.String(v.Name)
+			e.Key(`,"port":`)
+			e.QuotedInt(int64(v.Port))
+			if v.Debug {
+				e.Key(`,"debug":`)
+				e.QuotedBool(v.Debug)
+			}
+			e.Key(`,"Ratio":`)
+			e.QuotedFloat64(v.Ratio)
+			if e.Failed() {
+				e.AtField("Ratio")
+				return
+			}
+			e.Key(`,"-":`)
+			e.String(v.Dash)
+			if !v.Timeout.IsZero() {
+				e.Key(`,"timeout":`)
+				e.TextMarshaler(v.Timeout)
+				if e.Failed() {
+					e.AtField("Timeout")
+					return
+				}
+			}
+			if v.Limits != (Limits{}) {
+				e.Key(`,"limits":`)
+				_Limits_dump(e, &v.Limits)
+				if e.Failed() {
+					e.AtField("Limits")
+					return
+				}
+			}
+			e.Key(`,"Quoted":`)
+			e.String(v.Quoted)
+			e.KeyString(`a<b>&c`)
+			e.String(v.HTML)
+			e.KeyString(`ключ`)
+			e.String(v.Unicode)
+			if v.Ptr != nil {
+				e.Key(`,"ptr":`)
+				e.QuotedString(*v.Ptr)
+			}
+			if v.Number != "" {
+				e.Key(`,"number":`)
+				e.Number(string(v.Number))
+				if e.Failed() {
+					e.AtField("Number")
+					return
+				}
+			}
+			if !v.Started.IsZero() {
+				e.Key(`,"started":`)
+				e.Time(v.Started)
+				if e.Failed() {
+					e.AtField("Started")
+					return
+				}
+			}
+			e.Key(`,"mode":`)
+			e.Marshaler(&v.Mode)
+			if e.Failed() {
+				e.AtField("Mode")
+				return
+			}
+			e.Key(`,"version":`)
+			e.OpenArray()
+			for i1 := range v.Version {
+				e.Elem()
+				e.Int(int64(v.Version[i1]))
+			}
+			e.CloseArray()
+			e.Key(`,"features":`)
+			if v.Features == nil {
+				e.Null()
+			} else {
+				e.OpenObject()
+				for _, k1 := range runtime.StringEntries(e, v.Features) {
+					e.KeyString(k1.Name)
+					v1 := k1.Value
+					e.Bool(v1)
+				}
+				e.CloseObject()
+			}
+			if len(v.Extra) != 0 {
+				e.Key(`,"extra":`)
+				e.OpenObject()
+				for _, k1 := range runtime.StringEntries(e, v.Extra) {
+					e.KeyString(k1.Name)
+					v1 := k1.Value
+					e.RawMessage(v1)
+					if e.Failed() {
+						e.AtKey(k1.Name)
+						e.AtField("Extra")
+						return
+					}
+				}
+				e.CloseObject()
+			}
+			if len(v.Backends) != 0 {
+				e.Key(`,"backends":`)
+				e.OpenArray()
+				for i1 := range v.Backends {
+					e.Elem()
+					_Backend_dump(e, &v.Backends[i1])
+					if e.Failed() {
+						e.AtIndex(i1)
+						e.AtField("Backends")
+						return
+					}
+				}
+				e.CloseArray()
+			}
+			e.Key(`,"defaults":`)
+			_Pair_dump(e, &v.Defaults)
+			if e.Failed() {
+				e.AtField("Defaults")
+				return
+			}
 		}
-		e.Key(`,"defaults":`)
-		_Pair_dump(e, &v.Defaults)
-		if e.Failed() {
-			e.AtField("Defaults")
-			return
-		}
+		e.CloseObject()
 	}
-	e.CloseObject()
 }
 
 // _Config_dumpValue writes *v to e as encoding/json encodes a config.Config
 // that is not addressable: Marshaler and TextMarshaler methods on its
 // pointer type do not apply.
 func _Config_dumpValue(e *runtime.Encoder, v *Config) {
-	e.OpenObject()
-	if e.SortKeys() {
-		e.FirstKey(`"-":`)
-		e.String(v.Dash)
-		e.Key(`,"Quoted":`)
-		e.String(v.Quoted)
-		e.Key(`,"Ratio":`)
-		e.QuotedFloat64(v.Ratio)
-		if e.Failed() {
-			e.AtField("Ratio")
-			return
-		}
-		e.KeyString(`a<b>&c`)
-		e.String(v.HTML)
-		if len(v.Backends) != 0 {
-			e.Key(`,"backends":`)
-			e.OpenArray()
-			for i1 := range v.Backends {
-				e.Elem()
-				_Backend_dump(e, &v.Backends[i1])
+	// Go 1.27's encoding/json (on encoding/json/v2) reads these tags otherwise;
+	// runtime.JSONv2 is a constant, so the compiler keeps one branch.
+	if runtime.JSONv2 {
+		e.OpenObject()
+		if e.SortKeys() {
+			e.FirstKey(`"-":`)
+			e.String(v.Dash)
+			e.Key(`,"Ratio":`)
+			e.QuotedFloat64(v.Ratio)
+			if e.Failed() {
+				e.AtField("Ratio")
+				return
+			}
+			e.KeyString(`a<b>&c`)
+			e.String(v.HTML)
+			if len(v.Backends) != 0 {
+				e.Key(`,"backends":`)
+				e.OpenArray()
+				for i1 := range v.Backends {
+					e.Elem()
+					_Backend_dump(e, &v.Backends[i1])
+					if e.Failed() {
+						e.AtIndex(i1)
+						e.AtField("Backends")
+						return
+					}
+				}
+				e.CloseArray()
+			}
+			if v.Debug {
+				e.Key(`,"debug":`)
+				e.QuotedBool(v.Debug)
+			}
+			e.Key(`,"defaults":`)
+			_Pair_dumpValue(e, &v.Defaults)
+			if e.Failed() {
+				e.AtField("Defaults")
+				return
+			}
+			if len(v.Extra) != 0 {
+				e.Key(`,"extra":`)
+				e.OpenObject()
+				for _, k1 := range runtime.StringEntries(e, v.Extra) {
+					e.KeyString(k1.Name)
+					v1 := k1.Value
+					e.RawMessage(v1)
+					if e.Failed() {
+						e.AtKey(k1.Name)
+						e.AtField("Extra")
+						return
+					}
+				}
+				e.CloseObject()
+			}
+			e.Key(`,"features":`)
+			if v.Features == nil {
+				e.Null()
+			} else {
+				e.OpenObject()
+				for _, k1 := range runtime.StringEntries(e, v.Features) {
+					e.KeyString(k1.Name)
+					v1 := k1.Value
+					e.Bool(v1)
+				}
+				e.CloseObject()
+			}
+			if v.Limits != (Limits{}) {
+				e.Key(`,"limits":`)
+				_Limits_dump(e, &v.Limits)
 				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Backends")
+					e.AtField("Limits")
 					return
 				}
+			}
+			e.Key(`,"mode":`)
+			e.String(string(v.Mode))
+			e.Key(`,"name":`)
+			e.String(v.Name)
+			if v.Number != "" {
+				e.Key(`,"number":`)
+				e.Number(string(v.Number))
+				if e.Failed() {
+					e.AtField("Number")
+					return
+				}
+			}
+			e.Key(`,"port":`)
+			e.QuotedInt(int64(v.Port))
+			if v.Ptr != nil {
+				e.Key(`,"ptr":`)
+				e.QuotedString(*v.Ptr)
+			}
+			e.Key(`,"say":`)
+			e.String(v.Quoted)
+			if !v.Started.IsZero() {
+				e.Key(`,"started":`)
+				e.Time(v.Started)
+				if e.Failed() {
+					e.AtField("Started")
+					return
+				}
+			}
+			if !v.Timeout.IsZero() {
+				e.Key(`,"timeout":`)
+				e.TextMarshaler(v.Timeout)
+				if e.Failed() {
+					e.AtField("Timeout")
+					return
+				}
+			}
+			e.Key(`,"version":`)
+			e.OpenArray()
+			for i1 := range v.Version {
+				e.Elem()
+				e.Int(int64(v.Version[i1]))
 			}
 			e.CloseArray()
-		}
-		if v.Debug {
-			e.Key(`,"debug":`)
-			e.QuotedBool(v.Debug)
-		}
-		e.Key(`,"defaults":`)
-		_Pair_dumpValue(e, &v.Defaults)
-		if e.Failed() {
-			e.AtField("Defaults")
-			return
-		}
-		if len(v.Extra) != 0 {
-			e.Key(`,"extra":`)
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Extra) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.RawMessage(v1)
+			e.KeyString(`ключ`)
+			e.String(v.Unicode)
+		} else {
+			e.FirstKey(`"name":`)
+			e.String(v.Name)
+			e.Key(`,"port":`)
+			e.QuotedInt(int64(v.Port))
+			if v.Debug {
+				e.Key(`,"debug":`)
+				e.QuotedBool(v.Debug)
+			}
+			e.Key(`,"Ratio":`)
+			e.QuotedFloat64(v.Ratio)
+			if e.Failed() {
+				e.AtField("Ratio")
+				return
+			}
+			e.Key(`,"-":`)
+			e.String(v.Dash)
+			if !v.Timeout.IsZero() {
+				e.Key(`,"timeout":`)
+				e.TextMarshaler(v.Timeout)
 				if e.Failed() {
-					e.AtKey(k1.Name)
-					e.AtField("Extra")
+					e.AtField("Timeout")
 					return
 				}
 			}
-			e.CloseObject()
-		}
-		e.Key(`,"features":`)
-		if v.Features == nil {
-			e.Null()
-		} else {
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Features) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.Bool(v1)
+			if v.Limits != (Limits{}) {
+				e.Key(`,"limits":`)
+				_Limits_dump(e, &v.Limits)
+				if e.Failed() {
+					e.AtField("Limits")
+					return
+				}
 			}
-			e.CloseObject()
-		}
-		if v.Limits != (Limits{}) {
-			e.Key(`,"limits":`)
-			_Limits_dump(e, &v.Limits)
+			e.Key(`,"say":`)
+			e.String(v.Quoted)
+			e.KeyString(`a<b>&c`)
+			e.String(v.HTML)
+			e.KeyString(`ключ`)
+			e.String(v.Unicode)
+			if v.Ptr != nil {
+				e.Key(`,"ptr":`)
+				e.QuotedString(*v.Ptr)
+			}
+			if v.Number != "" {
+				e.Key(`,"number":`)
+				e.Number(string(v.Number))
+				if e.Failed() {
+					e.AtField("Number")
+					return
+				}
+			}
+			if !v.Started.IsZero() {
+				e.Key(`,"started":`)
+				e.Time(v.Started)
+				if e.Failed() {
+					e.AtField("Started")
+					return
+				}
+			}
+			e.Key(`,"mode":`)
+			e.String(string(v.Mode))
+			e.Key(`,"version":`)
+			e.OpenArray()
+			for i1 := range v.Version {
+				e.Elem()
+				e.Int(int64(v.Version[i1]))
+			}
+			e.CloseArray()
+			e.Key(`,"features":`)
+			if v.Features == nil {
+				e.Null()
+			} else {
+				e.OpenObject()
+				for _, k1 := range runtime.StringEntries(e, v.Features) {
+					e.KeyString(k1.Name)
+					v1 := k1.Value
+					e.Bool(v1)
+				}
+				e.CloseObject()
+			}
+			if len(v.Extra) != 0 {
+				e.Key(`,"extra":`)
+				e.OpenObject()
+				for _, k1 := range runtime.StringEntries(e, v.Extra) {
+					e.KeyString(k1.Name)
+					v1 := k1.Value
+					e.RawMessage(v1)
+					if e.Failed() {
+						e.AtKey(k1.Name)
+						e.AtField("Extra")
+						return
+					}
+				}
+				e.CloseObject()
+			}
+			if len(v.Backends) != 0 {
+				e.Key(`,"backends":`)
+				e.OpenArray()
+				for i1 := range v.Backends {
+					e.Elem()
+					_Backend_dump(e, &v.Backends[i1])
+					if e.Failed() {
+						e.AtIndex(i1)
+						e.AtField("Backends")
+						return
+					}
+				}
+				e.CloseArray()
+			}
+			e.Key(`,"defaults":`)
+			_Pair_dumpValue(e, &v.Defaults)
 			if e.Failed() {
-				e.AtField("Limits")
+				e.AtField("Defaults")
 				return
 			}
 		}
-		e.Key(`,"mode":`)
-		e.String(string(v.Mode))
-		e.Key(`,"name":`)
-		e.String(v.Name)
-		if v.Number != "" {
-			e.Key(`,"number":`)
-			e.Number(string(v.Number))
-			if e.Failed() {
-				e.AtField("Number")
-				return
-			}
-		}
-		e.Key(`,"port":`)
-		e.QuotedInt(int64(v.Port))
-		if v.Ptr != nil {
-			e.Key(`,"ptr":`)
-			e.QuotedString(*v.Ptr)
-		}
-		if !v.Started.IsZero() {
-			e.Key(`,"started":`)
-			e.Time(v.Started)
-			if e.Failed() {
-				e.AtField("Started")
-				return
-			}
-		}
-		if !v.Timeout.IsZero() {
-			e.Key(`,"timeout":`)
-			e.TextMarshaler(v.Timeout)
-			if e.Failed() {
-				e.AtField("Timeout")
-				return
-			}
-		}
-		e.Key(`,"version":`)
-		e.OpenArray()
-		for i1 := range v.Version {
-			e.Elem()
-			e.Int(int64(v.Version[i1]))
-		}
-		e.CloseArray()
-		e.KeyString(`ключ`)
-		e.String(v.Unicode)
+		e.CloseObject()
 	} else {
-		e.FirstKey(`"name":`)
-		e.String(v.Name)
-		e.Key(`,"port":`)
-		e.QuotedInt(int64(v.Port))
-		if v.Debug {
-			e.Key(`,"debug":`)
-			e.QuotedBool(v.Debug)
-		}
-		e.Key(`,"Ratio":`)
-		e.QuotedFloat64(v.Ratio)
-		if e.Failed() {
-			e.AtField("Ratio")
-			return
-		}
-		e.Key(`,"-":`)
-		e.String(v.Dash)
-		if !v.Timeout.IsZero() {
-			e.Key(`,"timeout":`)
-			e.TextMarshaler(v.Timeout)
+		e.OpenObject()
+		if e.SortKeys() {
+			e.FirstKey(`"-":`)
+			e.String(v.Dash)
+			e.Key(`,"Quoted":`)
+			e.String(v.Quoted)
+			e.Key(`,"Ratio":`)
+			e.QuotedFloat64(v.Ratio)
 			if e.Failed() {
-				e.AtField("Timeout")
+				e.AtField("Ratio")
 				return
 			}
-		}
-		if v.Limits != (Limits{}) {
-			e.Key(`,"limits":`)
-			_Limits_dump(e, &v.Limits)
+			e.KeyString(`a<b>&c`)
+			e.String(v.HTML)
+			if len(v.Backends) != 0 {
+				e.Key(`,"backends":`)
+				e.OpenArray()
+				for i1 := range v.Backends {
+					e.Elem()
+					_Backend_dump(e, &v.Backends[i1])
+					if e.Failed() {
+						e.AtIndex(i1)
+						e.AtField("Backends")
+						return
+					}
+				}
+				e.CloseArray()
+			}
+			if v.Debug {
+				e.Key(`,"debug":`)
+				e.QuotedBool(v.Debug)
+			}
+			e.Key(`,"defaults":`)
+			_Pair_dumpValue(e, &v.Defaults)
 			if e.Failed() {
-				e.AtField("Limits")
+				e.AtField("Defaults")
 				return
 			}
-		}
-		e.Key(`,"Quoted":`)
-		e.String(v.Quoted)
-		e.KeyString(`a<b>&c`)
-		e.String(v.HTML)
-		e.KeyString(`ключ`)
-		e.String(v.Unicode)
-		if v.Ptr != nil {
-			e.Key(`,"ptr":`)
-			e.QuotedString(*v.Ptr)
-		}
-		if v.Number != "" {
-			e.Key(`,"number":`)
-			e.Number(string(v.Number))
-			if e.Failed() {
-				e.AtField("Number")
-				return
+			if len(v.Extra) != 0 {
+				e.Key(`,"extra":`)
+				e.OpenObject()
+				for _, k1 := range runtime.StringEntries(e, v.Extra) {
+					e.KeyString(k1.Name)
+					v1 := k1.Value
+					e.RawMessage(v1)
+					if e.Failed() {
+						e.AtKey(k1.Name)
+						e.AtField("Extra")
+						return
+					}
+				}
+				e.CloseObject()
 			}
-		}
-		if !v.Started.IsZero() {
-			e.Key(`,"started":`)
-			e.Time(v.Started)
-			if e.Failed() {
-				e.AtField("Started")
-				return
+			e.Key(`,"features":`)
+			if v.Features == nil {
+				e.Null()
+			} else {
+				e.OpenObject()
+				for _, k1 := range runtime.StringEntries(e, v.Features) {
+					e.KeyString(k1.Name)
+					v1 := k1.Value
+					e.Bool(v1)
+				}
+				e.CloseObject()
 			}
-		}
-		e.Key(`,"mode":`)
-		e.String(string(v.Mode))
-		e.Key(`,"version":`)
-		e.OpenArray()
-		for i1 := range v.Version {
-			e.Elem()
-			e.Int(int64(v.Version[i1]))
-		}
-		e.CloseArray()
-		e.Key(`,"features":`)
-		if v.Features == nil {
-			e.Null()
-		} else {
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Features) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.Bool(v1)
-			}
-			e.CloseObject()
-		}
-		if len(v.Extra) != 0 {
-			e.Key(`,"extra":`)
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Extra) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.RawMessage(v1)
+			if v.Limits != (Limits{}) {
+				e.Key(`,"limits":`)
+				_Limits_dump(e, &v.Limits)
 				if e.Failed() {
-					e.AtKey(k1.Name)
-					e.AtField("Extra")
+					e.AtField("Limits")
 					return
 				}
 			}
-			e.CloseObject()
-		}
-		if len(v.Backends) != 0 {
-			e.Key(`,"backends":`)
+			e.Key(`,"mode":`)
+			e.String(string(v.Mode))
+			e.Key(`,"name":`)
+			e.String(v.Name)
+			if v.Number != "" {
+				e.Key(`,"number":`)
+				e.Number(string(v.Number))
+				if e.Failed() {
+					e.AtField("Number")
+					return
+				}
+			}
+			e.Key(`,"port":`)
+			e.QuotedInt(int64(v.Port))
+			if v.Ptr != nil {
+				e.Key(`,"ptr":`)
+				e.QuotedString(*v.Ptr)
+			}
+			if !v.Started.IsZero() {
+				e.Key(`,"started":`)
+				e.Time(v.Started)
+				if e.Failed() {
+					e.AtField("Started")
+					return
+				}
+			}
+			if !v.Timeout.IsZero() {
+				e.Key(`,"timeout":`)
+				e.TextMarshaler(v.Timeout)
+				if e.Failed() {
+					e.AtField("Timeout")
+					return
+				}
+			}
+			e.Key(`,"version":`)
 			e.OpenArray()
-			for i1 := range v.Backends {
+			for i1 := range v.Version {
 				e.Elem()
-				_Backend_dump(e, &v.Backends[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Backends")
-					return
-				}
+				e.Int(int64(v.Version[i1]))
 			}
 			e.CloseArray()
+			e.KeyString(`ключ`)
+			e.String(v.Unicode)
+		} else {
+			e.FirstKey(`"name":`)
+			e.String(v.Name)
+			e.Key(`,"port":`)
+			e.QuotedInt(int64(v.Port))
+			if v.Debug {
+				e.Key(`,"debug":`)
+				e.QuotedBool(v.Debug)
+			}
+			e.Key(`,"Ratio":`)
+			e.QuotedFloat64(v.Ratio)
+			if e.Failed() {
+				e.AtField("Ratio")
+				return
+			}
+			e.Key(`,"-":`)
+			e.String(v.Dash)
+			if !v.Timeout.IsZero() {
+				e.Key(`,"timeout":`)
+				e.TextMarshaler(v.Timeout)
+				if e.Failed() {
+					e.AtField("Timeout")
+					return
+				}
+			}
+			if v.Limits != (Limits{}) {
+				e.Key(`,"limits":`)
+				_Limits_dump(e, &v.Limits)
+				if e.Failed() {
+					e.AtField("Limits")
+					return
+				}
+			}
+			e.Key(`,"Quoted":`)
+			e.String(v.Quoted)
+			e.KeyString(`a<b>&c`)
+			e.String(v.HTML)
+			e.KeyString(`ключ`)
+			e.String(v.Unicode)
+			if v.Ptr != nil {
+				e.Key(`,"ptr":`)
+				e.QuotedString(*v.Ptr)
+			}
+			if v.Number != "" {
+				e.Key(`,"number":`)
+				e.Number(string(v.Number))
+				if e.Failed() {
+					e.AtField("Number")
+					return
+				}
+			}
+			if !v.Started.IsZero() {
+				e.Key(`,"started":`)
+				e.Time(v.Started)
+				if e.Failed() {
+					e.AtField("Started")
+					return
+				}
+			}
+			e.Key(`,"mode":`)
+			e.String(string(v.Mode))
+			e.Key(`,"version":`)
+			e.OpenArray()
+			for i1 := range v.Version {
+				e.Elem()
+				e.Int(int64(v.Version[i1]))
+			}
+			e.CloseArray()
+			e.Key(`,"features":`)
+			if v.Features == nil {
+				e.Null()
+			} else {
+				e.OpenObject()
+				for _, k1 := range runtime.StringEntries(e, v.Features) {
+					e.KeyString(k1.Name)
+					v1 := k1.Value
+					e.Bool(v1)
+				}
+				e.CloseObject()
+			}
+			if len(v.Extra) != 0 {
+				e.Key(`,"extra":`)
+				e.OpenObject()
+				for _, k1 := range runtime.StringEntries(e, v.Extra) {
+					e.KeyString(k1.Name)
+					v1 := k1.Value
+					e.RawMessage(v1)
+					if e.Failed() {
+						e.AtKey(k1.Name)
+						e.AtField("Extra")
+						return
+					}
+				}
+				e.CloseObject()
+			}
+			if len(v.Backends) != 0 {
+				e.Key(`,"backends":`)
+				e.OpenArray()
+				for i1 := range v.Backends {
+					e.Elem()
+					_Backend_dump(e, &v.Backends[i1])
+					if e.Failed() {
+						e.AtIndex(i1)
+						e.AtField("Backends")
+						return
+					}
+				}
+				e.CloseArray()
+			}
+			e.Key(`,"defaults":`)
+			_Pair_dumpValue(e, &v.Defaults)
+			if e.Failed() {
+				e.AtField("Defaults")
+				return
+			}
 		}
-		e.Key(`,"defaults":`)
-		_Pair_dumpValue(e, &v.Defaults)
-		if e.Failed() {
-			e.AtField("Defaults")
-			return
-		}
+		e.CloseObject()
 	}
-	e.CloseObject()
 }
 
 // _Limits_dump writes the JSON encoding of *v, a config.Limits, to e.

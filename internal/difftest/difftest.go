@@ -132,9 +132,21 @@ func (f *filler) fill(v reflect.Value, depth int) {
 			return
 		}
 		m := reflect.MakeMap(v.Type())
+		names := map[string]bool{}
 		for range n {
 			k := reflect.New(v.Type().Key()).Elem()
 			f.fill(k, depth+1)
+			if runtime.JSONv2 && k.Kind() == reflect.String {
+				// encoding/json on encoding/json/v2 sorts some keys by
+				// their names as written, invalid UTF-8 as U+FFFD, and
+				// writes keys whose names then collide in an order of
+				// chance: keep such maps out of the comparison.
+				name := string([]rune(k.String()))
+				if names[name] {
+					continue
+				}
+				names[name] = true
+			}
 			e := reflect.New(v.Type().Elem()).Elem()
 			f.fill(e, depth+1)
 			m.SetMapIndex(k, e)
@@ -440,7 +452,21 @@ func Check[G, M any](t testing.TB, name string, p Pair[G, M]) {
 	}
 	for _, c := range cases {
 		if !Same(c.got, c.want) {
-			t.Errorf("%s: %s differs from encoding/json:\n got: %s\nwant: %s", name, c.what, c.got, c.want)
+			t.Errorf("%s: %s differs from encoding/json%s:\n got: %s\nwant: %s", name, c.what, where(c.got, c.want), c.got, c.want)
 		}
 	}
+}
+
+// where says where two outputs part: " at byte N (got ..., want ...)", with
+// a few bytes of each from there; "" when either is an error.
+func where(got, want Result) string {
+	if got.Err != nil || want.Err != nil {
+		return ""
+	}
+	i := 0
+	for i < len(got.JSON) && i < len(want.JSON) && got.JSON[i] == want.JSON[i] {
+		i++
+	}
+	from := max(0, i-20)
+	return fmt.Sprintf(" at byte %d (got %q, want %q)", i, got.JSON[from:min(len(got.JSON), i+20)], want.JSON[from:min(len(want.JSON), i+20)])
 }
