@@ -92,7 +92,7 @@ func TestRoundTrip(t *testing.T) {
 
 // TestOutputsMatch compares every contender's output with encoding/json's, for
 // every dataset and mode. Peers that differ are reported (t.Log), not failed;
-// jsondump must be byte-identical.
+// jsondump's routes and encoding/json's own must be byte-identical.
 func TestOutputsMatch(t *testing.T) {
 	for _, ds := range reg.Datasets() {
 		for _, mode := range contenders.Modes {
@@ -103,7 +103,7 @@ func TestOutputsMatch(t *testing.T) {
 					switch {
 					case r.Diff.Identical:
 						t.Logf("%-22s identical", r.C.Name)
-					case r.C.Ours:
+					case r.C.Exact:
 						t.Errorf("%-22s %s", r.C.Name, r.Diff)
 					default:
 						t.Logf("%-22s %s", r.C.Name, r.Diff)
@@ -133,7 +133,7 @@ func TestProbeOutputs(t *testing.T) {
 			switch {
 			case r.Diff.Identical:
 				t.Logf("%s %-22s identical", ds.Name, r.C.Name)
-			case r.C.Ours:
+			case r.C.Exact:
 				t.Errorf("%s %-22s %s", ds.Name, r.C.Name, r.Diff)
 			default:
 				t.Logf("%s %-22s %s", ds.Name, r.C.Name, r.Diff)
@@ -145,37 +145,52 @@ func TestProbeOutputs(t *testing.T) {
 	}
 }
 
-// TestCopiesCurrent: each datasets/*/jd/types.go is the copy that go generate
-// (cmd/copytypes) makes of ../types.go.
+// TestCopiesCurrent: each datasets/*/jd/types.go and datasets/*/jdm/types.go
+// is the copy that go generate (cmd/copytypes) makes of ../types.go.
 func TestCopiesCurrent(t *testing.T) {
 	for name, dir := range packageDirs {
 		src, err := os.ReadFile(filepath.Join("datasets", dir, "types.go"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, err := copytypes.Transform(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := os.ReadFile(filepath.Join("datasets", dir, "jd", "types.go"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s: datasets/%s/jd/types.go is stale; run go generate ./datasets/%s", name, dir, dir)
+		for _, pkg := range copytypes.Packages {
+			want, err := copytypes.Transform(src, pkg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := os.ReadFile(filepath.Join("datasets", dir, pkg, "types.go"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s: datasets/%s/%s/types.go is stale; run go generate ./datasets/%s", name, dir, pkg, dir)
+			}
 		}
 	}
 }
 
 // BenchmarkMarshal measures every contender on every dataset and mode; names
-// are data=…/mode=…/enc=… for benchstat's -row/-col (run.sh uses them).
+// are data=…/mode=…/enc=… for benchstat's -row/-col (run.sh uses them). The
+// output of every contender that must equal encoding/json's (Exact) is
+// checked before it is timed.
 func BenchmarkMarshal(b *testing.B) {
 	cs := contenders.All()
+	var ref *contenders.Contender
+	for _, c := range cs {
+		if c.Name == contenders.Reference {
+			ref = c
+		}
+	}
 	for _, ds := range reg.Datasets() {
 		b.Run("data="+ds.Name, func(b *testing.B) {
 			val := decode(b, ds)
 			for _, mode := range contenders.Modes {
 				b.Run("mode="+string(mode), func(b *testing.B) {
+					want, err := ref.Bind(val, mode)(true)
+					if err != nil {
+						b.Fatal(err)
+					}
+					want = bytes.Clone(want)
 					for _, c := range cs {
 						run := c.Bind(val, mode)
 						if run == nil {
@@ -185,6 +200,9 @@ func BenchmarkMarshal(b *testing.B) {
 							out, err := run(true)
 							if err != nil {
 								b.Fatal(err)
+							}
+							if c.Exact && !bytes.Equal(out, want) {
+								b.Fatalf("output differs from encoding/json's: %s", contenders.Compare(want, out, mode))
 							}
 							b.SetBytes(int64(len(out)))
 							b.ReportAllocs()
