@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/jsondump/jsondump/bench/contenders"
 	_ "github.com/jsondump/jsondump/bench/datasets/all"
@@ -214,6 +215,78 @@ func BenchmarkMarshal(b *testing.B) {
 							}
 						})
 					}
+				})
+			}
+		})
+	}
+}
+
+// BenchmarkRoutes measures each of jsondump's routes against the
+// encoding/json call it replaces (contenders.Contender.Base), compact, the
+// two called in turn within each iteration, so that both see the same load
+// of a shared machine; BenchmarkMarshal runs them seconds apart. It reports
+// the time of each (base-ns/op, route-ns/op) and their ratio (speedup:
+// the base's time over the route's, higher is faster), which benchstat
+// summarises over -count runs:
+//
+//	go test -run '^$' -bench Routes -count 6 . | tee routes.txt
+//	benchstat -col /route -filter '.unit:speedup' routes.txt
+//
+// Both outputs are checked against encoding/json's first. ns/op is the
+// pair's. A route's allocations are those of the pair, too.
+func BenchmarkRoutes(b *testing.B) {
+	cs := contenders.All()
+	byName := map[string]*contenders.Contender{}
+	for _, c := range cs {
+		byName[c.Name] = c
+	}
+	for _, ds := range reg.Datasets() {
+		b.Run("data="+ds.Name, func(b *testing.B) {
+			val := decode(b, ds)
+			want, err := byName[contenders.Reference].Bind(val, contenders.Compact)(true)
+			if err != nil {
+				b.Fatal(err)
+			}
+			want = bytes.Clone(want)
+			for _, c := range cs {
+				if !c.Ours {
+					continue
+				}
+				base := byName[contenders.Reference]
+				if c.Base != "" {
+					base = byName[c.Base]
+				}
+				runBase, run := base.Bind(val, contenders.Compact), c.Bind(val, contenders.Compact)
+				if runBase == nil || run == nil {
+					continue
+				}
+				b.Run("route="+c.Name, func(b *testing.B) {
+					for _, r := range []contenders.Run{runBase, run} {
+						out, err := r(true)
+						if err != nil {
+							b.Fatal(err)
+						}
+						if !bytes.Equal(out, want) {
+							b.Fatalf("output differs from encoding/json's: %s", contenders.Compare(want, out, contenders.Compact))
+						}
+					}
+					b.ReportAllocs()
+					var tBase, tRoute time.Duration
+					for b.Loop() {
+						t0 := time.Now()
+						if _, err := runBase(false); err != nil {
+							b.Fatal(err)
+						}
+						t1 := time.Now()
+						if _, err := run(false); err != nil {
+							b.Fatal(err)
+						}
+						tBase += t1.Sub(t0)
+						tRoute += time.Since(t1)
+					}
+					b.ReportMetric(float64(tBase.Nanoseconds())/float64(b.N), "base-ns/op")
+					b.ReportMetric(float64(tRoute.Nanoseconds())/float64(b.N), "route-ns/op")
+					b.ReportMetric(float64(tBase)/float64(tRoute), "speedup")
 				})
 			}
 		})
