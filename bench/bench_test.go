@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/jsondump/jsondump/bench/contenders"
 	_ "github.com/jsondump/jsondump/bench/datasets/all"
@@ -92,7 +93,7 @@ func TestRoundTrip(t *testing.T) {
 
 // TestOutputsMatch compares every contender's output with encoding/json's, for
 // every dataset and mode. Peers that differ are reported (t.Log), not failed;
-// jsondump must be byte-identical.
+// jsondump's routes and encoding/json's own must be byte-identical.
 func TestOutputsMatch(t *testing.T) {
 	for _, ds := range reg.Datasets() {
 		for _, mode := range contenders.Modes {
@@ -103,7 +104,7 @@ func TestOutputsMatch(t *testing.T) {
 					switch {
 					case r.Diff.Identical:
 						t.Logf("%-22s identical", r.C.Name)
-					case r.C.Ours:
+					case r.C.Exact:
 						t.Errorf("%-22s %s", r.C.Name, r.Diff)
 					default:
 						t.Logf("%-22s %s", r.C.Name, r.Diff)
@@ -133,7 +134,7 @@ func TestProbeOutputs(t *testing.T) {
 			switch {
 			case r.Diff.Identical:
 				t.Logf("%s %-22s identical", ds.Name, r.C.Name)
-			case r.C.Ours:
+			case r.C.Exact:
 				t.Errorf("%s %-22s %s", ds.Name, r.C.Name, r.Diff)
 			default:
 				t.Logf("%s %-22s %s", ds.Name, r.C.Name, r.Diff)
@@ -145,37 +146,52 @@ func TestProbeOutputs(t *testing.T) {
 	}
 }
 
-// TestCopiesCurrent: each datasets/*/jd/types.go is the copy that go generate
-// (cmd/copytypes) makes of ../types.go.
+// TestCopiesCurrent: each datasets/*/jd/types.go and datasets/*/jdm/types.go
+// is the copy that go generate (cmd/copytypes) makes of ../types.go.
 func TestCopiesCurrent(t *testing.T) {
 	for name, dir := range packageDirs {
 		src, err := os.ReadFile(filepath.Join("datasets", dir, "types.go"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, err := copytypes.Transform(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := os.ReadFile(filepath.Join("datasets", dir, "jd", "types.go"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s: datasets/%s/jd/types.go is stale; run go generate ./datasets/%s", name, dir, dir)
+		for _, pkg := range copytypes.Packages {
+			want, err := copytypes.Transform(src, pkg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := os.ReadFile(filepath.Join("datasets", dir, pkg, "types.go"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s: datasets/%s/%s/types.go is stale; run go generate ./datasets/%s", name, dir, pkg, dir)
+			}
 		}
 	}
 }
 
 // BenchmarkMarshal measures every contender on every dataset and mode; names
-// are data=…/mode=…/enc=… for benchstat's -row/-col (run.sh uses them).
+// are data=…/mode=…/enc=… for benchstat's -row/-col (run.sh uses them). The
+// output of every contender that must equal encoding/json's (Exact) is
+// checked before it is timed.
 func BenchmarkMarshal(b *testing.B) {
 	cs := contenders.All()
+	var ref *contenders.Contender
+	for _, c := range cs {
+		if c.Name == contenders.Reference {
+			ref = c
+		}
+	}
 	for _, ds := range reg.Datasets() {
 		b.Run("data="+ds.Name, func(b *testing.B) {
 			val := decode(b, ds)
 			for _, mode := range contenders.Modes {
 				b.Run("mode="+string(mode), func(b *testing.B) {
+					want, err := ref.Bind(val, mode)(true)
+					if err != nil {
+						b.Fatal(err)
+					}
+					want = bytes.Clone(want)
 					for _, c := range cs {
 						run := c.Bind(val, mode)
 						if run == nil {
@@ -185,6 +201,9 @@ func BenchmarkMarshal(b *testing.B) {
 							out, err := run(true)
 							if err != nil {
 								b.Fatal(err)
+							}
+							if c.Exact && !bytes.Equal(out, want) {
+								b.Fatalf("output differs from encoding/json's: %s", contenders.Compare(want, out, mode))
 							}
 							b.SetBytes(int64(len(out)))
 							b.ReportAllocs()
@@ -196,6 +215,78 @@ func BenchmarkMarshal(b *testing.B) {
 							}
 						})
 					}
+				})
+			}
+		})
+	}
+}
+
+// BenchmarkRoutes measures each of jsondump's routes against the
+// encoding/json call it replaces (contenders.Contender.Base), compact, the
+// two called in turn within each iteration, so that both see the same load
+// of a shared machine; BenchmarkMarshal runs them seconds apart. It reports
+// the time of each (base-ns/op, route-ns/op) and their ratio (speedup:
+// the base's time over the route's, higher is faster), which benchstat
+// summarises over -count runs:
+//
+//	go test -run '^$' -bench Routes -count 6 . | tee routes.txt
+//	benchstat -col /route -filter '.unit:speedup' routes.txt
+//
+// Both outputs are checked against encoding/json's first. ns/op is the
+// pair's. A route's allocations are those of the pair, too.
+func BenchmarkRoutes(b *testing.B) {
+	cs := contenders.All()
+	byName := map[string]*contenders.Contender{}
+	for _, c := range cs {
+		byName[c.Name] = c
+	}
+	for _, ds := range reg.Datasets() {
+		b.Run("data="+ds.Name, func(b *testing.B) {
+			val := decode(b, ds)
+			want, err := byName[contenders.Reference].Bind(val, contenders.Compact)(true)
+			if err != nil {
+				b.Fatal(err)
+			}
+			want = bytes.Clone(want)
+			for _, c := range cs {
+				if !c.Ours {
+					continue
+				}
+				base := byName[contenders.Reference]
+				if c.Base != "" {
+					base = byName[c.Base]
+				}
+				runBase, run := base.Bind(val, contenders.Compact), c.Bind(val, contenders.Compact)
+				if runBase == nil || run == nil {
+					continue
+				}
+				b.Run("route="+c.Name, func(b *testing.B) {
+					for _, r := range []contenders.Run{runBase, run} {
+						out, err := r(true)
+						if err != nil {
+							b.Fatal(err)
+						}
+						if !bytes.Equal(out, want) {
+							b.Fatalf("output differs from encoding/json's: %s", contenders.Compare(want, out, contenders.Compact))
+						}
+					}
+					b.ReportAllocs()
+					var tBase, tRoute time.Duration
+					for b.Loop() {
+						t0 := time.Now()
+						if _, err := runBase(false); err != nil {
+							b.Fatal(err)
+						}
+						t1 := time.Now()
+						if _, err := run(false); err != nil {
+							b.Fatal(err)
+						}
+						tBase += t1.Sub(t0)
+						tRoute += time.Since(t1)
+					}
+					b.ReportMetric(float64(tBase.Nanoseconds())/float64(b.N), "base-ns/op")
+					b.ReportMetric(float64(tRoute.Nanoseconds())/float64(b.N), "route-ns/op")
+					b.ReportMetric(float64(tBase)/float64(tRoute), "speedup")
 				})
 			}
 		})

@@ -135,11 +135,16 @@ func (e *Encoder) Bytes() ([]byte, error) {
 		copy(one, src)
 		b = one
 	default:
-		b = make([]byte, 0, e.size())
-		for _, c := range e.mem {
-			b = append(b, c...)
-		}
-		b = append(b, e.buf...)
+		// bytes.Join allocates without clearing the memory first, as
+		// make and copy does above; make([]byte, 0, n) and appends would
+		// clear it (3.4% of jsondump.Marshal of twitter_status). The
+		// buffer joins mem for the call only; mem keeps its capacity,
+		// so that the next call appends to it without allocating.
+		n := len(e.mem)
+		e.mem = append(e.mem, e.buf)
+		b = bytes.Join(e.mem, nil)
+		e.mem[n] = nil
+		e.mem = e.mem[:n]
 	}
 	e.release()
 	return b, err

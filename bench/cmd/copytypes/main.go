@@ -1,5 +1,6 @@
-// Command copytypes copies ./types.go to ./jd/types.go as package jd (see
-// internal/copytypes). Run by go generate in each dataset package.
+// Command copytypes copies ./types.go to ./jd/types.go as package jd and to
+// ./jdm/types.go as package jdm (see internal/copytypes). Run by go generate
+// in each dataset package.
 package main
 
 import (
@@ -16,15 +17,22 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-	out, err := copytypes.Transform(src)
-	if err != nil {
-		fail(err)
+	for _, pkg := range copytypes.Packages {
+		out, err := copytypes.Transform(src, pkg)
+		if err != nil {
+			fail(err)
+		}
+		write(pkg, out)
 	}
-	dst := filepath.Join("jd", "types.go")
+}
+
+// write replaces PKG/types.go with out, unless it already holds out.
+func write(pkg string, out []byte) {
+	dst := filepath.Join(pkg, "types.go")
 	if old, err := os.ReadFile(dst); err == nil && bytes.Equal(old, out) {
 		return
 	}
-	if err := os.MkdirAll("jd", 0o755); err != nil {
+	if err := os.MkdirAll(pkg, 0o755); err != nil {
 		fail(err)
 	}
 	tmp := dst + ".tmp"

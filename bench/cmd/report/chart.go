@@ -17,11 +17,14 @@ var palette = []string{
 // chart draws a grouped horizontal bar chart of the speed-up over
 // encoding/json per dataset (and the geometric mean), one bar per contender.
 // The floor (a plain copy) is left out: it is tens of times faster than any
-// encoder and would flatten the bars.
+// encoder and would flatten the bars. So are the routes that are not a
+// Marshal of the value (Encoder.Encode, a map[string]any holding it: the
+// routes tables compare them with their own encoding/json call) and
+// encoding/json's other routes, which the routes tables show.
 func chart(r *results, mode string, encs []string) []byte {
 	var shown []string
 	for _, e := range encs {
-		if e != "floor" {
+		if inChart(e) {
 			shown = append(shown, e)
 		}
 	}
@@ -120,4 +123,17 @@ func val1(r *results, d, mode, e string) float64 {
 		return math.NaN()
 	}
 	return ref.median(nsop) / s.median(nsop)
+}
+
+// inChart reports whether the chart shows contender e.
+func inChart(e string) bool {
+	if e == "floor" || e != contenders.Reference && strings.HasPrefix(e, contenders.Reference+"_") {
+		return false
+	}
+	for _, c := range contenders.All() {
+		if c.Name == e {
+			return c.Base == ""
+		}
+	}
+	return true
 }

@@ -65,6 +65,9 @@ func main() {
 	ident := identity()
 	encs := res.encs
 	for _, mode := range contenders.Modes {
+		routes(&md, res, string(mode))
+	}
+	for _, mode := range contenders.Modes {
 		m := string(mode)
 		fmt.Fprintf(&md, "## %s: speed-up over encoding/json\n\n", title(m))
 		table(&md, res, m, encs, ident, func(s *stats, ref *stats) (string, float64, bool) {

@@ -20,6 +20,11 @@ type Value struct {
 	// jsondump is not wired in for the dataset. TestOutputsMatch checks that
 	// encoding it gives encoding/json's output for V.
 	JD any
+
+	// JDM is the same input decoded into the copy of the types generated
+	// with -marshaljson (a pointer from reg.MJFor(DS.Name).New), nil when
+	// that copy is not wired in.
+	JDM any
 }
 
 var (
@@ -45,10 +50,10 @@ func Decode(ds *reg.Dataset) (*Value, error) {
 }
 
 // Probe decodes the dataset afresh and puts reg.ProbeText into it (into
-// both copies of the types), or returns nil when the dataset has no Probe.
+// every copy of the types), or returns nil when the dataset has no Probe.
 func Probe(ds *reg.Dataset) (*Value, error) {
-	d := reg.DumpFor(ds.Name)
-	if ds.Probe == nil || d != nil && d.Probe == nil {
+	d, m := reg.DumpFor(ds.Name), reg.MJFor(ds.Name)
+	if ds.Probe == nil || d != nil && d.Probe == nil || m != nil && m.Probe == nil {
 		return nil, nil
 	}
 	val, err := decodeNew(ds)
@@ -59,11 +64,15 @@ func Probe(ds *reg.Dataset) (*Value, error) {
 	if d != nil {
 		d.Probe(val.JD)
 	}
+	if m != nil {
+		m.Probe(val.JDM)
+	}
 	return val, nil
 }
 
 // decodeNew loads the dataset and decodes it into new values of its types
-// and, when jsondump is wired in for it, of the jsondump copy (Value.JD).
+// and, when jsondump is wired in for it, of the jsondump copies (Value.JD,
+// Value.JDM).
 func decodeNew(ds *reg.Dataset) (*Value, error) {
 	in, err := Load(ds.Name)
 	if err != nil {
@@ -75,6 +84,11 @@ func decodeNew(ds *reg.Dataset) (*Value, error) {
 	}
 	if d := reg.DumpFor(ds.Name); d != nil {
 		if val.JD, err = decode(ds.Name, in, d.New()); err != nil {
+			return nil, err
+		}
+	}
+	if m := reg.MJFor(ds.Name); m != nil {
+		if val.JDM, err = decode(ds.Name, in, m.New()); err != nil {
 			return nil, err
 		}
 	}

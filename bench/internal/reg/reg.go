@@ -1,6 +1,7 @@
 // Package reg is the registry of datasets and of the generated encoders bound
 // to them. Dataset packages register themselves from init; so do the jsondump
-// registration files (one per dataset, see datasets/*/jd/register.go).
+// registration files (one per dataset and copy of its types, see
+// datasets/*/jd/jsondump.go and datasets/*/jdm/jsondump.go).
 package reg
 
 import (
@@ -46,7 +47,17 @@ type Dump struct {
 	DumpTo func(b any, w io.Writer, indent bool) error
 	// Dumps calls the generated Dumps.
 	Dumps func(b any, indent bool) string
-	// MarshalJSON calls the generated MarshalJSON (compact only).
+	// Probe is Dataset.Probe for the copy.
+	Probe func(b any)
+}
+
+// MJ binds the second copy of a dataset's types (package jdm), on which
+// jsondump generates with -marshaljson, so that json.Marshal finds a
+// generated MarshalJSON. The corpus is decoded into it a third time.
+type MJ struct {
+	// New returns a new pointer to the root type of the copy, e.g. new(jdm.Root).
+	New func() any
+	// MarshalJSON calls the generated MarshalJSON directly.
 	MarshalJSON func(b any) ([]byte, error)
 	// Probe is Dataset.Probe for the copy.
 	Probe func(b any)
@@ -56,6 +67,7 @@ var (
 	mu       sync.Mutex
 	datasets = map[string]*Dataset{}
 	dumps    = map[string]*Dump{}
+	mjs      = map[string]*MJ{}
 )
 
 // Register adds a dataset; it panics on a duplicate name.
@@ -96,4 +108,21 @@ func DumpFor(name string) *Dump {
 	mu.Lock()
 	defer mu.Unlock()
 	return dumps[name]
+}
+
+// RegisterMJ binds the -marshaljson copy's methods to the named dataset.
+func RegisterMJ(name string, d *MJ) {
+	mu.Lock()
+	defer mu.Unlock()
+	if _, dup := mjs[name]; dup {
+		panic(fmt.Sprintf("reg: jsondump -marshaljson for %q registered twice", name))
+	}
+	mjs[name] = d
+}
+
+// MJFor returns the binding of the dataset's -marshaljson copy, or nil.
+func MJFor(name string) *MJ {
+	mu.Lock()
+	defer mu.Unlock()
+	return mjs[name]
 }

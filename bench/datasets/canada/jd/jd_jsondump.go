@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion3
+const _ = runtime.SupportPackageIsVersion4
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -32,14 +32,6 @@ func (v Feature) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Feature_dump(e, &v)
 	return e.MustString()
-}
-
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Feature) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Feature_dump(e, &v)
-	return e.Bytes()
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
@@ -75,14 +67,6 @@ func (v FeatureCollection) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v FeatureCollection) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_FeatureCollection_dump(e, &v)
-	return e.Bytes()
-}
-
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where FeatureCollection appears in
 // its types or inside an interface.
@@ -114,14 +98,6 @@ func (v Geometry) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Geometry_dump(e, &v)
 	return e.MustString()
-}
-
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Geometry) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Geometry_dump(e, &v)
-	return e.Bytes()
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
@@ -157,14 +133,6 @@ func (v Properties) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Properties) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Properties_dump(e, &v)
-	return e.Bytes()
-}
-
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where Properties appears in its
 // types or inside an interface.
@@ -174,6 +142,39 @@ func (v *Properties) DumpJSON(e *runtime.Encoder) {
 		return
 	}
 	_Properties_dump(e, v)
+}
+
+func init() {
+	runtime.Register(_Feature_dispatch)
+}
+
+// _Feature_dispatch writes v to e when v holds a value of one of the types
+// of this file, or a pointer to one, and reports whether it did: dynamic
+// values (interface fields, the argument of jsondump.Marshal) reach the
+// generated code through it. A struct that embeds one of these types does
+// not match, so it is encoded whole, as encoding/json encodes it.
+func _Feature_dispatch(e *runtime.Encoder, v any) bool {
+	switch v := v.(type) {
+	case *Feature:
+		e.Follow(v)
+	case Feature:
+		_Feature_dump(e, &v)
+	case *FeatureCollection:
+		e.Follow(v)
+	case FeatureCollection:
+		_FeatureCollection_dump(e, &v)
+	case *Geometry:
+		e.Follow(v)
+	case Geometry:
+		_Geometry_dump(e, &v)
+	case *Properties:
+		e.Follow(v)
+	case Properties:
+		_Properties_dump(e, &v)
+	default:
+		return false
+	}
+	return true
 }
 
 // _FeatureCollection_dump writes the JSON encoding of *v, a

@@ -30,6 +30,5 @@ func init() {
 			}
 			return b.(*FeatureCollection).Dumps()
 		},
-		MarshalJSON: func(b any) ([]byte, error) { return b.(*FeatureCollection).MarshalJSON() },
 	})
 }

@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion3
+const _ = runtime.SupportPackageIsVersion4
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -32,14 +32,6 @@ func (v Area) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Area_dump(e, &v)
 	return e.MustString()
-}
-
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Area) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Area_dump(e, &v)
-	return e.Bytes()
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
@@ -75,14 +67,6 @@ func (v Catalog) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Catalog) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Catalog_dump(e, &v)
-	return e.Bytes()
-}
-
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where Catalog appears in its types
 // or inside an interface.
@@ -114,14 +98,6 @@ func (v Event) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Event_dump(e, &v)
 	return e.MustString()
-}
-
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Event) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Event_dump(e, &v)
-	return e.Bytes()
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
@@ -157,14 +133,6 @@ func (v Performance) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Performance) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Performance_dump(e, &v)
-	return e.Bytes()
-}
-
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where Performance appears in its
 // types or inside an interface.
@@ -196,14 +164,6 @@ func (v Price) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Price_dump(e, &v)
 	return e.MustString()
-}
-
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Price) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Price_dump(e, &v)
-	return e.Bytes()
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
@@ -239,14 +199,6 @@ func (v SeatCategory) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v SeatCategory) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_SeatCategory_dump(e, &v)
-	return e.Bytes()
-}
-
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where SeatCategory appears in its
 // types or inside an interface.
@@ -256,6 +208,47 @@ func (v *SeatCategory) DumpJSON(e *runtime.Encoder) {
 		return
 	}
 	_SeatCategory_dump(e, v)
+}
+
+func init() {
+	runtime.Register(_Area_dispatch)
+}
+
+// _Area_dispatch writes v to e when v holds a value of one of the types of
+// this file, or a pointer to one, and reports whether it did: dynamic
+// values (interface fields, the argument of jsondump.Marshal) reach the
+// generated code through it. A struct that embeds one of these types does
+// not match, so it is encoded whole, as encoding/json encodes it.
+func _Area_dispatch(e *runtime.Encoder, v any) bool {
+	switch v := v.(type) {
+	case *Area:
+		e.Follow(v)
+	case Area:
+		_Area_dump(e, &v)
+	case *Catalog:
+		e.Follow(v)
+	case Catalog:
+		_Catalog_dump(e, &v)
+	case *Event:
+		e.Follow(v)
+	case Event:
+		_Event_dump(e, &v)
+	case *Performance:
+		e.Follow(v)
+	case Performance:
+		_Performance_dump(e, &v)
+	case *Price:
+		e.Follow(v)
+	case Price:
+		_Price_dump(e, &v)
+	case *SeatCategory:
+		e.Follow(v)
+	case SeatCategory:
+		_SeatCategory_dump(e, &v)
+	default:
+		return false
+	}
+	return true
 }
 
 // _Area_dump writes the JSON encoding of *v, a jd.Area, to e.

@@ -30,6 +30,5 @@ func init() {
 			}
 			return b.(*Catalog).Dumps()
 		},
-		MarshalJSON: func(b any) ([]byte, error) { return b.(*Catalog).MarshalJSON() },
 	})
 }

@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion3
+const _ = runtime.SupportPackageIsVersion4
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -34,14 +34,6 @@ func (v Root) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Root) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Root_dump(e, &v)
-	return e.Bytes()
-}
-
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where Root appears in its types or
 // inside an interface.
@@ -51,6 +43,27 @@ func (v *Root) DumpJSON(e *runtime.Encoder) {
 		return
 	}
 	_Root_dump(e, v)
+}
+
+func init() {
+	runtime.Register(_Root_dispatch)
+}
+
+// _Root_dispatch writes v to e when v holds a value of one of the types of
+// this file, or a pointer to one, and reports whether it did: dynamic
+// values (interface fields, the argument of jsondump.Marshal) reach the
+// generated code through it. A struct that embeds one of these types does
+// not match, so it is encoded whole, as encoding/json encodes it.
+func _Root_dispatch(e *runtime.Encoder, v any) bool {
+	switch v := v.(type) {
+	case *Root:
+		e.Follow(v)
+	case Root:
+		_Root_dump(e, &v)
+	default:
+		return false
+	}
+	return true
 }
 
 // _Root_dump writes the JSON encoding of *v, a jd.Root, to e.

@@ -31,6 +31,5 @@ func init() {
 			}
 			return b.(*Root).Dumps()
 		},
-		MarshalJSON: func(b any) ([]byte, error) { return b.(*Root).MarshalJSON() },
 	})
 }

@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion3
+const _ = runtime.SupportPackageIsVersion4
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -32,14 +32,6 @@ func (v Bundle) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Bundle_dump(e, &v)
 	return e.MustString()
-}
-
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Bundle) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Bundle_dump(e, &v)
-	return e.Bytes()
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
@@ -75,14 +67,6 @@ func (v CodeableConcept) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v CodeableConcept) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_CodeableConcept_dump(e, &v)
-	return e.Bytes()
-}
-
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where CodeableConcept appears in
 // its types or inside an interface.
@@ -114,14 +98,6 @@ func (v Coding) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Coding_dump(e, &v)
 	return e.MustString()
-}
-
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Coding) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Coding_dump(e, &v)
-	return e.Bytes()
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
@@ -157,14 +133,6 @@ func (v Entry) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Entry) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Entry_dump(e, &v)
-	return e.Bytes()
-}
-
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where Entry appears in its types or
 // inside an interface.
@@ -196,14 +164,6 @@ func (v Period) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Period_dump(e, &v)
 	return e.MustString()
-}
-
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Period) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Period_dump(e, &v)
-	return e.Bytes()
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
@@ -239,14 +199,6 @@ func (v Quantity) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Quantity) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Quantity_dump(e, &v)
-	return e.Bytes()
-}
-
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where Quantity appears in its types
 // or inside an interface.
@@ -278,14 +230,6 @@ func (v Reference) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Reference_dump(e, &v)
 	return e.MustString()
-}
-
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Reference) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Reference_dump(e, &v)
-	return e.Bytes()
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
@@ -321,14 +265,6 @@ func (v Request) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Request) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Request_dump(e, &v)
-	return e.Bytes()
-}
-
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where Request appears in its types
 // or inside an interface.
@@ -362,14 +298,6 @@ func (v Resource) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Resource) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Resource_dump(e, &v)
-	return e.Bytes()
-}
-
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where Resource appears in its types
 // or inside an interface.
@@ -379,6 +307,59 @@ func (v *Resource) DumpJSON(e *runtime.Encoder) {
 		return
 	}
 	_Resource_dump(e, v)
+}
+
+func init() {
+	runtime.Register(_Bundle_dispatch)
+}
+
+// _Bundle_dispatch writes v to e when v holds a value of one of the types
+// of this file, or a pointer to one, and reports whether it did: dynamic
+// values (interface fields, the argument of jsondump.Marshal) reach the
+// generated code through it. A struct that embeds one of these types does
+// not match, so it is encoded whole, as encoding/json encodes it.
+func _Bundle_dispatch(e *runtime.Encoder, v any) bool {
+	switch v := v.(type) {
+	case *Bundle:
+		e.Follow(v)
+	case Bundle:
+		_Bundle_dump(e, &v)
+	case *CodeableConcept:
+		e.Follow(v)
+	case CodeableConcept:
+		_CodeableConcept_dump(e, &v)
+	case *Coding:
+		e.Follow(v)
+	case Coding:
+		_Coding_dump(e, &v)
+	case *Entry:
+		e.Follow(v)
+	case Entry:
+		_Entry_dump(e, &v)
+	case *Period:
+		e.Follow(v)
+	case Period:
+		_Period_dump(e, &v)
+	case *Quantity:
+		e.Follow(v)
+	case Quantity:
+		_Quantity_dump(e, &v)
+	case *Reference:
+		e.Follow(v)
+	case Reference:
+		_Reference_dump(e, &v)
+	case *Request:
+		e.Follow(v)
+	case Request:
+		_Request_dump(e, &v)
+	case *Resource:
+		e.Follow(v)
+	case Resource:
+		_Resource_dump(e, &v)
+	default:
+		return false
+	}
+	return true
 }
 
 // _Bundle_dump writes the JSON encoding of *v, a jd.Bundle, to e.

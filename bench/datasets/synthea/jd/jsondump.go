@@ -30,6 +30,5 @@ func init() {
 			}
 			return b.(*Bundle).Dumps()
 		},
-		MarshalJSON: func(b any) ([]byte, error) { return b.(*Bundle).MarshalJSON() },
 	})
 }

@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion3
+const _ = runtime.SupportPackageIsVersion4
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -32,14 +32,6 @@ func (v Entities) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Entities_dump(e, &v)
 	return e.MustString()
-}
-
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Entities) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Entities_dump(e, &v)
-	return e.Bytes()
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
@@ -75,14 +67,6 @@ func (v Hashtag) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Hashtag) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Hashtag_dump(e, &v)
-	return e.Bytes()
-}
-
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where Hashtag appears in its types
 // or inside an interface.
@@ -114,14 +98,6 @@ func (v Media) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Media_dump(e, &v)
 	return e.MustString()
-}
-
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Media) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Media_dump(e, &v)
-	return e.Bytes()
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
@@ -157,14 +133,6 @@ func (v Metadata) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Metadata) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Metadata_dump(e, &v)
-	return e.Bytes()
-}
-
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where Metadata appears in its types
 // or inside an interface.
@@ -196,14 +164,6 @@ func (v Root) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Root_dump(e, &v)
 	return e.MustString()
-}
-
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Root) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Root_dump(e, &v)
-	return e.Bytes()
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
@@ -239,14 +199,6 @@ func (v SearchMetadata) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v SearchMetadata) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_SearchMetadata_dump(e, &v)
-	return e.Bytes()
-}
-
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where SearchMetadata appears in its
 // types or inside an interface.
@@ -278,14 +230,6 @@ func (v Size) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Size_dump(e, &v)
 	return e.MustString()
-}
-
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Size) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Size_dump(e, &v)
-	return e.Bytes()
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
@@ -321,14 +265,6 @@ func (v Sizes) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Sizes) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Sizes_dump(e, &v)
-	return e.Bytes()
-}
-
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where Sizes appears in its types or
 // inside an interface.
@@ -360,14 +296,6 @@ func (v Status) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Status_dump(e, &v)
 	return e.MustString()
-}
-
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v Status) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_Status_dump(e, &v)
-	return e.Bytes()
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
@@ -403,14 +331,6 @@ func (v URL) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v URL) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_URL_dump(e, &v)
-	return e.Bytes()
-}
-
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where URL appears in its types or
 // inside an interface.
@@ -442,14 +362,6 @@ func (v URLEntities) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_URLEntities_dump(e, &v)
 	return e.MustString()
-}
-
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v URLEntities) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_URLEntities_dump(e, &v)
-	return e.Bytes()
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
@@ -485,14 +397,6 @@ func (v User) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v User) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_User_dump(e, &v)
-	return e.Bytes()
-}
-
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where User appears in its types or
 // inside an interface.
@@ -524,14 +428,6 @@ func (v UserEntities) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_UserEntities_dump(e, &v)
 	return e.MustString()
-}
-
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v UserEntities) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_UserEntities_dump(e, &v)
-	return e.Bytes()
 }
 
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
@@ -567,14 +463,6 @@ func (v UserMention) Dumps(opts ...runtime.Option) string {
 	return e.MustString()
 }
 
-// MarshalJSON implements json.Marshaler with the generated encoding, so
-// encoding/json and the libraries built on it take the fast path too.
-func (v UserMention) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
-	_UserMention_dump(e, &v)
-	return e.Bytes()
-}
-
 // DumpJSON writes the JSON encoding of *v to e, or null when v is nil. It
 // is for generated code, which calls it where UserMention appears in its
 // types or inside an interface.
@@ -584,6 +472,79 @@ func (v *UserMention) DumpJSON(e *runtime.Encoder) {
 		return
 	}
 	_UserMention_dump(e, v)
+}
+
+func init() {
+	runtime.Register(_Entities_dispatch)
+}
+
+// _Entities_dispatch writes v to e when v holds a value of one of the types
+// of this file, or a pointer to one, and reports whether it did: dynamic
+// values (interface fields, the argument of jsondump.Marshal) reach the
+// generated code through it. A struct that embeds one of these types does
+// not match, so it is encoded whole, as encoding/json encodes it.
+func _Entities_dispatch(e *runtime.Encoder, v any) bool {
+	switch v := v.(type) {
+	case *Entities:
+		e.Follow(v)
+	case Entities:
+		_Entities_dump(e, &v)
+	case *Hashtag:
+		e.Follow(v)
+	case Hashtag:
+		_Hashtag_dump(e, &v)
+	case *Media:
+		e.Follow(v)
+	case Media:
+		_Media_dump(e, &v)
+	case *Metadata:
+		e.Follow(v)
+	case Metadata:
+		_Metadata_dump(e, &v)
+	case *Root:
+		e.Follow(v)
+	case Root:
+		_Root_dump(e, &v)
+	case *SearchMetadata:
+		e.Follow(v)
+	case SearchMetadata:
+		_SearchMetadata_dump(e, &v)
+	case *Size:
+		e.Follow(v)
+	case Size:
+		_Size_dump(e, &v)
+	case *Sizes:
+		e.Follow(v)
+	case Sizes:
+		_Sizes_dump(e, &v)
+	case *Status:
+		e.Follow(v)
+	case Status:
+		_Status_dump(e, &v)
+	case *URL:
+		e.Follow(v)
+	case URL:
+		_URL_dump(e, &v)
+	case *URLEntities:
+		e.Follow(v)
+	case URLEntities:
+		_URLEntities_dump(e, &v)
+	case *User:
+		e.Follow(v)
+	case User:
+		_User_dump(e, &v)
+	case *UserEntities:
+		e.Follow(v)
+	case UserEntities:
+		_UserEntities_dump(e, &v)
+	case *UserMention:
+		e.Follow(v)
+	case UserMention:
+		_UserMention_dump(e, &v)
+	default:
+		return false
+	}
+	return true
 }
 
 // _Entities_dump writes the JSON encoding of *v, a jd.Entities, to e.

@@ -30,7 +30,6 @@ func init() {
 			}
 			return b.(*Root).Dumps()
 		},
-		MarshalJSON: func(b any) ([]byte, error) { return b.(*Root).MarshalJSON() },
-		Probe:       func(b any) { b.(*Root).Statuses[0].Text = reg.ProbeText },
+		Probe: func(b any) { b.(*Root).Statuses[0].Text = reg.ProbeText },
 	})
 }

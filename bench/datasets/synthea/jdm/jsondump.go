@@ -1,0 +1,17 @@
+// This is the one file that wires jsondump -marshaljson into the benchmark
+// for synthea_fhir: its go:generate line makes jdm_jsondump.go
+// (jsondump's methods, MarshalJSON included, on the second copy of the
+// types, in this package), and init registers the generated MarshalJSON.
+
+package jdm
+
+//go:generate go run github.com/jsondump/jsondump/cmd/jsondump -marshaljson
+
+import "github.com/jsondump/jsondump/bench/internal/reg"
+
+func init() {
+	reg.RegisterMJ("synthea_fhir", &reg.MJ{
+		New:         func() any { return new(Bundle) },
+		MarshalJSON: func(b any) ([]byte, error) { return b.(*Bundle).MarshalJSON() },
+	})
+}
