@@ -120,7 +120,9 @@ func TestReleaseBoundsScratch(t *testing.T) {
 	if e.seen != nil {
 		t.Errorf("a released Encoder keeps the cycle check's map of %d pointers", n)
 	}
-	if kept := retained(reflect.ValueOf(e).Elem()); kept > keepChunks+2<<20 { // the chunks of the first encode, maybe
+	// The pool may hand over an Encoder of another test, which keeps its
+	// chunks and buffers of up to keepBuffer each: the same budget as above.
+	if kept := retained(reflect.ValueOf(e).Elem()); kept > keepChunks+4<<20 {
 		t.Errorf("after a deep value, a released Encoder keeps %d bytes", kept)
 	}
 }
