@@ -260,6 +260,12 @@ func (a *analyzer) compositeOf(t types.Type, addr bool, s *site) *Value {
 		if _, isParam := types.Unalias(u.Key()).(*types.TypeParam); !isParam && a.mapKeyKind(u.Key()) == 0 {
 			return unsupported(goType) // even a nil map: encoding/json rejects the type
 		}
+		if holdsLock(u.Elem(), map[types.Type]bool{}) {
+			// Generated code would copy each value out of the map, which go
+			// vet's copylocks check refuses; the runtime's dynamic path
+			// writes the map as encoding/json does.
+			return &Value{Kind: Interface, GoType: goType}
+		}
 		v := &Value{Kind: Map, GoType: goType, Nilable: true,
 			Elem: a.value(u.Elem(), false, s, false), CycleCheck: a.cyclic(t, u.Elem())}
 		v.MapKey = a.mapKey(u.Key(), s, t)

@@ -33,6 +33,12 @@ type Deep struct {
 	Ok    bool
 }
 
+// Pool has maps of them: a map value cannot be reached without a copy.
+type Pool struct {
+	ByName map[string]Client
+	ByID   map[int]Counter
+}
+
 // Free holds its lock behind a pointer: it may be copied.
 type Free struct {
 	Mu *sync.Mutex
@@ -81,6 +87,10 @@ func main() {
 	check("Backends", b.Dumps(), want, err)
 	var nilClient *m.Client
 	check("nil *Client", nilClient.Dumps(), []byte("null"), nil)
+	mp := m.Pool{ByName: map[string]m.Client{"a": {Name: "<a>"}}, ByID: map[int]m.Counter{2: {}}}
+	pp := plain.Pool{ByName: map[string]plain.Client{"a": {Name: "<a>"}}, ByID: map[int]plain.Counter{2: {}}}
+	want, err = json.Marshal(&pp)
+	check("Pool", mp.Dumps(), want, err)
 	f := m.Free{X: 1}
 	pf := plain.Free{X: 1}
 	want, err = json.Marshal(pf)
@@ -104,7 +114,7 @@ func main() {
 		t.Errorf("Free (its lock behind a pointer) lost its value receivers")
 	}
 	goVet(t, dir)
-	if got := goRun(t, dir, "./main"); strings.Count(got, "\n") != 6 {
+	if got := goRun(t, dir, "./main"); strings.Count(got, "\n") != 7 {
 		t.Errorf("output:\n%s", got)
 	}
 }
