@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# compilecost.sh: what a generated file costs the compiler on real API
+# packages. Each package is copied from the module cache (fetched through the
+# module proxy) into a scratch module; its dependencies are built once, then
+# the package alone is compiled without and with its generated file (jsondump
+# -all), and the compile's wall time and peak memory are printed.
+#
+#   bench/compilecost.sh            # k8s.io/api core/v1, go-github, stripe-go
+#   bench/compilecost.sh k8s github # some of them
+#
+# Only the compiler's own process is measured (go build -toolexec with GNU
+# time), so the go command's work and the dependencies do not count. Runs
+# take minutes: stripe-go's top package has 5,811 types.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+time_cmd=/usr/bin/time
+[ -x "$time_cmd" ] || { echo "compilecost.sh needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 2; }
+
+# name module version dir-in-module
+all=(
+	"k8s k8s.io/api v0.37.2 core/v1"
+	"github github.com/google/go-github/v93 v93.0.0 github"
+	"stripe github.com/stripe/stripe-go/v82 v82.5.1 ."
+)
+want=("$@")
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cat >"$work/go.mod" <<EOF
+module example.com/compilecost
+
+go 1.26.0
+
+require github.com/jsondump/jsondump v0.0.0
+
+replace github.com/jsondump/jsondump => $root
+EOF
+# timeit runs a tool under GNU time, appending "seconds KiB" to $TIMELOG
+# (-toolexec takes a command without arguments that need quoting).
+printf '#!/bin/sh\nexec %s -a -o "$TIMELOG" -f "%%e %%M" "$@"\n' "$time_cmd" >"$work/timeit"
+chmod +x "$work/timeit"
+(cd "$root" && go build -o "$work/jsondump" ./cmd/jsondump)
+mkdir -p "$work/deps"
+printf 'package deps\n\nimport _ "github.com/jsondump/jsondump/runtime"\n' >"$work/deps/deps.go"
+
+selected=()
+for row in "${all[@]}"; do
+	read -r name module version dir <<<"$row"
+	if [ ${#want[@]} -gt 0 ] && [[ ! " ${want[*]} " == *" $name "* ]]; then
+		continue
+	fi
+	selected+=("$row")
+	(cd "$work" && go get "$module@$version" >/dev/null 2>&1)
+	src=$(cd "$work" && go mod download -json "$module@$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+	mkdir -p "$work/$name"
+	find "$src/$dir" -maxdepth 1 -name '*.go' ! -name '*_test.go' -exec cp {} "$work/$name/" \;
+	chmod u+w "$work/$name"/*.go
+done
+(cd "$work" && go mod tidy >/dev/null 2>&1)
+
+# compile measures the compile of package ./$1 alone: a nonce file makes its
+# build cache key new, its dependencies are cached.
+compile() {
+	local name=$1 log="$work/time.log" pkgname
+	pkgname=$(cd "$work" && go list -f '{{.Name}}' "./$name")
+	printf 'package %s\n\n// nonce %s\n' "$pkgname" "$RANDOM$RANDOM" >"$work/$name/zz_nonce.go"
+	rm -f "$log"
+	(cd "$work" && TIMELOG=$log go build -toolexec "$work/timeit" "./$name")
+	# The compile is the costliest tool run of the package's build.
+	sort -k2 -n "$log" | tail -1
+}
+
+printf '| package | types | generated lines | compile time | peak memory |\n|---|---:|---:|---|---|\n'
+for row in "${selected[@]}"; do
+	read -r name module version dir <<<"$row"
+	(cd "$work" && go build "./$name")
+	read -r t0 m0 <<<"$(compile "$name")"
+	rm -f "$work/$name"/*_jsondump.go
+	(cd "$work/$name" && "$work/jsondump" -all . 2>"$work/warnings.txt") || { cat "$work/warnings.txt" >&2; exit 1; }
+	types=$(grep -c '^func (v \*\?[A-Za-z_0-9]*) DumpTo(' "$work/$name"/*_jsondump.go || true)
+	lines=$(cat "$work/$name"/*_jsondump.go | wc -l)
+	read -r t1 m1 <<<"$(compile "$name")"
+	awk -v p="$module/$dir" -v n="$types" -v l="$lines" -v t0="$t0" -v t1="$t1" -v m0="$m0" -v m1="$m1" 'BEGIN {
+		printf "| %s | %d | %d | %.1f s -> %.1f s (%.1fx) | %d -> %d MiB (%.1fx) |\n", p, n, l, t0, t1, t1/t0, m0/1024, m1/1024, m1/m0
+	}'
+	rm -f "$work/$name"/*_jsondump.go
+done
