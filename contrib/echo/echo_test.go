@@ -3,7 +3,6 @@ package jsondumpecho_test
 import (
 	"bytes"
 	"encoding/json"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -14,26 +13,19 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// route is one endpoint of the test server and what a request to it must
-// show.
-type route struct {
-	method, path, body string
-	probed             bool // its value holds a probe
-}
-
-var routes = []route{
-	{method: "GET", path: "/orders", probed: true},
-	{method: "GET", path: "/order", probed: true},
-	{method: "GET", path: "/order?pretty", probed: true},
-	{method: "GET", path: "/order/ptr", probed: true},
-	{method: "GET", path: "/map", probed: true},
-	{method: "GET", path: "/map?pretty", probed: true},
-	{method: "GET", path: "/pretty", probed: true},
-	{method: "GET", path: "/jsonp?callback=cb", probed: true},
-	{method: "GET", path: "/nan"},
-	{method: "POST", path: "/orders", body: `{"ID":"o3","lines":[{"sku":"Lin <3","qty":1e2}],"total":1e3,"extra":[1]}`},
-	{method: "POST", path: "/orders", body: `{"ID":3}`},
-	{method: "POST", path: "/orders", body: `{"ID":`},
+var routes = []shop.Route{
+	{Method: "GET", Path: "/orders", Probed: true},
+	{Method: "GET", Path: "/order", Probed: true},
+	{Method: "GET", Path: "/order?pretty", Probed: true},
+	{Method: "GET", Path: "/order/ptr", Probed: true},
+	{Method: "GET", Path: "/map", Probed: true},
+	{Method: "GET", Path: "/map?pretty", Probed: true},
+	{Method: "GET", Path: "/pretty", Probed: true},
+	{Method: "GET", Path: "/jsonp?callback=cb", Probed: true},
+	{Method: "GET", Path: "/nan"},
+	{Method: "POST", Path: "/orders", Body: `{"ID":"o3","lines":[{"sku":"Lin <3","qty":1e2}],"total":1e3,"extra":[1]}`},
+	{Method: "POST", Path: "/orders", Body: `{"ID":3}`},
+	{Method: "POST", Path: "/orders", Body: `{"ID":`},
 }
 
 func newEcho(rec *shop.Record, serializer echo.JSONSerializer) *echo.Echo {
@@ -65,39 +57,6 @@ func newEcho(rec *shop.Record, serializer echo.JSONSerializer) *echo.Echo {
 	return e
 }
 
-// response is what a client sees of one request, and who wrote it.
-type response struct {
-	status            int
-	contentType, body string
-	probes            int
-	generated, std    bool
-}
-
-func do(t *testing.T, client *http.Client, base string, rt route, rec *shop.Record) response {
-	t.Helper()
-	rec.Reset()
-	var body io.Reader
-	if rt.body != "" {
-		body = strings.NewReader(rt.body)
-	}
-	req, err := http.NewRequest(rt.method, base+rt.path, body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	res, err := client.Do(req)
-	if err != nil {
-		t.Fatalf("%s %s: %v", rt.method, rt.path, err)
-	}
-	defer res.Body.Close()
-	b, err := io.ReadAll(res.Body)
-	if err != nil {
-		t.Fatalf("%s %s: %v", rt.method, rt.path, err)
-	}
-	calls, generated, std := rec.Get()
-	return response{res.StatusCode, res.Header.Get("Content-Type"), string(b), calls, generated, std}
-}
-
 // TestServer runs echo's real HTTP server twice, with echo's default
 // serializer and with jsondumpecho.Serializer, requests every route of both
 // through a real client, and checks that each response is byte for byte the
@@ -116,30 +75,30 @@ func TestServer(t *testing.T) {
 	defer jd.Close()
 
 	for _, rt := range routes {
-		want := do(t, std.Client(), std.URL, rt, rec)
-		if rt.probed && (want.probes == 0 || want.generated || !want.std) {
+		want := shop.Do(t, std.Client(), std.URL, rt, rec)
+		if rt.Probed && (want.Probes == 0 || want.Generated || !want.Std) {
 			t.Errorf("default serializer, %s: probes %d, generated code on the stack %v, encoding/json %v; want >0, false, true",
-				rt.path, want.probes, want.generated, want.std)
+				rt.Path, want.Probes, want.Generated, want.Std)
 		}
-		got := do(t, jd.Client(), jd.URL, rt, rec)
-		if got.status != want.status || got.contentType != want.contentType || got.body != want.body {
-			t.Errorf("%s %s:\n got %d %q %s\nwant %d %q %s", rt.method, rt.path,
-				got.status, got.contentType, got.body, want.status, want.contentType, want.body)
+		got := shop.Do(t, jd.Client(), jd.URL, rt, rec)
+		if got.Status != want.Status || got.ContentType != want.ContentType || got.Body != want.Body {
+			t.Errorf("%s %s:\n got %d %q %s\nwant %d %q %s", rt.Method, rt.Path,
+				got.Status, got.ContentType, got.Body, want.Status, want.ContentType, want.Body)
 		}
-		if rt.probed && (got.probes == 0 || !got.generated || got.std) {
+		if rt.Probed && (got.Probes == 0 || !got.Generated || got.Std) {
 			t.Errorf("jsondumpecho, %s: probes %d, generated code on the stack %v, encoding/json %v; want >0, true, false",
-				rt.path, got.probes, got.generated, got.std)
+				rt.Path, got.Probes, got.Generated, got.Std)
 		}
 
 		// The routes answer what they are meant to, so that the comparison
 		// above compares something.
 		switch {
-		case rt.path == "/nan" && (want.status != 500 || !strings.Contains(want.body, "Internal Server Error")):
-			t.Errorf("/nan: got %d %q, want the 500 of an encoding error", want.status, want.body)
-		case rt.probed && !strings.Contains(want.body, "probe"):
-			t.Errorf("%s: %q has no probe", rt.path, want.body)
-		case strings.Contains(rt.path, "pretty") && strings.Count(want.body, "\n") < 3:
-			t.Errorf("%s: %q is not indented", rt.path, want.body)
+		case rt.Path == "/nan" && (want.Status != 500 || !strings.Contains(want.Body, "Internal Server Error")):
+			t.Errorf("/nan: got %d %q, want the 500 of an encoding error", want.Status, want.Body)
+		case rt.Probed && !strings.Contains(want.Body, "probe"):
+			t.Errorf("%s: %q has no probe", rt.Path, want.Body)
+		case strings.Contains(rt.Path, "pretty") && strings.Count(want.Body, "\n") < 3:
+			t.Errorf("%s: %q is not indented", rt.Path, want.Body)
 		}
 	}
 }

@@ -3,7 +3,6 @@ package jsondumpgin_test
 import (
 	"bytes"
 	"encoding/json"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -15,27 +14,20 @@ import (
 	"github.com/jsondump/jsondump/internal/shop"
 )
 
-// route is one endpoint of the test server and what a request to it must
-// show.
-type route struct {
-	method, path, body string
-	probed             bool // its value holds a probe
-}
-
-var routes = []route{
-	{method: "GET", path: "/orders", probed: true},
-	{method: "GET", path: "/order", probed: true},
-	{method: "GET", path: "/order/ptr", probed: true},
-	{method: "GET", path: "/h", probed: true},
-	{method: "GET", path: "/indented", probed: true},
-	{method: "GET", path: "/pure", probed: true},
-	{method: "GET", path: "/ascii", probed: true},
-	{method: "GET", path: "/secure", probed: true},
-	{method: "GET", path: "/jsonp?callback=cb", probed: true},
-	{method: "GET", path: "/nan"},
-	{method: "GET", path: "/nan/pure"},
-	{method: "POST", path: "/orders", body: `{"ID":"o3","lines":[{"sku":"Lin <3","qty":1e2}],"total":1e3,"extra":[1]}`},
-	{method: "POST", path: "/orders", body: `{"ID":3}`},
+var routes = []shop.Route{
+	{Method: "GET", Path: "/orders", Probed: true},
+	{Method: "GET", Path: "/order", Probed: true},
+	{Method: "GET", Path: "/order/ptr", Probed: true},
+	{Method: "GET", Path: "/h", Probed: true},
+	{Method: "GET", Path: "/indented", Probed: true},
+	{Method: "GET", Path: "/pure", Probed: true},
+	{Method: "GET", Path: "/ascii", Probed: true},
+	{Method: "GET", Path: "/secure", Probed: true},
+	{Method: "GET", Path: "/jsonp?callback=cb", Probed: true},
+	{Method: "GET", Path: "/nan"},
+	{Method: "GET", Path: "/nan/pure"},
+	{Method: "POST", Path: "/orders", Body: `{"ID":"o3","lines":[{"sku":"Lin <3","qty":1e2}],"total":1e3,"extra":[1]}`},
+	{Method: "POST", Path: "/orders", Body: `{"ID":3}`},
 }
 
 func newEngine(rec *shop.Record) *gin.Engine {
@@ -76,39 +68,6 @@ func newEngine(rec *shop.Record) *gin.Engine {
 	return r
 }
 
-// response is what a client sees of one request, and who wrote it.
-type response struct {
-	status            int
-	contentType, body string
-	probes            int
-	generated, std    bool
-}
-
-func do(t *testing.T, client *http.Client, base string, rt route, rec *shop.Record) response {
-	t.Helper()
-	rec.Reset()
-	var body io.Reader
-	if rt.body != "" {
-		body = strings.NewReader(rt.body)
-	}
-	req, err := http.NewRequest(rt.method, base+rt.path, body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	res, err := client.Do(req)
-	if err != nil {
-		t.Fatalf("%s %s: %v", rt.method, rt.path, err)
-	}
-	defer res.Body.Close()
-	b, err := io.ReadAll(res.Body)
-	if err != nil {
-		t.Fatalf("%s %s: %v", rt.method, rt.path, err)
-	}
-	calls, generated, std := rec.Get()
-	return response{res.StatusCode, res.Header.Get("Content-Type"), string(b), calls, generated, std}
-}
-
 // TestServer runs gin's real HTTP server with gin's default codec, then
 // with jsondumpgin.API, requests every route through a real client, and
 // checks that each response is byte for byte the default's and that the
@@ -125,12 +84,12 @@ func TestServer(t *testing.T) {
 	defer srv.Close()
 	client := srv.Client()
 
-	defaults := make([]response, len(routes))
+	defaults := make([]shop.Response, len(routes))
 	for i, rt := range routes {
-		defaults[i] = do(t, client, srv.URL, rt, rec)
-		if rt.probed && (defaults[i].probes == 0 || defaults[i].generated || !defaults[i].std) {
+		defaults[i] = shop.Do(t, client, srv.URL, rt, rec)
+		if rt.Probed && (defaults[i].Probes == 0 || defaults[i].Generated || !defaults[i].Std) {
 			t.Errorf("default codec, %s: probes %d, generated code on the stack %v, encoding/json %v; want >0, false, true",
-				rt.path, defaults[i].probes, defaults[i].generated, defaults[i].std)
+				rt.Path, defaults[i].Probes, defaults[i].Generated, defaults[i].Std)
 		}
 	}
 
@@ -139,25 +98,25 @@ func TestServer(t *testing.T) {
 	defer func() { ginjson.API = old }()
 
 	for i, rt := range routes {
-		got, want := do(t, client, srv.URL, rt, rec), defaults[i]
-		if got.status != want.status || got.contentType != want.contentType || got.body != want.body {
-			t.Errorf("%s %s:\n got %d %q %s\nwant %d %q %s", rt.method, rt.path,
-				got.status, got.contentType, got.body, want.status, want.contentType, want.body)
+		got, want := shop.Do(t, client, srv.URL, rt, rec), defaults[i]
+		if got.Status != want.Status || got.ContentType != want.ContentType || got.Body != want.Body {
+			t.Errorf("%s %s:\n got %d %q %s\nwant %d %q %s", rt.Method, rt.Path,
+				got.Status, got.ContentType, got.Body, want.Status, want.ContentType, want.Body)
 		}
-		if rt.probed && (got.probes == 0 || !got.generated || got.std) {
+		if rt.Probed && (got.Probes == 0 || !got.Generated || got.Std) {
 			t.Errorf("jsondumpgin, %s: probes %d, generated code on the stack %v, encoding/json %v; want >0, true, false",
-				rt.path, got.probes, got.generated, got.std)
+				rt.Path, got.Probes, got.Generated, got.Std)
 		}
 	}
 
 	// The routes' answers are what they are meant to be, so that the
 	// comparison above compares something.
 	for i, rt := range routes {
-		if strings.HasPrefix(rt.path, "/nan") && (defaults[i].status != 500 || defaults[i].body != "failed") {
-			t.Errorf("%s: got %d %q, want the 500 of an encoding error", rt.path, defaults[i].status, defaults[i].body)
+		if strings.HasPrefix(rt.Path, "/nan") && (defaults[i].Status != 500 || defaults[i].Body != "failed") {
+			t.Errorf("%s: got %d %q, want the 500 of an encoding error", rt.Path, defaults[i].Status, defaults[i].Body)
 		}
-		if rt.probed && !strings.Contains(defaults[i].body, "probe") {
-			t.Errorf("%s: %q has no probe", rt.path, defaults[i].body)
+		if rt.Probed && !strings.Contains(defaults[i].Body, "probe") {
+			t.Errorf("%s: %q has no probe", rt.Path, defaults[i].Body)
 		}
 	}
 }
