@@ -1,7 +1,19 @@
 // Package gen is jsondump's generator as a library: it loads Go packages,
-// analyses the selected struct types into a model (model.go) and emits, for
-// each package, one Go file of JSON encoding methods. It never prints, exits
-// or panics: it returns files and errors, and cmd/jsondump owns the rest.
+// analyses the selected struct types into a model and emits, for each
+// package, one Go file of JSON encoding methods. It never prints, exits or
+// panics: it returns files and errors, and cmd/jsondump owns the rest.
+//
+// This package is the public API (Config, Generate, Check, WriteFile and the
+// errors); the pipeline is behind it, one package per stage, so that the
+// compiler holds its seams:
+//
+//   - internal/analyze loads the packages (go/packages) and analyses their
+//     types (go/types) into the model;
+//   - internal/model is the plain data between them, with every decision
+//     taken;
+//   - internal/emit turns a model into Go source: it sees no go/types,
+//     go/ast or golang.org/x/tools, having nothing but the model to read;
+//   - internal/diff is the unified diff that Check prints.
 package gen
 
 import (
@@ -11,6 +23,10 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+
+	"github.com/jsondump/jsondump/gen/internal/analyze"
+	"github.com/jsondump/jsondump/gen/internal/emit"
+	"github.com/jsondump/jsondump/gen/internal/model"
 )
 
 // Config is what one run of the generator is asked to do.
@@ -47,12 +63,6 @@ type Config struct {
 	Warn func(*Error)
 }
 
-func (c Config) warn(e *Error) {
-	if c.Warn != nil {
-		c.Warn(e)
-	}
-}
-
 // Output is one generated file: its path and its complete contents.
 type Output struct {
 	Path    string
@@ -63,11 +73,21 @@ type Output struct {
 // A non-nil error is an ErrorList of positioned problems (every one found),
 // or an error about loading itself.
 func Generate(cfg Config) ([]Output, error) {
-	pkgs, err := load(cfg)
+	acfg := analyze.Config{
+		Patterns:    cfg.Patterns,
+		Dir:         cfg.Dir,
+		Types:       cfg.Types,
+		All:         cfg.All,
+		Output:      cfg.Output,
+		Tags:        cfg.Tags,
+		MarshalJSON: cfg.MarshalJSON,
+		Warn:        cfg.Warn,
+	}
+	pkgs, err := analyze.Load(acfg)
 	if err != nil {
 		return nil, err
 	}
-	files, err := analyze(pkgs, cfg)
+	files, err := analyze.Packages(pkgs, acfg)
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +100,7 @@ func Generate(cfg Config) ([]Output, error) {
 	for range min(len(files), runtime.GOMAXPROCS(0)) {
 		wg.Go(func() {
 			for i := range next {
-				src, err := emit(files[i])
+				src, err := emit.File(files[i])
 				if err == nil {
 					err = usesShadowed(files[i], src)
 				}
@@ -105,7 +125,7 @@ func Generate(cfg Config) ([]Output, error) {
 // generated source uses that a declaration of its package shadows
 // (File.Shadowed): `len(x)` would call the package's func len. The names
 // the source leaves unresolved are those of its package and Go's universe.
-func usesShadowed(f *File, src []byte) error {
+func usesShadowed(f *model.File, src []byte) error {
 	if len(f.Shadowed) == 0 {
 		return nil
 	}
@@ -114,15 +134,15 @@ func usesShadowed(f *File, src []byte) error {
 		return fmt.Errorf("gen: the generated file for %s does not parse: %v", f.PkgPath, err)
 	}
 	seen := map[string]bool{}
-	var errs ErrorList
+	var errs model.ErrorList
 	for _, id := range file.Unresolved {
 		pos, ok := f.Shadowed[id.Name]
 		if !ok || seen[id.Name] {
 			continue
 		}
 		seen[id.Name] = true
-		errs.errorf(pos, "this %s shadows Go's predeclared %s, which the generated code uses: rename it", id.Name, id.Name)
+		errs.Errorf(pos, "this %s shadows Go's predeclared %s, which the generated code uses: rename it", id.Name, id.Name)
 	}
 	sort.Slice(errs, func(i, j int) bool { return errs[i].Msg < errs[j].Msg })
-	return errs.err()
+	return errs.Err()
 }

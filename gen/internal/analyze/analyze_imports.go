@@ -1,4 +1,4 @@
-package gen
+package analyze
 
 // The names the generated file imports its packages under. Analysis picks
 // them once the file's model is complete, and records them in the model
@@ -18,12 +18,14 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/jsondump/jsondump/gen/internal/model"
 )
 
 // fixedImports are the packages every generated file may use besides the
 // packages of the types it spells, with their names.
 var fixedImports = []struct{ path, name string }{
-	{runtimePath, "runtime"},
+	{model.RuntimePath, "runtime"},
 	{"io", "io"},
 	{"math", "math"},
 }
@@ -33,12 +35,12 @@ var fixedImports = []struct{ path, name string }{
 var generatedNames = []string{"e", "v", "w", "opts"}
 
 // importNames fills in f.PkgNames, f.Aliases and f.RuntimeName.
-func (a *analyzer) importNames(f *File) {
+func (a *analyzer) importNames(f *model.File) {
 	names := map[string]string{} // path -> package name
 	for _, imp := range fixedImports {
 		names[imp.path] = imp.name
 	}
-	for path := range f.typePaths() {
+	for path := range typePaths(f) {
 		if path == a.pkg.PkgPath {
 			continue
 		}
@@ -108,7 +110,7 @@ func (a *analyzer) importNames(f *File) {
 	f.Aliases = map[string]string{}
 	for _, path := range paths {
 		name := names[path]
-		if path != runtimePath && !fixed(path) {
+		if path != model.RuntimePath && !fixed(path) {
 			f.PkgNames[path] = name
 		}
 		// A name is free for path unless the package or this file uses it, or
@@ -130,12 +132,12 @@ func (a *analyzer) importNames(f *File) {
 			if local == "" || !free(local) {
 				local = alias(path, name, free)
 			}
-			if path != runtimePath {
+			if path != model.RuntimePath {
 				f.Aliases[path] = local
 			}
 		}
 		taken[local] = true
-		if path == runtimePath {
+		if path == model.RuntimePath {
 			f.RuntimeName = local
 		}
 	}
@@ -162,7 +164,7 @@ func fixed(path string) bool { return fixedIndex(path) < len(fixedImports) }
 func alias(path, name string, free func(string) bool) string {
 	var base string
 	switch {
-	case path == runtimePath:
+	case path == model.RuntimePath:
 		base = "json" + name
 	case !strings.Contains(strings.SplitN(path, "/", 2)[0], "."):
 		base = "std" + name // the standard library
@@ -213,14 +215,14 @@ func (a *analyzer) lookupPkg(path string) *types.Package {
 
 // typePaths is the set of import paths that the type expressions of the file
 // name.
-func (f *File) typePaths() map[string]bool {
+func typePaths(f *model.File) map[string]bool {
 	paths := map[string]bool{}
-	var expr func(t *TypeExpr)
-	expr = func(t *TypeExpr) {
+	var expr func(t *model.TypeExpr)
+	expr = func(t *model.TypeExpr) {
 		if t == nil {
 			return
 		}
-		if t.Kind == NamedExpr && t.Path != "" {
+		if t.Kind == model.NamedExpr && t.Path != "" {
 			paths[t.Path] = true
 		}
 		for i := range t.Args {
@@ -232,13 +234,13 @@ func (f *File) typePaths() map[string]bool {
 		expr(t.Elem)
 		expr(t.Key)
 	}
-	params := func(ps []Param) {
+	params := func(ps []model.Param) {
 		for i := range ps {
 			expr(&ps[i].Constraint)
 		}
 	}
-	var omit func(o *Omit)
-	omit = func(o *Omit) {
+	var omit func(o *model.Omit)
+	omit = func(o *model.Omit) {
 		if o == nil {
 			return
 		}
@@ -248,8 +250,8 @@ func (f *File) typePaths() map[string]bool {
 		}
 		omit(o.Also)
 	}
-	var value func(v *Value)
-	value = func(v *Value) {
+	var value func(v *model.Value)
+	value = func(v *model.Value) {
 		if v == nil {
 			return
 		}

@@ -1,4 +1,4 @@
-package gen
+package analyze
 
 // omitempty and omitzero, resolved to one test per field as encoding/json
 // decides them: omitempty by kind (isEmptyValue), omitzero by an IsZero
@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"go/types"
 	"reflect"
+
+	"github.com/jsondump/jsondump/gen/internal/model"
 )
 
 // maxArrayParts bounds the element-by-element zero test of arrays that are
@@ -16,12 +18,12 @@ const maxArrayParts = 16
 
 // omit resolves the options of f. always is true when omitempty leaves the
 // field out whatever its value (an array of length 0).
-func (a *analyzer) omit(f jsonField) (o Omit, always bool) {
-	var empty, zero Omit
+func (a *analyzer) omit(f jsonField) (o model.Omit, always bool) {
+	var empty, zero model.Omit
 	if f.omitEmpty {
 		empty, always = a.omitEmpty(f.decl)
 		if always {
-			return Omit{}, true
+			return model.Omit{}, true
 		}
 	}
 	if f.omitZero {
@@ -30,13 +32,13 @@ func (a *analyzer) omit(f jsonField) (o Omit, always bool) {
 	switch {
 	case !f.omitEmpty:
 		return zero, false
-	case !f.omitZero, zero.Kind == Never:
+	case !f.omitZero, zero.Kind == model.Never:
 		return empty, false
-	case empty.Kind == Never, reflect.DeepEqual(empty, zero):
+	case empty.Kind == model.Never, reflect.DeepEqual(empty, zero):
 		return zero, false
-	case empty.Kind == IfLenZero && zero.Kind == IfNil: // nil has length 0
+	case empty.Kind == model.IfLenZero && zero.Kind == model.IfNil: // nil has length 0
 		return empty, false
-	case empty.Kind == IfNil && zero.NilIsZero:
+	case empty.Kind == model.IfNil && zero.NilIsZero:
 		return zero, false
 	}
 	zero.Also = &empty
@@ -44,83 +46,83 @@ func (a *analyzer) omit(f jsonField) (o Omit, always bool) {
 }
 
 // omitEmpty is encoding/json's isEmptyValue for type t.
-func (a *analyzer) omitEmpty(t types.Type) (Omit, bool) {
+func (a *analyzer) omitEmpty(t types.Type) (model.Omit, bool) {
 	t = types.Unalias(t)
 	if _, ok := t.(*types.TypeParam); ok {
-		return Omit{Kind: IfDynamic, Empty: true}, false
+		return model.Omit{Kind: model.IfDynamic, Empty: true}, false
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
 		switch info := u.Info(); {
 		case u.Kind() == types.Bool:
-			return Omit{Kind: IfFalse}, false
+			return model.Omit{Kind: model.IfFalse}, false
 		case info&types.IsString != 0:
-			return Omit{Kind: IfEmpty}, false
+			return model.Omit{Kind: model.IfEmpty}, false
 		case info&(types.IsInteger|types.IsFloat) != 0:
-			return Omit{Kind: IfZero}, false
+			return model.Omit{Kind: model.IfZero}, false
 		}
 	case *types.Array:
-		return Omit{}, u.Len() == 0
+		return model.Omit{}, u.Len() == 0
 	case *types.Slice, *types.Map:
-		return Omit{Kind: IfLenZero}, false
+		return model.Omit{Kind: model.IfLenZero}, false
 	case *types.Pointer, *types.Interface:
-		return Omit{Kind: IfNil}, false
+		return model.Omit{Kind: model.IfNil}, false
 	}
-	return Omit{}, false
+	return model.Omit{}, false
 }
 
 // omitZero is omitzero for a field of type t: the IsZero method when the
 // type or its pointer has one, else reflect.Value.IsZero.
-func (a *analyzer) omitZero(t types.Type) Omit {
+func (a *analyzer) omitZero(t types.Type) model.Omit {
 	t = types.Unalias(t)
 	if _, ok := t.(*types.TypeParam); ok {
-		return Omit{Kind: IfDynamic, Zero: true}
+		return model.Omit{Kind: model.IfDynamic, Zero: true}
 	}
 	switch {
 	case isInterface(t) && a.implements(t, isZero):
-		return Omit{Kind: IfMethod, NilIsZero: true, Interface: true}
+		return model.Omit{Kind: model.IfMethod, NilIsZero: true, Interface: true}
 	case isPointer(t) && a.implements(t, isZero):
-		return Omit{Kind: IfMethod, NilIsZero: true}
+		return model.Omit{Kind: model.IfMethod, NilIsZero: true}
 	case a.implements(t, isZero):
-		return Omit{Kind: IfMethod}
+		return model.Omit{Kind: model.IfMethod}
 	case !isInterface(t) && !isPointer(t) && a.implements(types.NewPointer(t), isZero):
-		return Omit{Kind: IfMethod, PointerMethod: true}
+		return model.Omit{Kind: model.IfMethod, PointerMethod: true}
 	}
 	if o, ok := a.reflectZero(t); ok {
 		return o
 	}
-	return Omit{Kind: IfDynamic, Zero: true}
+	return model.Omit{Kind: model.IfDynamic, Zero: true}
 }
 
 // reflectZero is reflect.Value.IsZero for type t as a static test; ok is
 // false when none can be written (type parameters, unexported fields of
 // another package, long arrays that are not comparable).
-func (a *analyzer) reflectZero(t types.Type) (Omit, bool) {
+func (a *analyzer) reflectZero(t types.Type) (model.Omit, bool) {
 	t = types.Unalias(t)
 	if _, ok := t.(*types.TypeParam); ok {
-		return Omit{}, false
+		return model.Omit{}, false
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
 		switch info := u.Info(); {
 		case u.Kind() == types.Bool:
-			return Omit{Kind: IfFalse}, true
+			return model.Omit{Kind: model.IfFalse}, true
 		case info&types.IsString != 0:
-			return Omit{Kind: IfEmpty}, true
+			return model.Omit{Kind: model.IfEmpty}, true
 		case u.Kind() == types.UnsafePointer:
-			return Omit{Kind: IfNil}, true
+			return model.Omit{Kind: model.IfNil}, true
 		default:
-			return Omit{Kind: IfZero}, true
+			return model.Omit{Kind: model.IfZero}, true
 		}
 	case *types.Pointer, *types.Interface, *types.Slice, *types.Map, *types.Chan, *types.Signature:
-		return Omit{Kind: IfNil}, true
+		return model.Omit{Kind: model.IfNil}, true
 	case *types.Struct, *types.Array:
 		if types.Comparable(t) && !hasTypeParam(t) {
 			if te, ok := a.typeExpr(t); ok {
-				return Omit{Kind: IfComparable, Type: &te}, true
+				return model.Omit{Kind: model.IfComparable, Type: &te}, true
 			}
 		}
-		o := Omit{Kind: IfParts}
+		o := model.Omit{Kind: model.IfParts}
 		if st, ok := u.(*types.Struct); ok {
 			for i := range st.NumFields() {
 				f := st.Field(i)
@@ -128,30 +130,30 @@ func (a *analyzer) reflectZero(t types.Type) (Omit, bool) {
 					continue
 				}
 				if !f.Exported() && f.Pkg() != a.pkg.Types {
-					return Omit{}, false
+					return model.Omit{}, false
 				}
 				part, ok := a.reflectZero(f.Type())
 				if !ok {
-					return Omit{}, false
+					return model.Omit{}, false
 				}
-				o.Parts = append(o.Parts, OmitPart{Selector: "." + f.Name(), Omit: part})
+				o.Parts = append(o.Parts, model.OmitPart{Selector: "." + f.Name(), Omit: part})
 			}
 			return o, true
 		}
 		arr := u.(*types.Array)
 		if arr.Len() > maxArrayParts {
-			return Omit{}, false
+			return model.Omit{}, false
 		}
 		part, ok := a.reflectZero(arr.Elem())
 		if !ok {
-			return Omit{}, false
+			return model.Omit{}, false
 		}
 		for i := range arr.Len() {
-			o.Parts = append(o.Parts, OmitPart{Selector: fmt.Sprintf("[%d]", i), Omit: part})
+			o.Parts = append(o.Parts, model.OmitPart{Selector: fmt.Sprintf("[%d]", i), Omit: part})
 		}
 		return o, true
 	}
-	return Omit{}, false
+	return model.Omit{}, false
 }
 
 // hasTypeParam reports whether t mentions a type parameter.

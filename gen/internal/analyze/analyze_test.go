@@ -1,4 +1,4 @@
-package gen
+package analyze
 
 import (
 	"bytes"
@@ -14,6 +14,8 @@ import (
 	"unsafe"
 
 	jsonruntime "github.com/jsondump/jsondump/runtime"
+
+	"github.com/jsondump/jsondump/gen/internal/model"
 )
 
 // writeModule writes files (path -> content) into a new temporary
@@ -36,21 +38,21 @@ func writeModule(t *testing.T, files map[string]string) string {
 	return dir
 }
 
-// model loads and analyses the package in dir with cfg.
-func model(t *testing.T, dir string, cfg Config) ([]*File, error) {
+// loadModel loads and analyses the package in dir with cfg.
+func loadModel(t *testing.T, dir string, cfg Config) ([]*model.File, error) {
 	t.Helper()
 	cfg.Dir = dir
-	pkgs, err := load(cfg)
+	pkgs, err := Load(cfg)
 	if err != nil {
 		return nil, err
 	}
-	return analyze(pkgs, cfg)
+	return Packages(pkgs, cfg)
 }
 
-// mustModel is model for a package that must analyse cleanly into one file.
-func mustModel(t *testing.T, dir string, cfg Config) *File {
+// mustModel is loadModel for a package that must analyse cleanly into one file.
+func mustModel(t *testing.T, dir string, cfg Config) *model.File {
 	t.Helper()
-	files, err := model(t, dir, cfg)
+	files, err := loadModel(t, dir, cfg)
 	if err != nil {
 		t.Fatalf("analyze: %v", err)
 	}
@@ -87,7 +89,7 @@ func with(files ...map[string]string) map[string]string {
 	return out
 }
 
-func (f *File) encoder(name string) *Encoder {
+func encoder(f *model.File, name string) *model.Encoder {
 	for _, e := range f.Encoders {
 		if e.Name == name {
 			return e
@@ -96,7 +98,7 @@ func (f *File) encoder(name string) *Encoder {
 	return nil
 }
 
-func (f *File) typ(name string) *Type {
+func typ(f *model.File, name string) *model.Type {
 	for _, t := range f.Types {
 		if t.Name == name {
 			return t
@@ -106,20 +108,20 @@ func (f *File) typ(name string) *Type {
 }
 
 // object returns the fields of the helper of the selected type name.
-func (f *File) object(t *testing.T, name string) *Object {
+func object(f *model.File, t *testing.T, name string) *model.Object {
 	t.Helper()
-	typ := f.typ(name)
+	typ := typ(f, name)
 	if typ == nil {
-		t.Fatalf("type %s not selected; types: %v", name, f.typeNames())
+		t.Fatalf("type %s not selected; types: %v", name, typeNames(f))
 	}
-	enc := f.encoder(typ.Encoder)
-	if enc == nil || enc.Value.Kind != Struct {
+	enc := encoder(f, typ.Encoder)
+	if enc == nil || enc.Value.Kind != model.Struct {
 		t.Fatalf("type %s: helper %q is not a struct encoder", name, typ.Encoder)
 	}
 	return enc.Value.Struct
 }
 
-func (f *File) typeNames() []string {
+func typeNames(f *model.File) []string {
 	var names []string
 	for _, t := range f.Types {
 		names = append(names, t.Name)
@@ -127,7 +129,7 @@ func (f *File) typeNames() []string {
 	return names
 }
 
-func (o *Object) field(key string) *Field {
+func field(o *model.Object, key string) *model.Field {
 	for _, f := range o.Fields {
 		if f.Key == key {
 			return f
@@ -136,7 +138,7 @@ func (o *Object) field(key string) *Field {
 	return nil
 }
 
-func (o *Object) keys() []string {
+func keys(o *model.Object) []string {
 	var keys []string
 	for _, f := range o.Fields {
 		keys = append(keys, f.Key)
@@ -162,11 +164,11 @@ func TestPromotion(t *testing.T) {
 			p := reflect.New(rt)
 			fill(p.Elem(), 0)
 			want := topKeys(t, p.Interface())
-			obj := f.object(t, rt.Name())
+			obj := object(f, t, rt.Name())
 			if jsonruntime.JSONv2 && obj.V2 != nil {
 				obj = obj.V2 // encoding/json on encoding/json/v2 reads the tags otherwise
 			}
-			if got := obj.keys(); !slices.Equal(got, want) {
+			if got := keys(obj); !slices.Equal(got, want) {
 				t.Errorf("keys\n got %q\nwant %q (encoding/json)", got, want)
 			}
 			for _, fld := range obj.Fields {
@@ -191,7 +193,7 @@ func TestPromotion(t *testing.T) {
 		{"PromoSelf", "Val", "Val"},
 		{"PromoAlias", "P2", "promoAliased.P2"},
 	} {
-		fld := f.object(t, tc.typ).field(tc.key)
+		fld := field(object(f, t, tc.typ), tc.key)
 		if fld == nil {
 			t.Errorf("%s: no field %q", tc.typ, tc.key)
 			continue
@@ -210,7 +212,7 @@ func TestPromotion(t *testing.T) {
 	}
 
 	// Sorted: PromoOrder's keys are Zed, Mid, beta, Alpha.
-	obj := f.object(t, "PromoOrder")
+	obj := object(f, t, "PromoOrder")
 	var sorted []string
 	for _, i := range obj.Sorted {
 		sorted = append(sorted, obj.Fields[i].Key)
@@ -218,16 +220,16 @@ func TestPromotion(t *testing.T) {
 	if want := []string{"Alpha", "Mid", "Zed", "beta"}; !slices.Equal(sorted, want) {
 		t.Errorf("PromoOrder sorted %q, want %q", sorted, want)
 	}
-	if f.object(t, "PromoSelf").Sorted != nil {
+	if object(f, t, "PromoSelf").Sorted != nil {
 		t.Errorf("PromoSelf: Sorted set for keys already in order")
 	}
-	if fld := f.object(t, "PromoTags").field("!#$%&()*+-./:;<=>?@[]^_{|}~ "); fld == nil || !fld.KeyNeedsRuntime {
+	if fld := field(object(f, t, "PromoTags"), "!#$%&()*+-./:;<=>?@[]^_{|}~ "); fld == nil || !fld.KeyNeedsRuntime {
 		t.Errorf("punctuation key: want KeyNeedsRuntime, got %+v", fld)
 	}
-	if fld := f.object(t, "PromoTags").field("héllo"); fld == nil || !fld.KeyNeedsRuntime {
+	if fld := field(object(f, t, "PromoTags"), "héllo"); fld == nil || !fld.KeyNeedsRuntime {
 		t.Errorf("non-ASCII key: want KeyNeedsRuntime, got %+v", fld)
 	}
-	if fld := f.object(t, "PromoPlain").field("a"); fld == nil || fld.KeyNeedsRuntime {
+	if fld := field(object(f, t, "PromoPlain"), "a"); fld == nil || fld.KeyNeedsRuntime {
 		t.Errorf("plain key: want no KeyNeedsRuntime, got %+v", fld)
 	}
 }
@@ -287,7 +289,7 @@ func topKeys(t *testing.T, v any) []string {
 // conversion in parentheses, flags after a slash (a addressable, n nilable,
 // q quoted, p pointer method, c cycle check), the helper called, the map key
 // kind and the element in brackets.
-func describe(v *Value) string {
+func describe(v *model.Value) string {
 	if v == nil {
 		return "<nil>"
 	}
@@ -311,10 +313,10 @@ func describe(v *Value) string {
 	if v.Call != "" {
 		b.WriteString(" " + v.Call)
 	}
-	if v.Kind == Map {
+	if v.Kind == model.Map {
 		b.WriteString(" " + mapKeyNames[v.MapKey])
 	}
-	if v.Kind == Array {
+	if v.Kind == model.Array {
 		fmt.Fprintf(&b, " %d", v.Len)
 	}
 	if v.Elem != nil {
@@ -323,17 +325,17 @@ func describe(v *Value) string {
 	return b.String()
 }
 
-var kindNames = map[Kind]string{
-	Bool: "Bool", Int: "Int", Uint: "Uint", Float32: "Float32", Float64: "Float64", String: "String",
-	Bytes: "Bytes", Number: "Number", RawMessage: "RawMessage", Time: "Time", Marshaler: "Marshaler",
-	TextMarshaler: "TextMarshaler", Pointer: "Pointer", Slice: "Slice", Array: "Array", Map: "Map",
-	Struct: "Struct", Call: "Call", Dumper: "Dumper", Interface: "Interface", TypeParam: "TypeParam",
+var kindNames = map[model.Kind]string{
+	model.Bool: "Bool", model.Int: "Int", model.Uint: "Uint", model.Float32: "Float32", model.Float64: "Float64", model.String: "String",
+	model.Bytes: "Bytes", model.Number: "Number", model.RawMessage: "RawMessage", model.Time: "Time", model.Marshaler: "Marshaler",
+	model.TextMarshaler: "TextMarshaler", model.Pointer: "Pointer", model.Slice: "Slice", model.Array: "Array", model.Map: "Map",
+	model.Struct: "Struct", model.Call: "Call", model.Dumper: "Dumper", model.Interface: "Interface", model.TypeParam: "TypeParam",
 }
 
-var mapKeyNames = map[MapKeyKind]string{StringKey: "StringKey", IntKey: "IntKey", UintKey: "UintKey", TextKey: "TextKey"}
+var mapKeyNames = map[model.MapKeyKind]string{model.StringKey: "StringKey", model.IntKey: "IntKey", model.UintKey: "UintKey", model.TextKey: "TextKey"}
 
 // describeOmit renders an Omit compactly: the kind and its flags.
-func describeOmit(o Omit) string {
+func describeOmit(o model.Omit) string {
 	s := omitNames[o.Kind]
 	for _, f := range []struct {
 		on bool
@@ -355,10 +357,10 @@ func describeOmit(o Omit) string {
 	return s
 }
 
-var omitNames = map[OmitKind]string{
-	Never: "Never", IfFalse: "IfFalse", IfZero: "IfZero", IfZeroBits: "IfZeroBits", IfEmpty: "IfEmpty",
-	IfNil: "IfNil", IfLenZero: "IfLenZero", IfMethod: "IfMethod", IfComparable: "IfComparable",
-	IfParts: "IfParts", IfDynamic: "IfDynamic",
+var omitNames = map[model.OmitKind]string{
+	model.Never: "Never", model.IfFalse: "IfFalse", model.IfZero: "IfZero", model.IfZeroBits: "IfZeroBits", model.IfEmpty: "IfEmpty",
+	model.IfNil: "IfNil", model.IfLenZero: "IfLenZero", model.IfMethod: "IfMethod", model.IfComparable: "IfComparable",
+	model.IfParts: "IfParts", model.IfDynamic: "IfDynamic",
 }
 
 // semanticsSrc is one package with a field for most rules; TestSemantics
@@ -634,11 +636,11 @@ func TestSemantics(t *testing.T) {
 	if f.PkgPath != "example.com/x" || f.PkgName != "x" {
 		t.Errorf("package %s %s", f.PkgPath, f.PkgName)
 	}
-	if got, want := f.typeNames(), []string{"Box", "Fields", "Hand", "Local", "Omits", "Pair", "Stamped"}; !slices.Equal(got, want) {
+	if got, want := typeNames(f), []string{"Box", "Fields", "Hand", "Local", "Omits", "Pair", "Stamped"}; !slices.Equal(got, want) {
 		t.Errorf("types %q, want %q", got, want)
 	}
 
-	fields := f.object(t, "Fields")
+	fields := object(f, t, "Fields")
 	for _, tc := range []struct{ key, want string }{
 		{"I", "Int(int64)/a"},
 		{"I64", "Int/a"},
@@ -704,7 +706,7 @@ func TestSemantics(t *testing.T) {
 		{"G", "Call/a _Box_dump"},
 		{"GS", "Slice/an[Call/a _Box_dump]"},
 	} {
-		fld := fields.field(tc.key)
+		fld := field(fields, tc.key)
 		if tc.want == "" {
 			if fld != nil {
 				t.Errorf("field %s: present, want skipped", tc.key)
@@ -719,7 +721,7 @@ func TestSemantics(t *testing.T) {
 			t.Errorf("field %s: %s, want %s", tc.key, got, tc.want)
 		}
 	}
-	if fields.field("-") == nil {
+	if field(fields, "-") == nil {
 		t.Errorf(`json:"-," field: want key "-"`)
 	}
 
@@ -733,7 +735,7 @@ func TestSemantics(t *testing.T) {
 		{"_y_Addr_dumpValue", "Struct"},
 		{"_Box_dump", "Struct/a"},
 	} {
-		enc := f.encoder(tc.name)
+		enc := encoder(f, tc.name)
 		if enc == nil {
 			t.Errorf("helper %s missing", tc.name)
 			continue
@@ -742,39 +744,39 @@ func TestSemantics(t *testing.T) {
 			t.Errorf("helper %s: %s, want %s", tc.name, got, tc.want)
 		}
 	}
-	if f.encoder("_PtrM_dump") != nil {
+	if encoder(f, "_PtrM_dump") != nil {
 		t.Errorf("unused helper variants generated")
 	}
 	// Fields depends on addressability: its DispatchFunc needs the variant
 	// for a Fields held in an interface.
-	if typ := f.typ("Fields"); typ.ValueEncoder != "_Fields_dumpValue" || f.encoder("_Fields_dumpValue") == nil {
+	if typ := typ(f, "Fields"); typ.ValueEncoder != "_Fields_dumpValue" || encoder(f, "_Fields_dumpValue") == nil {
 		t.Errorf("Fields: value encoder %q, want _Fields_dumpValue", typ.ValueEncoder)
 	}
-	node := f.encoder("_Node_dump").Value.Struct
+	node := encoder(f, "_Node_dump").Value.Struct
 	for key, want := range map[string]string{
 		"Next":  "Pointer/anc[Call/a _Node_dump]",
 		"Kids":  "Slice/anc[Call/a _Node_dump]",
 		"Named": "Map/anc StringKey[Pointer/nc[Call/a _Node_dump]]",
 	} {
-		if got := describe(node.field(key).Value); got != want {
+		if got := describe(field(node, key).Value); got != want {
 			t.Errorf("Node.%s: %s, want %s", key, got, want)
 		}
 	}
-	plain := f.encoder("_y_Plain_dump").Value.Struct
-	if got := plain.keys(); !slices.Equal(got, []string{"A", "H"}) {
+	plain := encoder(f, "_y_Plain_dump").Value.Struct
+	if got := keys(plain); !slices.Equal(got, []string{"A", "H"}) {
 		t.Errorf("y.Plain keys %q, want A H", got)
 	}
-	if p := plain.field("H").Path; len(p) != 1 || p[0].Name != "H" {
+	if p := field(plain, "H").Path; len(p) != 1 || p[0].Name != "H" {
 		t.Errorf("y.Plain.H path %+v: want the promoted selector H", p)
 	}
-	if addr := f.encoder("_y_Addr_dumpValue").Value.Struct.field("P"); describe(addr.Value) != "Int(int64)" {
+	if addr := field(encoder(f, "_y_Addr_dumpValue").Value.Struct, "P"); describe(addr.Value) != "Int(int64)" {
 		t.Errorf("y.Addr.P not addressable: %s, want Int(int64)", describe(addr.Value))
 	}
-	box := f.encoder("_Box_dump")
+	box := encoder(f, "_Box_dump")
 	if len(box.TypeParams) != 1 || box.TypeParams[0].Name != "T" || box.TypeParams[0].Constraint.Name != "any" {
 		t.Errorf("Box type params %+v", box.TypeParams)
 	}
-	if te := box.Type; te.Path != "example.com/x" || te.Name != "Box" || len(te.Args) != 1 || te.Args[0].Kind != TypeParamExpr {
+	if te := box.Type; te.Path != "example.com/x" || te.Name != "Box" || len(te.Args) != 1 || te.Args[0].Kind != model.TypeParamExpr {
 		t.Errorf("Box helper type %+v", te)
 	}
 	for key, want := range map[string]string{
@@ -783,22 +785,22 @@ func TestSemantics(t *testing.T) {
 		"S": "Slice/an[TypeParam/a]",
 		"M": "Map/an StringKey[TypeParam]",
 	} {
-		if got := describe(box.Value.Struct.field(key).Value); got != want {
+		if got := describe(field(box.Value.Struct, key).Value); got != want {
 			t.Errorf("Box.%s: %s, want %s", key, got, want)
 		}
 	}
-	if got := describeOmit(box.Value.Struct.field("Z").Omit); got != "IfDynamic empty" {
+	if got := describeOmit(field(box.Value.Struct, "Z").Omit); got != "IfDynamic empty" {
 		t.Errorf("Box.Z omit %s", got)
 	}
-	pair := f.typ("Pair")
+	pair := typ(f, "Pair")
 	if len(pair.TypeParams) != 2 {
 		t.Fatalf("Pair type params %+v", pair.TypeParams)
 	}
 	k, v := pair.TypeParams[0].Constraint, pair.TypeParams[1].Constraint
-	if k.Kind != UnionExpr || len(k.Terms) != 2 || !k.Terms[0].Tilde || k.Terms[0].Name != "string" || k.Terms[1].Name != "int" {
+	if k.Kind != model.UnionExpr || len(k.Terms) != 2 || !k.Terms[0].Tilde || k.Terms[0].Name != "string" || k.Terms[1].Name != "int" {
 		t.Errorf("Pair K constraint %+v", k)
 	}
-	if v.Kind != UnionExpr || len(v.Terms) != 2 || v.Terms[1].Name != "float64" {
+	if v.Kind != model.UnionExpr || len(v.Terms) != 2 || v.Terms[1].Name != "float64" {
 		t.Errorf("Pair V constraint %+v", v)
 	}
 
@@ -815,23 +817,23 @@ func TestSemantics(t *testing.T) {
 		{"Stamped", false, false, "_Stamped_dump"},
 		{"Local", true, false, "_Local_dump"},
 	} {
-		typ := f.typ(tc.name)
+		typ := typ(f, tc.name)
 		if typ.MarshalJSON != tc.marshalJSON || typ.PointerReceiver != tc.ptrRx || typ.Encoder != tc.encoder {
 			t.Errorf("type %s: MarshalJSON %v PointerReceiver %v Encoder %s, want %v %v %s",
 				tc.name, typ.MarshalJSON, typ.PointerReceiver, typ.Encoder, tc.marshalJSON, tc.ptrRx, tc.encoder)
 		}
 	}
-	if got := describe(f.encoder("_Hand_dump").Value); got != "Marshaler/a" {
+	if got := describe(encoder(f, "_Hand_dump").Value); got != "Marshaler/a" {
 		t.Errorf("Hand helper %s, want its own Marshaler", got)
 	}
-	if got := describe(f.encoder("_Stamped_dump").Value); got != "Marshaler/a" {
+	if got := describe(encoder(f, "_Stamped_dump").Value); got != "Marshaler/a" {
 		t.Errorf("Stamped helper %s, want the promoted Marshaler", got)
 	}
-	if got := f.object(t, "Local").keys(); !slices.Equal(got, []string{"G", "More"}) {
+	if got := keys(object(f, t, "Local")); !slices.Equal(got, []string{"G", "More"}) {
 		t.Errorf("Local keys %q, want G More (y.Gen's generated MarshalJSON ignored)", got)
 	}
 
-	omits := f.object(t, "Omits")
+	omits := object(f, t, "Omits")
 	for _, tc := range []struct{ key, want string }{
 		{"OB", "IfFalse"},
 		{"OI", "IfZero"},
@@ -864,7 +866,7 @@ func TestSemantics(t *testing.T) {
 		{"EZVZ", "IfMethod"},
 		{"EZC", "IfMethod | IfEmpty"},
 	} {
-		fld := omits.field(tc.key)
+		fld := field(omits, tc.key)
 		if tc.want == "" {
 			if fld != nil {
 				t.Errorf("field %s: present, want dropped", tc.key)
@@ -919,8 +921,8 @@ type Inner struct {
 		"bad.go": src,
 		"y/y.go": "package y\n\ntype WithChan struct {\n\tA int\n\tC chan int\n}\n",
 	})
-	_, err := model(t, dir, Config{})
-	var list ErrorList
+	_, err := loadModel(t, dir, Config{})
+	var list model.ErrorList
 	if !errors.As(err, &list) {
 		t.Fatalf("error %v (%T), want an ErrorList", err, err)
 	}
@@ -989,7 +991,7 @@ type List []T
 	// to them. Own and Shadow get T's DumpJSON, though not its MarshalJSON.
 	want := []string{"Deep", "Mid", "Own", "S", "S2", "Shadow", "T", "U", "mid"}
 	f := mustModel(t, dir, Config{})
-	if got := f.typeNames(); !slices.Equal(got, want) {
+	if got := typeNames(f); !slices.Equal(got, want) {
 		t.Errorf("comment mode: types %q, want %q", got, want)
 	}
 	for _, typ := range f.Types {
@@ -998,7 +1000,7 @@ type List []T
 		}
 	}
 	f = mustModel(t, dir, Config{MarshalJSON: true})
-	if got := f.typeNames(); !slices.Equal(got, want) {
+	if got := typeNames(f); !slices.Equal(got, want) {
 		t.Errorf("comment mode, -marshaljson: types %q, want %q", got, want)
 	}
 	if want := filepath.Join(dir, "x_jsondump.go"); f.Output != want {
@@ -1006,19 +1008,19 @@ type List []T
 	}
 
 	f = mustModel(t, dir, Config{Types: []string{"Plain", "Own"}, MarshalJSON: true})
-	if got, want := f.typeNames(), []string{"Own", "Plain"}; !slices.Equal(got, want) {
+	if got, want := typeNames(f), []string{"Own", "Plain"}; !slices.Equal(got, want) {
 		t.Errorf("-type: types %q, want %q", got, want)
 	}
 	if want := filepath.Join(dir, "plain_jsondump.go"); f.Output != want {
 		t.Errorf("-type: output %s, want %s", f.Output, want)
 	}
-	if f.typ("Own").MarshalJSON {
+	if typ(f, "Own").MarshalJSON {
 		t.Errorf("Own declares MarshalJSON: it must keep it")
 	}
 
 	f = mustModel(t, dir, Config{All: true, Output: "out.go", MarshalJSON: true})
 	want = []string{"Both", "Deep", "Mid", "Own", "Plain", "S", "S2", "Shadow", "T", "U", "mid"}
-	if got := f.typeNames(); !slices.Equal(got, want) {
+	if got := typeNames(f); !slices.Equal(got, want) {
 		t.Errorf("-all: types %q, want %q", got, want)
 	}
 	if want := filepath.Join(dir, "out.go"); f.Output != want {
@@ -1035,12 +1037,12 @@ type List []T
 		{[]string{"Nothing"}, "type Nothing not found in package example.com/x"},
 		{[]string{"Color"}, filepath.Join(dir, "sel.go") + ":26:6: type Color is not a struct, map, slice or array type: jsondump generates methods for those"},
 	} {
-		_, err := model(t, dir, Config{Types: tc.types})
+		_, err := loadModel(t, dir, Config{Types: tc.types})
 		if err == nil || err.Error() != tc.want {
 			t.Errorf("-type %v: error %v, want %s", tc.types, err, tc.want)
 		}
 	}
-	_, err := model(t, dir, Config{Types: []string{"Clash"}, Tags: []string{"clash"}})
+	_, err := loadModel(t, dir, Config{Types: []string{"Clash"}, Tags: []string{"clash"}})
 	if want := filepath.Join(dir, "clash.go") + ":7:2: type Clash already has a field or method Dumps, which jsondump generates"; err == nil || err.Error() != want {
 		t.Errorf("-type Clash: error %v, want %s", err, want)
 	}
@@ -1068,10 +1070,10 @@ type Other struct{ A int }
 		"other_jsondump.go": "// Code generated by jsondump. DO NOT EDIT.\n\npackage x\n\nimport \"github.com/jsondump/jsondump/runtime\"\n\nfunc (v *Other) DumpJSON(e *runtime.Encoder) { e.Broken() }\n",
 	}))
 	f := mustModel(t, dir, Config{MarshalJSON: true})
-	if typ := f.typ("T"); typ == nil || !typ.MarshalJSON {
+	if typ := typ(f, "T"); typ == nil || !typ.MarshalJSON {
 		t.Fatalf("T: %+v, want a generated MarshalJSON (the stale one ignored)", typ)
 	}
-	if got := describe(f.object(t, "T").field("O").Value); got != "Dumper/a" {
+	if got := describe(field(object(f, t, "T"), "O").Value); got != "Dumper/a" {
 		t.Errorf("T.O: %s, want Dumper/a (Other is generated in other_jsondump.go)", got)
 	}
 
@@ -1083,7 +1085,7 @@ type Other struct{ A int }
 
 	// A broken hand-written file is reported with positions.
 	dir = writeModule(t, map[string]string{"t.go": "package x\n\ntype T struct{ A Undefined }\n"})
-	_, err := model(t, dir, Config{})
+	_, err := loadModel(t, dir, Config{})
 	if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "t.go")+":3:18: undefined: Undefined") {
 		t.Errorf("error %v, want the position of Undefined", err)
 	}

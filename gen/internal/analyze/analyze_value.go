@@ -1,4 +1,4 @@
-package gen
+package analyze
 
 // How a value of each Go type is encoded, as encoding/json's newTypeEncoder
 // decides it: special types by identity, then json.Marshaler and
@@ -10,6 +10,8 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+
+	"github.com/jsondump/jsondump/gen/internal/model"
 )
 
 // site is where a value is reached from in the user's package: the nearest
@@ -58,20 +60,20 @@ func (a *analyzer) implements(t types.Type, m method) bool {
 }
 
 // special types that encoding/json treats by identity.
-func special(t types.Type) Kind {
+func special(t types.Type) model.Kind {
 	n, ok := types.Unalias(t).(*types.Named)
 	if !ok || n.Obj().Pkg() == nil {
 		return 0
 	}
 	switch n.Obj().Pkg().Path() + "." + n.Obj().Name() {
 	case "time.Time":
-		return Time
+		return model.Time
 	case "encoding/json.Number":
-		return Number
+		return model.Number
 	case "encoding/json.RawMessage", "encoding/json/jsontext.Value":
 		// Under GOEXPERIMENT=jsonv2 (Go 1.27's default) json.RawMessage
 		// is an alias of jsontext.Value.
-		return RawMessage
+		return model.RawMessage
 	}
 	return 0
 }
@@ -90,17 +92,17 @@ func isInterface(t types.Type) bool {
 
 // methodValue is the Marshaler or TextMarshaler encoding of t at a position
 // (addressable or not), or nil when encoding/json would not call a method.
-func (a *analyzer) methodValue(t types.Type, addr bool) *Value {
+func (a *analyzer) methodValue(t types.Type, addr bool) *model.Value {
 	nilable := isPointer(t) || isInterface(t)
 	for _, m := range []struct {
 		method
-		kind Kind
-	}{{marshalJSON, Marshaler}, {marshalText, TextMarshaler}} {
+		kind model.Kind
+	}{{marshalJSON, model.Marshaler}, {marshalText, model.TextMarshaler}} {
 		if !nilable && addr && a.implements(types.NewPointer(t), m.method) {
-			return &Value{Kind: m.kind, Addressable: true, PointerMethod: !a.implements(t, m.method)}
+			return &model.Value{Kind: m.kind, Addressable: true, PointerMethod: !a.implements(t, m.method)}
 		}
 		if a.implements(t, m.method) {
-			return &Value{Kind: m.kind, Addressable: addr, Nilable: nilable}
+			return &model.Value{Kind: m.kind, Addressable: addr, Nilable: nilable}
 		}
 	}
 	return nil
@@ -129,43 +131,43 @@ func (a *analyzer) hasDumper(n *types.Named) bool {
 		return false
 	}
 	e, ok := types.Unalias(p.Elem()).(*types.Named)
-	return ok && e.Obj().Name() == "Encoder" && e.Obj().Pkg() != nil && e.Obj().Pkg().Path() == runtimePath
+	return ok && e.Obj().Name() == "Encoder" && e.Obj().Pkg() != nil && e.Obj().Pkg().Path() == model.RuntimePath
 }
 
 // value says how a value of type t is encoded at a position: addressable
 // or not, reached from site s, with the ",string" option or not.
-func (a *analyzer) value(t types.Type, addr bool, s *site, quoted bool) *Value {
+func (a *analyzer) value(t types.Type, addr bool, s *site, quoted bool) *model.Value {
 	v := a.valueOf(t, addr, s, quoted)
 	v.Addressable = addr
 	return v
 }
 
-func (a *analyzer) valueOf(t types.Type, addr bool, s *site, quoted bool) *Value {
+func (a *analyzer) valueOf(t types.Type, addr bool, s *site, quoted bool) *model.Value {
 	t = types.Unalias(t)
 	goType := a.typeString(t)
 	if _, ok := t.(*types.TypeParam); ok {
-		return &Value{Kind: TypeParam, GoType: goType, Addressable: addr, Quoted: quoted}
+		return &model.Value{Kind: model.TypeParam, GoType: goType, Addressable: addr, Quoted: quoted}
 	}
 	if k := special(t); k != 0 {
-		v := &Value{Kind: k, GoType: goType, Addressable: addr}
+		v := &model.Value{Kind: k, GoType: goType, Addressable: addr}
 		switch k {
-		case Number:
+		case model.Number:
 			v.Quoted = quoted
 			if goType != "string" {
 				v.Convert = "string"
 			}
-		case RawMessage:
+		case model.RawMessage:
 			v.Nilable = true
 		}
 		return v
 	}
 	if p, ok := t.(*types.Pointer); ok && special(p.Elem()) != 0 {
 		// *time.Time: its Marshaler is time.Time's, after the nil check.
-		return &Value{Kind: Pointer, GoType: goType, Nilable: true, Elem: a.value(p.Elem(), true, s, quoted)}
+		return &model.Value{Kind: model.Pointer, GoType: goType, Nilable: true, Elem: a.value(p.Elem(), true, s, quoted)}
 	}
 	named, _ := t.(*types.Named)
 	if named != nil && a.hasDumper(named) && (addr || !a.dependsOnAddr(named)) {
-		return &Value{Kind: Dumper, GoType: goType, Addressable: addr}
+		return &model.Value{Kind: model.Dumper, GoType: goType, Addressable: addr}
 	}
 	if v := a.methodValue(t, addr); v != nil {
 		v.GoType = goType
@@ -175,14 +177,14 @@ func (a *analyzer) valueOf(t types.Type, addr bool, s *site, quoted bool) *Value
 	case *types.Basic:
 		return a.basic(u, goType, s, t, quoted)
 	case *types.Pointer:
-		v := &Value{Kind: Pointer, GoType: goType, Nilable: true, Elem: a.value(u.Elem(), true, s, quoted)}
+		v := &model.Value{Kind: model.Pointer, GoType: goType, Nilable: true, Elem: a.value(u.Elem(), true, s, quoted)}
 		v.CycleCheck = a.cyclic(t, u.Elem())
 		return v
 	case *types.Interface:
-		return &Value{Kind: Interface, GoType: goType, Nilable: true, Addressable: addr}
+		return &model.Value{Kind: model.Interface, GoType: goType, Nilable: true, Addressable: addr}
 	case *types.Slice:
 		if a.isByteSlice(u) {
-			v := &Value{Kind: Bytes, GoType: goType, Nilable: true}
+			v := &model.Value{Kind: model.Bytes, GoType: goType, Nilable: true}
 			if !types.Identical(types.Unalias(u.Elem()), types.Typ[types.Uint8]) {
 				v.NamedBytes = true // []MyByte: not convertible to []byte
 				return v
@@ -202,22 +204,22 @@ func (a *analyzer) valueOf(t types.Type, addr bool, s *site, quoted bool) *Value
 }
 
 // basic is the encoding of a boolean, number or string kind.
-func (a *analyzer) basic(u *types.Basic, goType string, s *site, t types.Type, quoted bool) *Value {
-	v := &Value{GoType: goType, Quoted: quoted}
+func (a *analyzer) basic(u *types.Basic, goType string, s *site, t types.Type, quoted bool) *model.Value {
+	v := &model.Value{GoType: goType, Quoted: quoted}
 	var param string
 	switch info := u.Info(); {
 	case u.Kind() == types.Bool:
-		v.Kind, param = Bool, "bool"
+		v.Kind, param = model.Bool, "bool"
 	case u.Kind() == types.Float32:
-		v.Kind, param = Float32, "float32"
+		v.Kind, param = model.Float32, "float32"
 	case u.Kind() == types.Float64:
-		v.Kind, param = Float64, "float64"
+		v.Kind, param = model.Float64, "float64"
 	case info&types.IsString != 0:
-		v.Kind, param = String, "string"
+		v.Kind, param = model.String, "string"
 	case info&types.IsInteger != 0 && info&types.IsUnsigned != 0:
-		v.Kind, param = Uint, "uint64"
+		v.Kind, param = model.Uint, "uint64"
 	case info&types.IsInteger != 0:
-		v.Kind, param = Int, "int64"
+		v.Kind, param = model.Int, "int64"
 	default: // complex, unsafe.Pointer
 		return unsupported(goType)
 	}
@@ -240,22 +242,22 @@ func (a *analyzer) isByteSlice(s *types.Slice) bool {
 
 // composite is the encoding of an unnamed struct, slice, array or map type,
 // or of the underlying type of a named one (t is then the named type).
-func (a *analyzer) composite(t types.Type, addr bool, s *site) *Value {
+func (a *analyzer) composite(t types.Type, addr bool, s *site) *model.Value {
 	v := a.compositeOf(t, addr, s)
 	v.Addressable = addr
 	return v
 }
 
-func (a *analyzer) compositeOf(t types.Type, addr bool, s *site) *Value {
+func (a *analyzer) compositeOf(t types.Type, addr bool, s *site) *model.Value {
 	goType := a.typeString(t)
 	switch u := t.Underlying().(type) {
 	case *types.Struct:
-		return &Value{Kind: Struct, GoType: goType, Struct: a.object(t, u, addr, s), Addressable: addr}
+		return &model.Value{Kind: model.Struct, GoType: goType, Struct: a.object(t, u, addr, s), Addressable: addr}
 	case *types.Slice:
-		return &Value{Kind: Slice, GoType: goType, Nilable: true,
+		return &model.Value{Kind: model.Slice, GoType: goType, Nilable: true,
 			Elem: a.value(u.Elem(), true, s, false), CycleCheck: a.cyclic(t, u.Elem())}
 	case *types.Array:
-		return &Value{Kind: Array, GoType: goType, Len: u.Len(), Elem: a.value(u.Elem(), addr, s, false)}
+		return &model.Value{Kind: model.Array, GoType: goType, Len: u.Len(), Elem: a.value(u.Elem(), addr, s, false)}
 	case *types.Map:
 		if _, isParam := types.Unalias(u.Key()).(*types.TypeParam); !isParam && a.mapKeyKind(u.Key()) == 0 {
 			return unsupported(goType) // even a nil map: encoding/json rejects the type
@@ -264,26 +266,26 @@ func (a *analyzer) compositeOf(t types.Type, addr bool, s *site) *Value {
 			// Generated code would copy each value out of the map, which go
 			// vet's copylocks check refuses; the runtime's dynamic path
 			// writes the map as encoding/json does.
-			return &Value{Kind: Interface, GoType: goType}
+			return &model.Value{Kind: model.Interface, GoType: goType}
 		}
-		v := &Value{Kind: Map, GoType: goType, Nilable: true,
+		v := &model.Value{Kind: model.Map, GoType: goType, Nilable: true,
 			Elem: a.value(u.Elem(), false, s, false), CycleCheck: a.cyclic(t, u.Elem())}
 		v.MapKey = a.mapKey(u.Key(), s, t)
 		return v
 	}
 	a.fail(s, t, fmt.Sprintf("%s is not supported", goType))
-	return &Value{GoType: goType}
+	return &model.Value{GoType: goType}
 }
 
 // mapKey is how encoding/json turns keys of type k into strings: string
 // kinds first, then TextMarshaler, then integers.
-func (a *analyzer) mapKey(k types.Type, s *site, m types.Type) MapKeyKind {
+func (a *analyzer) mapKey(k types.Type, s *site, m types.Type) model.MapKeyKind {
 	k = types.Unalias(k)
 	if tp, ok := k.(*types.TypeParam); ok {
 		if allTerms(tp, func(b *types.Basic) bool { return b.Info()&types.IsString != 0 }) {
-			return StringKey
+			return model.StringKey
 		}
-		return ParamKey // decided by the instantiated kind
+		return model.ParamKey // decided by the instantiated kind
 	}
 	if kind := a.mapKeyKind(k); kind != 0 {
 		return kind
@@ -294,18 +296,18 @@ func (a *analyzer) mapKey(k types.Type, s *site, m types.Type) MapKeyKind {
 
 // mapKeyKind is mapKey for a key type that is not a type parameter, or 0
 // when encoding/json rejects the key type.
-func (a *analyzer) mapKeyKind(k types.Type) MapKeyKind {
+func (a *analyzer) mapKeyKind(k types.Type) model.MapKeyKind {
 	k = types.Unalias(k)
 	b, _ := k.Underlying().(*types.Basic)
 	switch {
 	case b != nil && b.Info()&types.IsString != 0:
-		return StringKey
+		return model.StringKey
 	case a.implements(k, marshalText):
-		return TextKey
+		return model.TextKey
 	case b != nil && b.Info()&types.IsInteger != 0 && b.Info()&types.IsUnsigned != 0:
-		return UintKey
+		return model.UintKey
 	case b != nil && b.Info()&types.IsInteger != 0:
-		return IntKey
+		return model.IntKey
 	}
 	return 0
 }
@@ -317,8 +319,8 @@ func (a *analyzer) mapKeyKind(k types.Type) MapKeyKind {
 // where encoding/json gives it. A nil pointer to such a value is still
 // null, as there. Types that fail for every value are found before, by
 // neverEncodes.
-func unsupported(goType string) *Value {
-	return &Value{Kind: Interface, GoType: goType}
+func unsupported(goType string) *model.Value {
+	return &model.Value{Kind: model.Interface, GoType: goType}
 }
 
 // allTerms reports whether the constraint of tp has a core set of terms all
@@ -349,13 +351,13 @@ func allTerms(tp *types.TypeParam, ok func(*types.Basic) bool) bool {
 // in the variant the position needs. A type that cannot be named in the
 // generated file (unexported, in an internal package, or with constraints
 // that cannot be written) is encoded inline instead.
-func (a *analyzer) call(named *types.Named, addr bool, s *site) *Value {
+func (a *analyzer) call(named *types.Named, addr bool, s *site) *model.Value {
 	origin := named.Origin()
 	if !a.nameable(origin) {
 		tn := origin.Obj()
 		if a.inlines[tn] > 0 {
 			a.fail(s, named, fmt.Sprintf("%s is recursive and cannot be named outside its package, which jsondump does not support", a.typeString(named)))
-			return &Value{GoType: a.typeString(named)}
+			return &model.Value{GoType: a.typeString(named)}
 		}
 		a.inlines[tn]++
 		defer func() { a.inlines[tn]-- }()
@@ -373,7 +375,7 @@ func (a *analyzer) call(named *types.Named, addr bool, s *site) *Value {
 			a.report(s, named, msg)
 		}
 	}
-	v := &Value{Kind: Call, GoType: a.typeString(named), Addressable: addr}
+	v := &model.Value{Kind: model.Call, GoType: a.typeString(named), Addressable: addr}
 	st.calls = append(st.calls, v)
 	return v
 }
@@ -435,10 +437,10 @@ func (a *analyzer) report(s *site, t types.Type, msg string) {
 		pos = a.pos(a.cur.Pos())
 	}
 	if s == nil || s.name == "" {
-		a.errs.errorf(pos, "%s%s cannot be encoded as JSON: %s", where, a.typeString(t), msg)
+		a.errs.Errorf(pos, "%s%s cannot be encoded as JSON: %s", where, a.typeString(t), msg)
 		return
 	}
-	a.errs.errorf(s.pos, "%sfield %s of type %s cannot be encoded as JSON: %s (tag it json:\"-\" to skip it)",
+	a.errs.Errorf(s.pos, "%sfield %s of type %s cannot be encoded as JSON: %s (tag it json:\"-\" to skip it)",
 		where, s.name, a.typeString(s.typ), msg)
 }
 
@@ -554,16 +556,16 @@ func (a *analyzer) cyclic(c, elem types.Type) bool {
 
 // params are the type parameters of a generic named type, with constraints
 // the generated file can spell; ok is false when one cannot be.
-func (a *analyzer) params(n *types.Named) ([]Param, bool) {
+func (a *analyzer) params(n *types.Named) ([]model.Param, bool) {
 	tps := n.Origin().TypeParams()
-	var out []Param
+	var out []model.Param
 	for i := range tps.Len() {
 		tp := tps.At(i)
 		c, ok := a.typeExpr(tp.Constraint())
 		if !ok {
 			return nil, false
 		}
-		out = append(out, Param{Name: tp.Obj().Name(), Constraint: c})
+		out = append(out, model.Param{Name: tp.Obj().Name(), Constraint: c})
 	}
 	return out, true
 }
@@ -571,77 +573,77 @@ func (a *analyzer) params(n *types.Named) ([]Param, bool) {
 // typeExpr spells t for the generated file; ok is false when it cannot be
 // spelled (an unexported type of another package, a struct or func type, an
 // interface with methods written inline).
-func (a *analyzer) typeExpr(t types.Type) (TypeExpr, bool) {
+func (a *analyzer) typeExpr(t types.Type) (model.TypeExpr, bool) {
 	if al, ok := t.(*types.Alias); ok {
 		if al.Obj().Pkg() == nil && al.Obj().Name() == "any" {
-			return TypeExpr{Kind: NamedExpr, Name: "any"}, true
+			return model.TypeExpr{Kind: model.NamedExpr, Name: "any"}, true
 		}
 		return a.typeExpr(types.Unalias(t))
 	}
-	elem := func(e types.Type) (*TypeExpr, bool) {
+	elem := func(e types.Type) (*model.TypeExpr, bool) {
 		x, ok := a.typeExpr(e)
 		return &x, ok
 	}
 	switch t := t.(type) {
 	case *types.Basic:
 		if t.Kind() == types.UnsafePointer {
-			return TypeExpr{Kind: NamedExpr, Path: "unsafe", Name: "Pointer"}, true
+			return model.TypeExpr{Kind: model.NamedExpr, Path: "unsafe", Name: "Pointer"}, true
 		}
-		return TypeExpr{Kind: NamedExpr, Name: t.Name()}, true
+		return model.TypeExpr{Kind: model.NamedExpr, Name: t.Name()}, true
 	case *types.Named:
 		obj := t.Obj()
 		if obj.Pkg() == nil {
-			return TypeExpr{Kind: NamedExpr, Name: obj.Name()}, true
+			return model.TypeExpr{Kind: model.NamedExpr, Name: obj.Name()}, true
 		}
 		if obj.Parent() != obj.Pkg().Scope() ||
 			obj.Pkg() != a.pkg.Types && (!obj.Exported() || !importable(obj.Pkg().Path(), a.pkg.PkgPath)) {
-			return TypeExpr{}, false
+			return model.TypeExpr{}, false
 		}
-		x := TypeExpr{Kind: NamedExpr, Path: obj.Pkg().Path(), Name: obj.Name()}
+		x := model.TypeExpr{Kind: model.NamedExpr, Path: obj.Pkg().Path(), Name: obj.Name()}
 		args := t.TypeArgs()
 		for i := range args.Len() {
 			arg, ok := a.typeExpr(args.At(i))
 			if !ok {
-				return TypeExpr{}, false
+				return model.TypeExpr{}, false
 			}
 			x.Args = append(x.Args, arg)
 		}
 		return x, true
 	case *types.TypeParam:
-		return TypeExpr{Kind: TypeParamExpr, Name: t.Obj().Name()}, true
+		return model.TypeExpr{Kind: model.TypeParamExpr, Name: t.Obj().Name()}, true
 	case *types.Pointer:
 		e, ok := elem(t.Elem())
-		return TypeExpr{Kind: PointerExpr, Elem: e}, ok
+		return model.TypeExpr{Kind: model.PointerExpr, Elem: e}, ok
 	case *types.Slice:
 		e, ok := elem(t.Elem())
-		return TypeExpr{Kind: SliceExpr, Elem: e}, ok
+		return model.TypeExpr{Kind: model.SliceExpr, Elem: e}, ok
 	case *types.Array:
 		e, ok := elem(t.Elem())
-		return TypeExpr{Kind: ArrayExpr, Elem: e, Len: t.Len()}, ok
+		return model.TypeExpr{Kind: model.ArrayExpr, Elem: e, Len: t.Len()}, ok
 	case *types.Map:
 		k, ok1 := elem(t.Key())
 		e, ok2 := elem(t.Elem())
-		return TypeExpr{Kind: MapExpr, Key: k, Elem: e}, ok1 && ok2
+		return model.TypeExpr{Kind: model.MapExpr, Key: k, Elem: e}, ok1 && ok2
 	case *types.Interface:
 		if t.Empty() {
-			return TypeExpr{Kind: NamedExpr, Name: "any"}, true
+			return model.TypeExpr{Kind: model.NamedExpr, Name: "any"}, true
 		}
 		if t.NumExplicitMethods() == 0 && t.NumEmbeddeds() == 1 {
 			return a.typeExpr(t.EmbeddedType(0))
 		}
 	case *types.Union:
-		x := TypeExpr{Kind: UnionExpr}
+		x := model.TypeExpr{Kind: model.UnionExpr}
 		for i := range t.Len() {
 			term, ok := a.typeExpr(t.Term(i).Type())
 			if !ok {
-				return TypeExpr{}, false
+				return model.TypeExpr{}, false
 			}
 			term.Tilde = t.Term(i).Tilde()
 			x.Terms = append(x.Terms, term)
 		}
 		return x, true
 	}
-	return TypeExpr{}, false
+	return model.TypeExpr{}, false
 }
 
 // never is one reason why no value of a type can be encoded: the field

@@ -1,4 +1,4 @@
-package gen
+package emit
 
 import (
 	"os"
@@ -290,7 +290,7 @@ func TestGoldenFilesCompile(t *testing.T) {
 			t.Errorf("emit case %s has no declarations in goldenDecls", c.name)
 			continue
 		}
-		golden, err := os.ReadFile(filepath.Join("testdata", "emit", c.name+".golden"))
+		golden, err := os.ReadFile(filepath.Join("testdata", c.name+".golden"))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package gen
+package analyze
 
 import (
 	"encoding/json"

@@ -1,4 +1,4 @@
-package gen
+package emit
 
 // The body of a helper: the code that encodes one Value at one place, one
 // function per Kind family. The code is straight-line; after every call that
@@ -9,6 +9,8 @@ import (
 	"fmt"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/jsondump/jsondump/gen/internal/model"
 )
 
 // place is where a value is, as an addressable Go expression: v.Items[i1],
@@ -115,25 +117,25 @@ func (s scope) check(b *jen.Group) {
 }
 
 // value writes the code that encodes v, which is at p.
-func (em *emitter) value(b *jen.Group, v *Value, p place, s scope) {
+func (em *emitter) value(b *jen.Group, v *model.Value, p place, s scope) {
 	switch v.Kind {
-	case Bool, Int, Uint, Float32, Float64, String, Bytes, Number, RawMessage, Time:
+	case model.Bool, model.Int, model.Uint, model.Float32, model.Float64, model.String, model.Bytes, model.Number, model.RawMessage, model.Time:
 		em.scalar(b, v, p, s)
-	case Marshaler, TextMarshaler:
+	case model.Marshaler, model.TextMarshaler:
 		em.marshaler(b, v, p, s)
-	case Pointer:
+	case model.Pointer:
 		em.pointer(b, v, p, s)
-	case Slice, Array:
+	case model.Slice, model.Array:
 		em.array(b, v, p, s)
-	case Map:
+	case model.Map:
 		em.mapValue(b, v, p, s)
-	case Struct:
+	case model.Struct:
 		if v.Struct == nil {
 			em.errorf("a Struct value (%s) without its fields", v.GoType)
 			return
 		}
 		em.object(b, v.Struct, p, s)
-	case Call, Dumper, Interface, TypeParam:
+	case model.Call, model.Dumper, model.Interface, model.TypeParam:
 		em.call(b, v, p, s)
 	default:
 		em.errorf("value of %s: unknown kind %d", v.GoType, v.Kind)
@@ -147,21 +149,21 @@ type scalarCall struct {
 	canFail        bool
 }
 
-var scalarCalls = map[Kind]scalarCall{
-	Bool:       {"Bool", "QuotedBool", "bool", false},
-	Int:        {"Int", "QuotedInt", "int64", false},
-	Uint:       {"Uint", "QuotedUint", "uint64", false},
-	Float32:    {"Float32", "QuotedFloat32", "float32", true}, // NaN and ±Inf
-	Float64:    {"Float64", "QuotedFloat64", "float64", true},
-	String:     {"String", "QuotedString", "string", false},
-	Bytes:      {"Base64", "", "[]byte", false},
-	Number:     {"Number", "QuotedNumber", "string", true}, // not a valid number
-	RawMessage: {"RawMessage", "", "[]byte", true},
-	Time:       {"Time", "", "time.Time", true}, // a year outside [0,9999]
+var scalarCalls = map[model.Kind]scalarCall{
+	model.Bool:       {"Bool", "QuotedBool", "bool", false},
+	model.Int:        {"Int", "QuotedInt", "int64", false},
+	model.Uint:       {"Uint", "QuotedUint", "uint64", false},
+	model.Float32:    {"Float32", "QuotedFloat32", "float32", true}, // NaN and ±Inf
+	model.Float64:    {"Float64", "QuotedFloat64", "float64", true},
+	model.String:     {"String", "QuotedString", "string", false},
+	model.Bytes:      {"Base64", "", "[]byte", false},
+	model.Number:     {"Number", "QuotedNumber", "string", true}, // not a valid number
+	model.RawMessage: {"RawMessage", "", "[]byte", true},
+	model.Time:       {"Time", "", "time.Time", true}, // a year outside [0,9999]
 }
 
 // scalar writes e.Int(int64(v.Age)) and its kin.
-func (em *emitter) scalar(b *jen.Group, v *Value, p place, s scope) {
+func (em *emitter) scalar(b *jen.Group, v *model.Value, p place, s scope) {
 	c := scalarCalls[v.Kind]
 	method := c.method
 	if v.Quoted {
@@ -176,7 +178,7 @@ func (em *emitter) scalar(b *jen.Group, v *Value, p place, s scope) {
 		return
 	}
 	x := p.value()
-	if v.Kind == Bytes && v.NamedBytes {
+	if v.Kind == model.Bytes && v.NamedBytes {
 		b.Add(runtimeName("NamedBytes").Call(e(), x))
 		return
 	}
@@ -195,9 +197,9 @@ func (em *emitter) scalar(b *jen.Group, v *Value, p place, s scope) {
 
 // marshaler writes e.Marshaler(v.Price) or e.TextMarshaler(&v.ID), null
 // first for a nil pointer or interface.
-func (em *emitter) marshaler(b *jen.Group, v *Value, p place, s scope) {
+func (em *emitter) marshaler(b *jen.Group, v *model.Value, p place, s scope) {
 	method := "Marshaler"
-	if v.Kind == TextMarshaler {
+	if v.Kind == model.TextMarshaler {
 		method = "TextMarshaler"
 	}
 	arg := p.value()
@@ -219,18 +221,18 @@ func (em *emitter) marshaler(b *jen.Group, v *Value, p place, s scope) {
 
 // call writes the calls that hand the value to other code: a helper of this
 // file, generated code of another package, or the runtime's dynamic path.
-func (em *emitter) call(b *jen.Group, v *Value, p place, s scope) {
+func (em *emitter) call(b *jen.Group, v *model.Value, p place, s scope) {
 	switch v.Kind {
-	case Call:
+	case model.Call:
 		if !em.helpers[v.Call] {
 			em.errorf("value of %s: call of %q, which is not among the file's encoders", v.GoType, v.Call)
 		}
 		b.Add(em.id(v.Call).Call(e(), p.addr()))
-	case Dumper:
+	case model.Dumper:
 		b.Add(p.dot("DumpJSON").expr.Call(e()))
-	case Interface:
+	case model.Interface:
 		b.Add(e().Dot("Any").Call(p.value()))
-	case TypeParam:
+	case model.TypeParam:
 		if v.Quoted {
 			// ",string" applies or not by the instantiated kind.
 			b.Add(runtimeName("QuotedParam").Call(e(), p.addr(), jen.Lit(v.Addressable)))
@@ -255,7 +257,7 @@ func leave(b *jen.Group, ptr *jen.Statement) {
 }
 
 // pointer writes null for a nil pointer, else what it points to.
-func (em *emitter) pointer(b *jen.Group, v *Value, p place, s scope) {
+func (em *emitter) pointer(b *jen.Group, v *model.Value, p place, s scope) {
 	if v.Elem == nil {
 		em.errorf("pointer %s without an element value", v.GoType)
 		return
@@ -297,7 +299,7 @@ func nullOrWith(b *jen.Group, p place, null, write func(*jen.Group)) {
 }
 
 // array writes a slice (nil as null) or an array as a JSON array.
-func (em *emitter) array(b *jen.Group, v *Value, p place, s scope) {
+func (em *emitter) array(b *jen.Group, v *model.Value, p place, s scope) {
 	if v.Elem == nil {
 		em.errorf("%s without an element value", v.GoType)
 		return
@@ -318,7 +320,7 @@ func (em *emitter) array(b *jen.Group, v *Value, p place, s scope) {
 	}
 	body := func(g *jen.Group) {
 		g.Add(e().Dot("OpenArray").Call())
-		if v.Kind == Slice && v.CycleCheck {
+		if v.Kind == model.Slice && v.CycleCheck {
 			// The first element's address stands for the slice.
 			first := func() *jen.Statement { return p.index(jen.Lit(0)).addr() }
 			g.If(jen.Len(p.value()).Op(">").Lit(0)).BlockFunc(func(g *jen.Group) {
@@ -332,7 +334,7 @@ func (em *emitter) array(b *jen.Group, v *Value, p place, s scope) {
 		}
 		g.Add(e().Dot("CloseArray").Call())
 	}
-	if v.Kind == Array {
+	if v.Kind == model.Array {
 		body(b)
 		return
 	}
@@ -340,16 +342,16 @@ func (em *emitter) array(b *jen.Group, v *Value, p place, s scope) {
 }
 
 // mapKeys names the runtime function that sorts a map's keys.
-var mapKeys = map[MapKeyKind]string{
-	StringKey: "StringKeys",
-	IntKey:    "IntKeys",
-	UintKey:   "UintKeys",
-	TextKey:   "TextKeys",
-	ParamKey:  "ParamKeys",
+var mapKeys = map[model.MapKeyKind]string{
+	model.StringKey: "StringKeys",
+	model.IntKey:    "IntKeys",
+	model.UintKey:   "UintKeys",
+	model.TextKey:   "TextKeys",
+	model.ParamKey:  "ParamKeys",
 }
 
 // mapValue writes a map (nil as null) as a JSON object, keys sorted.
-func (em *emitter) mapValue(b *jen.Group, v *Value, p place, s scope) {
+func (em *emitter) mapValue(b *jen.Group, v *model.Value, p place, s scope) {
 	keys, ok := mapKeys[v.MapKey]
 	if !ok || v.Elem == nil {
 		em.errorf("map %s: key kind %d, element %v", v.GoType, v.MapKey, v.Elem)
@@ -359,7 +361,7 @@ func (em *emitter) mapValue(b *jen.Group, v *Value, p place, s scope) {
 	list := fmt.Sprint("keys", inner.depth)
 	inner = inner.with("AtKey", func() jen.Code { return jen.Id(k).Dot("Name") })
 	null := func(g *jen.Group) { g.Add(e().Dot("Null").Call()) }
-	if v.MapKey == ParamKey {
+	if v.MapKey == model.ParamKey {
 		// encoding/json rejects a map whose key type it rejects even when
 		// the map is nil; only the instantiated type tells.
 		null = func(g *jen.Group) {
@@ -373,12 +375,12 @@ func (em *emitter) mapValue(b *jen.Group, v *Value, p place, s scope) {
 			g.Comment("The values can lead back to this map: stop at a cycle.")
 			enter(g, jen.Nil(), s)
 		}
-		entries := v.MapKey == StringKey && smallValue(v.Elem)
+		entries := v.MapKey == model.StringKey && smallValue(v.Elem)
 		if entries {
 			keys = "StringEntries"
 		}
 		sorted := runtimeName(keys).Call(e(), p.value())
-		if v.MapKey == TextKey || v.MapKey == ParamKey {
+		if v.MapKey == model.TextKey || v.MapKey == model.ParamKey {
 			// MarshalText can fail (and ParamKeys rejects some key types):
 			// sort first, check, then loop.
 			g.Id(list).Op(":=").Add(sorted)
@@ -408,9 +410,9 @@ func (em *emitter) mapValue(b *jen.Group, v *Value, p place, s scope) {
 // smallValue says whether a map's values are small enough (a few words) to
 // be sorted along with the keys, by runtime.StringEntries, rather than
 // looked up again by key.
-func smallValue(v *Value) bool {
+func smallValue(v *model.Value) bool {
 	switch v.Kind {
-	case Bool, Int, Uint, Float32, Float64, String, Number, Pointer, Interface, Bytes, RawMessage, Slice:
+	case model.Bool, model.Int, model.Uint, model.Float32, model.Float64, model.String, model.Number, model.Pointer, model.Interface, model.Bytes, model.RawMessage, model.Slice:
 		return true
 	}
 	return false
@@ -419,6 +421,6 @@ func smallValue(v *Value) bool {
 // uses says whether the code for v refers to the value at all; the one that
 // does not is a struct without JSON fields, written as {}. Go rejects a loop
 // variable that is never used.
-func uses(v *Value) bool {
-	return v.Kind != Struct || v.Struct == nil || len(v.Struct.Fields) > 0
+func uses(v *model.Value) bool {
+	return v.Kind != model.Struct || v.Struct == nil || len(v.Struct.Fields) > 0
 }

@@ -1,4 +1,4 @@
-package gen
+package diff
 
 import (
 	"fmt"
@@ -12,7 +12,7 @@ import (
 )
 
 func TestUnifiedDiffEqual(t *testing.T) {
-	if d := unifiedDiff("a", "b", []byte("x\ny\n"), []byte("x\ny\n")); d != "" {
+	if d := Unified("a", "b", []byte("x\ny\n"), []byte("x\ny\n")); d != "" {
 		t.Fatalf("diff of equal texts = %q, want empty", d)
 	}
 }
@@ -23,8 +23,8 @@ func TestUnifiedDiffCases(t *testing.T) {
 		{"", "new\n", "--- a\n+++ b\n@@ -0,0 +1 @@\n+new\n"},
 		{"old\n", "", "--- a\n+++ b\n@@ -1 +0,0 @@\n-old\n"},
 	} {
-		if got := unifiedDiff("a", "b", []byte(tc.a), []byte(tc.b)); got != tc.want {
-			t.Errorf("unifiedDiff(%q, %q) =\n%s\nwant\n%s", tc.a, tc.b, got, tc.want)
+		if got := Unified("a", "b", []byte(tc.a), []byte(tc.b)); got != tc.want {
+			t.Errorf("Unified(%q, %q) =\n%s\nwant\n%s", tc.a, tc.b, got, tc.want)
 		}
 	}
 }
@@ -53,7 +53,7 @@ func TestUnifiedDiffPatch(t *testing.T) {
 		oldText, newText := strings.Join(a, ""), strings.Join(b, "")
 		path := filepath.Join(dir, "f.txt")
 		os.WriteFile(path, []byte(oldText), 0o644)
-		d := unifiedDiff("a/f.txt", "b/f.txt", []byte(oldText), []byte(newText))
+		d := Unified("a/f.txt", "b/f.txt", []byte(oldText), []byte(newText))
 		cmd := exec.Command("patch", "-s", "-p1", "--no-backup-if-mismatch")
 		cmd.Dir = dir
 		cmd.Stdin = strings.NewReader(d)
@@ -115,7 +115,7 @@ func TestDiffRewriteMemory(t *testing.T) {
 	}
 	var before, after goruntime.MemStats
 	goruntime.ReadMemStats(&before)
-	d := unifiedDiff("a/f.txt", "b/f.txt", []byte(a.String()), []byte(b.String()))
+	d := Unified("a/f.txt", "b/f.txt", []byte(a.String()), []byte(b.String()))
 	goruntime.ReadMemStats(&after)
 	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 32<<20 {
 		t.Errorf("the diff of a 2,000-line rewrite allocated %d MiB", alloc>>20)

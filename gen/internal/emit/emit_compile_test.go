@@ -1,4 +1,4 @@
-package gen
+package emit
 
 import (
 	"os/exec"
@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/jsondump/jsondump/internal/testmod"
+
+	"github.com/jsondump/jsondump/gen/internal/model"
 )
 
 // TestEmitCompiles emits a hand-built model of the types in compileTypes
@@ -22,11 +24,11 @@ func TestEmitCompiles(t *testing.T) {
 		t.Skip("no go command")
 	}
 	m, geo := compileModel()
-	src, err := emit(m)
+	src, err := File(m)
 	if err != nil {
 		t.Fatal(err)
 	}
-	geoSrc, err := emit(geo)
+	geoSrc, err := File(geo)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -357,152 +359,152 @@ func noHTML(v any) []byte {
 
 // compileModel is the model analysis would build for compileTypes, and the
 // one for compileGeo.
-func compileModel() (m, geo *File) {
+func compileModel() (m, geo *model.File) {
 	const pkg = "example.com/m"
-	key := func(name, key string, v *Value) *Field {
-		return &Field{Name: name, Key: key, KeyLiteral: strconv.Quote(key) + ":", Path: []Step{{Name: name}}, Value: v}
+	key := func(name, key string, v *model.Value) *model.Field {
+		return &model.Field{Name: name, Key: key, KeyLiteral: strconv.Quote(key) + ":", Path: []model.Step{{Name: name}}, Value: v}
 	}
-	dump := func(name string) *Value {
-		return &Value{Kind: Call, GoType: "m." + name, Call: "_" + name + "_dump", Addressable: true}
+	dump := func(name string) *model.Value {
+		return &model.Value{Kind: model.Call, GoType: "m." + name, Call: "_" + name + "_dump", Addressable: true}
 	}
-	convert := func(v *Value, to string) *Value {
+	convert := func(v *model.Value, to string) *model.Value {
 		v.Convert = to
 		return v
 	}
-	quoted := func(v *Value) *Value {
+	quoted := func(v *model.Value) *model.Value {
 		v.Quoted = true
 		return v
 	}
-	withOmit := func(f *Field, o Omit) *Field {
+	withOmit := func(f *model.Field, o model.Omit) *model.Field {
 		f.Omit = o
 		return f
 	}
 	// promotedKey is a field promoted from embedded structs: path, then name.
-	promotedKey := func(name, k string, v *Value, path ...Step) *Field {
+	promotedKey := func(name, k string, v *model.Value, path ...model.Step) *model.Field {
 		f := key(name, k, v)
 		f.Path = append(path, f.Path...)
 		return f
 	}
-	base := Step{Name: "Base", Deref: true}
-	item := &Encoder{Name: "_Item_dump", Type: TypeExpr{Kind: NamedExpr, Path: pkg, Name: "Item"}, Value: &Value{
-		Kind: Struct, GoType: "m.Item", Struct: &Object{Fields: []*Field{
-			key("Ok", "ok", val(Bool, "bool")),
-			key("Count", "count", convert(val(Int, "int"), "int64")),
-			key("Total", "total", val(Int, "int64")),
-			key("Age", "age", convert(val(Int, "m.Age"), "int64")),
-			key("Size", "size", convert(val(Uint, "uint16"), "uint64")),
-			key("Ratio", "ratio", val(Float32, "float32")),
-			key("Price", "price", val(Float64, "float64")),
-			key("Name", "name", val(String, "string")),
-			key("Color", "color", convert(val(String, "m.Color"), "string")),
-			key("Code", "code", quoted(convert(val(Int, "int"), "int64"))),
-			key("Score", "score", quoted(val(Float64, "float64"))),
-			key("Label", "label", quoted(val(String, "string"))),
-			key("Blob", "blob", val(Bytes, "[]byte")),
-			key("Amount", "amount", convert(val(Number, "json.Number"), "string")),
-			key("Extra", "extra", val(RawMessage, "json.RawMessage")),
-			key("Created", "created", val(Time, "time.Time")),
-			key("Money", "money", val(Marshaler, "m.Money")),
-			key("Cents", "cents", &Value{Kind: Marshaler, GoType: "m.Cents", PointerMethod: true, Addressable: true}),
-			key("Rate", "rate", &Value{Kind: Marshaler, GoType: "*m.Money", Nilable: true}),
-			key("ID", "id", val(TextMarshaler, "m.ID")),
-			key("Parent", "parent", modify(ptrTo(dump("Item")), func(v *Value) { v.CycleCheck = true })),
-			key("Note", "note", ptrTo(val(String, "string"))),
-			key("Tags", "tags", sliceOf(val(String, "string"))),
-			key("Kids", "kids", modify(sliceOf(dump("Item")), func(v *Value) { v.CycleCheck = true })),
-			key("Point", "point", &Value{Kind: Array, GoType: "[2]float64", Len: 2, Elem: val(Float64, "float64")}),
-			key("Attrs", "attrs", mapOf(StringKey, "string", val(String, "string"))),
-			key("Dims", "dims", &Value{Kind: Struct, GoType: "struct{...}", Struct: &Object{Fields: []*Field{
-				key("W", "w", convert(val(Int, "int"), "int64")),
-				key("H", "h", val(Float64, "float64")),
+	base := model.Step{Name: "Base", Deref: true}
+	item := &model.Encoder{Name: "_Item_dump", Type: model.TypeExpr{Kind: model.NamedExpr, Path: pkg, Name: "Item"}, Value: &model.Value{
+		Kind: model.Struct, GoType: "m.Item", Struct: &model.Object{Fields: []*model.Field{
+			key("Ok", "ok", val(model.Bool, "bool")),
+			key("Count", "count", convert(val(model.Int, "int"), "int64")),
+			key("Total", "total", val(model.Int, "int64")),
+			key("Age", "age", convert(val(model.Int, "m.Age"), "int64")),
+			key("Size", "size", convert(val(model.Uint, "uint16"), "uint64")),
+			key("Ratio", "ratio", val(model.Float32, "float32")),
+			key("Price", "price", val(model.Float64, "float64")),
+			key("Name", "name", val(model.String, "string")),
+			key("Color", "color", convert(val(model.String, "m.Color"), "string")),
+			key("Code", "code", quoted(convert(val(model.Int, "int"), "int64"))),
+			key("Score", "score", quoted(val(model.Float64, "float64"))),
+			key("Label", "label", quoted(val(model.String, "string"))),
+			key("Blob", "blob", val(model.Bytes, "[]byte")),
+			key("Amount", "amount", convert(val(model.Number, "json.Number"), "string")),
+			key("Extra", "extra", val(model.RawMessage, "json.RawMessage")),
+			key("Created", "created", val(model.Time, "time.Time")),
+			key("Money", "money", val(model.Marshaler, "m.Money")),
+			key("Cents", "cents", &model.Value{Kind: model.Marshaler, GoType: "m.Cents", PointerMethod: true, Addressable: true}),
+			key("Rate", "rate", &model.Value{Kind: model.Marshaler, GoType: "*m.Money", Nilable: true}),
+			key("ID", "id", val(model.TextMarshaler, "m.ID")),
+			key("Parent", "parent", modify(ptrTo(dump("Item")), func(v *model.Value) { v.CycleCheck = true })),
+			key("Note", "note", ptrTo(val(model.String, "string"))),
+			key("Tags", "tags", sliceOf(val(model.String, "string"))),
+			key("Kids", "kids", modify(sliceOf(dump("Item")), func(v *model.Value) { v.CycleCheck = true })),
+			key("Point", "point", &model.Value{Kind: model.Array, GoType: "[2]float64", Len: 2, Elem: val(model.Float64, "float64")}),
+			key("Attrs", "attrs", mapOf(model.StringKey, "string", val(model.String, "string"))),
+			key("Dims", "dims", &model.Value{Kind: model.Struct, GoType: "struct{...}", Struct: &model.Object{Fields: []*model.Field{
+				key("W", "w", convert(val(model.Int, "int"), "int64")),
+				key("H", "h", val(model.Float64, "float64")),
 			}}}),
 			key("Seller", "seller", dump("Seller")),
-			key("ByID", "by_id", mapOf(IntKey, "int64", val(Float64, "float64"))),
-			key("BySize", "by_size", mapOf(UintKey, "uint8", val(Bool, "bool"))),
-			key("ByAddr", "by_addr", mapOf(TextKey, "netip.Addr", sliceOf(val(String, "string")))),
-			withOmit(key("Opt", "opt", convert(val(Int, "int"), "int64")), Omit{Kind: IfZero}),
-			withOmit(key("OptF", "opt_f", val(Float64, "float64")), Omit{Kind: IfZero}),
-			withOmit(key("OptS", "opt_s", val(String, "string")), Omit{Kind: IfEmpty}),
-			withOmit(key("OptP", "opt_p", ptrTo(convert(val(Int, "int"), "int64"))), Omit{Kind: IfNil}),
-			withOmit(key("OptL", "opt_l", sliceOf(convert(val(Int, "int"), "int64"))), Omit{Kind: IfLenZero}),
-			withOmit(key("OptB", "opt_b", val(Bool, "bool")), Omit{Kind: IfFalse}),
-			withOmit(key("When", "when", val(Time, "time.Time")), Omit{Kind: IfMethod}),
-			withOmit(key("Pos", "pos", dump("Pos")), Omit{Kind: IfComparable, Type: &TypeExpr{Kind: NamedExpr, Path: pkg, Name: "Pos"}}),
+			key("ByID", "by_id", mapOf(model.IntKey, "int64", val(model.Float64, "float64"))),
+			key("BySize", "by_size", mapOf(model.UintKey, "uint8", val(model.Bool, "bool"))),
+			key("ByAddr", "by_addr", mapOf(model.TextKey, "netip.Addr", sliceOf(val(model.String, "string")))),
+			withOmit(key("Opt", "opt", convert(val(model.Int, "int"), "int64")), model.Omit{Kind: model.IfZero}),
+			withOmit(key("OptF", "opt_f", val(model.Float64, "float64")), model.Omit{Kind: model.IfZero}),
+			withOmit(key("OptS", "opt_s", val(model.String, "string")), model.Omit{Kind: model.IfEmpty}),
+			withOmit(key("OptP", "opt_p", ptrTo(convert(val(model.Int, "int"), "int64"))), model.Omit{Kind: model.IfNil}),
+			withOmit(key("OptL", "opt_l", sliceOf(convert(val(model.Int, "int"), "int64"))), model.Omit{Kind: model.IfLenZero}),
+			withOmit(key("OptB", "opt_b", val(model.Bool, "bool")), model.Omit{Kind: model.IfFalse}),
+			withOmit(key("When", "when", val(model.Time, "time.Time")), model.Omit{Kind: model.IfMethod}),
+			withOmit(key("Pos", "pos", dump("Pos")), model.Omit{Kind: model.IfComparable, Type: &model.TypeExpr{Kind: model.NamedExpr, Path: pkg, Name: "Pos"}}),
 			{Name: "Script", Key: "</script>", KeyLiteral: `"\u003c/script\u003e":`, KeyNeedsRuntime: true,
-				Path: []Step{{Name: "Script"}}, Value: val(String, "string")},
+				Path: []model.Step{{Name: "Script"}}, Value: val(model.String, "string")},
 			{Name: "Cafe", Key: "café", KeyLiteral: `"café":`, KeyNeedsRuntime: true,
-				Path: []Step{{Name: "Cafe"}}, Value: val(String, "string")},
-			key("Where", "where", &Value{Kind: Dumper, GoType: "geo.Place", Addressable: true}),
-			key("Home", "home", ptrTo(&Value{Kind: Dumper, GoType: "geo.Place", Addressable: true})),
-			key("Any", "any", &Value{Kind: Interface, GoType: "any", Nilable: true}),
-			key("Pair", "pair", &Value{Kind: Call, GoType: "m.Pair[string, int]", Call: "_Pair_dump", Addressable: true}),
-			promotedKey("Created", "Created", val(Time, "time.Time"), base),
-			withOmit(promotedKey("Memo", "memo", val(String, "string"), base), Omit{Kind: IfEmpty}),
-			promotedKey("Version", "Version", convert(val(Int, "int"), "int64"), Step{Name: "Meta"}),
+				Path: []model.Step{{Name: "Cafe"}}, Value: val(model.String, "string")},
+			key("Where", "where", &model.Value{Kind: model.Dumper, GoType: "geo.Place", Addressable: true}),
+			key("Home", "home", ptrTo(&model.Value{Kind: model.Dumper, GoType: "geo.Place", Addressable: true})),
+			key("Any", "any", &model.Value{Kind: model.Interface, GoType: "any", Nilable: true}),
+			key("Pair", "pair", &model.Value{Kind: model.Call, GoType: "m.Pair[string, int]", Call: "_Pair_dump", Addressable: true}),
+			promotedKey("Created", "Created", val(model.Time, "time.Time"), base),
+			withOmit(promotedKey("Memo", "memo", val(model.String, "string"), base), model.Omit{Kind: model.IfEmpty}),
+			promotedKey("Version", "Version", convert(val(model.Int, "int"), "int64"), model.Step{Name: "Meta"}),
 		}},
 	}}
 
-	pos := &Encoder{Name: "_Pos_dump", Type: TypeExpr{Kind: NamedExpr, Path: pkg, Name: "Pos"}, Value: &Value{
-		Kind: Struct, GoType: "m.Pos", Struct: &Object{Fields: []*Field{
-			key("X", "X", convert(val(Int, "int"), "int64")),
-			key("Y", "Y", convert(val(Int, "int"), "int64")),
+	pos := &model.Encoder{Name: "_Pos_dump", Type: model.TypeExpr{Kind: model.NamedExpr, Path: pkg, Name: "Pos"}, Value: &model.Value{
+		Kind: model.Struct, GoType: "m.Pos", Struct: &model.Object{Fields: []*model.Field{
+			key("X", "X", convert(val(model.Int, "int"), "int64")),
+			key("Y", "Y", convert(val(model.Int, "int"), "int64")),
 		}},
 	}}
-	seller := &Encoder{Name: "_Seller_dump", Type: TypeExpr{Kind: NamedExpr, Path: pkg, Name: "Seller"}, Value: &Value{
-		Kind: Struct, GoType: "m.Seller", Struct: &Object{Fields: []*Field{key("Name", "name", val(String, "string"))}},
+	seller := &model.Encoder{Name: "_Seller_dump", Type: model.TypeExpr{Kind: model.NamedExpr, Path: pkg, Name: "Seller"}, Value: &model.Value{
+		Kind: model.Struct, GoType: "m.Seller", Struct: &model.Object{Fields: []*model.Field{key("Name", "name", val(model.String, "string"))}},
 	}}
-	pair := &Encoder{Name: "_Pair_dump",
-		Type: TypeExpr{Kind: NamedExpr, Path: pkg, Name: "Pair", Args: []TypeExpr{
-			{Kind: TypeParamExpr, Name: "K"}, {Kind: TypeParamExpr, Name: "V"},
+	pair := &model.Encoder{Name: "_Pair_dump",
+		Type: model.TypeExpr{Kind: model.NamedExpr, Path: pkg, Name: "Pair", Args: []model.TypeExpr{
+			{Kind: model.TypeParamExpr, Name: "K"}, {Kind: model.TypeParamExpr, Name: "V"},
 		}},
-		TypeParams: []Param{{Name: "K", Constraint: builtin("comparable")}, {Name: "V", Constraint: builtin("any")}},
-		Value: &Value{Kind: Struct, GoType: "m.Pair[K, V]", Struct: &Object{Fields: []*Field{
-			key("Key", "key", &Value{Kind: TypeParam, GoType: "K", Addressable: true}),
-			key("Value", "value", &Value{Kind: TypeParam, GoType: "V", Addressable: true}),
+		TypeParams: []model.Param{{Name: "K", Constraint: builtin("comparable")}, {Name: "V", Constraint: builtin("any")}},
+		Value: &model.Value{Kind: model.Struct, GoType: "m.Pair[K, V]", Struct: &model.Object{Fields: []*model.Field{
+			key("Key", "key", &model.Value{Kind: model.TypeParam, GoType: "K", Addressable: true}),
+			key("Value", "value", &model.Value{Kind: model.TypeParam, GoType: "V", Addressable: true}),
 		}}},
 	}
-	box := &Encoder{Name: "_Box_dump",
-		Type:       TypeExpr{Kind: NamedExpr, Path: pkg, Name: "Box", Args: []TypeExpr{{Kind: TypeParamExpr, Name: "T"}}},
-		TypeParams: []Param{{Name: "T", Constraint: builtin("any")}},
-		Value: &Value{Kind: Struct, GoType: "m.Box[T]", Struct: &Object{Fields: []*Field{
-			key("Val", "val", &Value{Kind: TypeParam, GoType: "T", Addressable: true}),
-			key("List", "list", sliceOf(&Value{Kind: TypeParam, GoType: "T", Addressable: true})),
+	box := &model.Encoder{Name: "_Box_dump",
+		Type:       model.TypeExpr{Kind: model.NamedExpr, Path: pkg, Name: "Box", Args: []model.TypeExpr{{Kind: model.TypeParamExpr, Name: "T"}}},
+		TypeParams: []model.Param{{Name: "T", Constraint: builtin("any")}},
+		Value: &model.Value{Kind: model.Struct, GoType: "m.Box[T]", Struct: &model.Object{Fields: []*model.Field{
+			key("Val", "val", &model.Value{Kind: model.TypeParam, GoType: "T", Addressable: true}),
+			key("List", "list", sliceOf(&model.Value{Kind: model.TypeParam, GoType: "T", Addressable: true})),
 		}}},
 	}
-	for _, enc := range []*Encoder{item, pos, seller, pair, box} {
+	for _, enc := range []*model.Encoder{item, pos, seller, pair, box} {
 		sortObject(enc.Value.Struct)
 	}
-	m = &File{
+	m = &model.File{
 		PkgPath:     pkg,
 		PkgName:     "m",
 		RuntimeName: "runtime",
-		Types: []*Type{
-			{Name: "Box", Encoder: "_Box_dump", MarshalJSON: true, TypeParams: []Param{{Name: "T", Constraint: builtin("any")}}},
+		Types: []*model.Type{
+			{Name: "Box", Encoder: "_Box_dump", MarshalJSON: true, TypeParams: []model.Param{{Name: "T", Constraint: builtin("any")}}},
 			{Name: "Item", Encoder: "_Item_dump", MarshalJSON: true, PointerReceiver: true},
 		},
-		Encoders: []*Encoder{box, item, pair, pos, seller},
+		Encoders: []*model.Encoder{box, item, pair, pos, seller},
 	}
 
-	place := &Encoder{Name: "_Place_dump", Type: TypeExpr{Kind: NamedExpr, Path: pkg + "/geo", Name: "Place"}, Value: &Value{
-		Kind: Struct, GoType: "geo.Place", Struct: &Object{Fields: []*Field{
-			key("Lat", "lat", val(Float64, "float64")),
-			key("Lon", "lon", val(Float64, "float64")),
+	place := &model.Encoder{Name: "_Place_dump", Type: model.TypeExpr{Kind: model.NamedExpr, Path: pkg + "/geo", Name: "Place"}, Value: &model.Value{
+		Kind: model.Struct, GoType: "geo.Place", Struct: &model.Object{Fields: []*model.Field{
+			key("Lat", "lat", val(model.Float64, "float64")),
+			key("Lon", "lon", val(model.Float64, "float64")),
 		}},
 	}}
-	geo = &File{
+	geo = &model.File{
 		PkgPath:     pkg + "/geo",
 		PkgName:     "geo",
 		RuntimeName: "runtime",
-		Types:       []*Type{{Name: "Place", Encoder: "_Place_dump", ValueEncoder: "_Place_dump", MarshalJSON: true}},
+		Types:       []*model.Type{{Name: "Place", Encoder: "_Place_dump", ValueEncoder: "_Place_dump", MarshalJSON: true}},
 		Dispatch:    "_Place_dispatch",
-		Encoders:    []*Encoder{place},
+		Encoders:    []*model.Encoder{place},
 	}
 	return m, geo
 }
 
 // sortObject sets o.Sorted (and that of inline structs) as analysis does:
 // the fields in bytewise order of their keys, nil when that is their order.
-func sortObject(o *Object) {
+func sortObject(o *model.Object) {
 	order := make([]int, len(o.Fields))
 	for i := range order {
 		order[i] = i
@@ -512,7 +514,7 @@ func sortObject(o *Object) {
 		o.Sorted = order
 	}
 	for _, f := range o.Fields {
-		if f.Value.Kind == Struct {
+		if f.Value.Kind == model.Struct {
 			sortObject(f.Value.Struct)
 		}
 	}

@@ -1,4 +1,4 @@
-package gen
+package model
 
 import "go/token"
 
@@ -7,6 +7,9 @@ import "go/token"
 // decision about JSON semantics and records it here as plain data. Emission
 // (emit*.go) reads the model alone and decides nothing but how the Go source
 // looks. A model can be built by hand in a test.
+
+// RuntimePath is the package generated code calls.
+const RuntimePath = "github.com/jsondump/jsondump/runtime"
 
 // File is one generated Go file: the selected types of one package.
 type File struct {

@@ -1,4 +1,4 @@
-package gen
+package emit
 
 import (
 	"go/ast"
@@ -25,7 +25,7 @@ import (
 func runtimeAPI(t *testing.T) (pkg, methods map[string]bool) {
 	t.Helper()
 	fset := token.NewFileSet()
-	names, err := filepath.Glob(filepath.Join("..", "runtime", "*.go"))
+	names, err := filepath.Glob(filepath.Join("..", "..", "..", "runtime", "*.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -258,12 +258,12 @@ func checkRuntimeNames(t *testing.T, name string, src []byte, rt string, pkgAPI,
 func TestEmittedRuntimeNames(t *testing.T) {
 	pkgAPI, methodAPI := runtimeAPI(t)
 	for _, c := range emitCases {
-		src, err := emit(c.file)
+		src, err := File(c.file)
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
 		checkRuntimeNames(t, c.name+" (emitted)", src, c.file.RuntimeName, pkgAPI, methodAPI)
-		golden := filepath.Join("testdata", "emit", c.name+".golden")
+		golden := filepath.Join("testdata", c.name+".golden")
 		if src, err := os.ReadFile(golden); err == nil {
 			checkRuntimeNames(t, golden, src, c.file.RuntimeName, pkgAPI, methodAPI)
 		}

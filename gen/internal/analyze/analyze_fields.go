@@ -1,4 +1,4 @@
-package gen
+package analyze
 
 // The JSON fields of a struct type: encoding/json's typeFields and
 // dominantField (Go 1.26, encode.go) replayed on go/types. Embedded structs
@@ -14,6 +14,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/jsondump/jsondump/gen/internal/model"
 )
 
 // jsonField is one field found by typeFields.
@@ -335,13 +337,13 @@ func keyLiteral(key string) (string, bool) {
 
 // object is the JSON object encoding of the struct type t (named or not,
 // with underlying st) at a position, reached from site s.
-func (a *analyzer) object(t types.Type, st *types.Struct, addr bool, s *site) *Object {
+func (a *analyzer) object(t types.Type, st *types.Struct, addr bool, s *site) *model.Object {
 	obj := a.objectOf(t, a.typeFields(t), addr, s)
 	switch v2 := a.readV2(t); {
 	case v2.format != "":
 		// v2 fails on the struct (its format options are for v2's own
 		// API; with v1's options it supports none).
-		obj.V2 = &Object{Unsupported: "Go struct field " + v2.format + " has unsupported `format` tag option"}
+		obj.V2 = &model.Object{Unsupported: "Go struct field " + v2.format + " has unsupported `format` tag option"}
 	case !sameFields(a.typeFields(t), v2.fields):
 		obj.V2 = a.objectOf(t, v2.fields, addr, s)
 	}
@@ -349,8 +351,8 @@ func (a *analyzer) object(t types.Type, st *types.Struct, addr bool, s *site) *O
 }
 
 // objectOf is the object of the struct type t with the fields given.
-func (a *analyzer) objectOf(t types.Type, fields []jsonField, addr bool, s *site) *Object {
-	obj := &Object{}
+func (a *analyzer) objectOf(t types.Type, fields []jsonField, addr bool, s *site) *model.Object {
+	obj := &model.Object{}
 	for _, f := range fields {
 		last := f.vars[len(f.vars)-1]
 		fs := s
@@ -372,7 +374,7 @@ func (a *analyzer) objectOf(t types.Type, fields []jsonField, addr bool, s *site
 		value := a.value(f.decl, addr || f.deref(), fs, f.quoted || f.quotedParam)
 		a.fieldPath = a.fieldPath[:len(a.fieldPath)-1]
 		key, runtime := keyLiteral(f.name)
-		obj.Fields = append(obj.Fields, &Field{
+		obj.Fields = append(obj.Fields, &model.Field{
 			Name:            last.Name(),
 			Key:             f.name,
 			KeyLiteral:      key,
@@ -404,8 +406,8 @@ func (a *analyzer) objectOf(t types.Type, fields []jsonField, addr bool, s *site
 // selected through Go's promotion instead, which is possible when the
 // promoted selector finds the same field and no embedded pointer on the way
 // must be tested for nil.
-func (a *analyzer) steps(root types.Type, f jsonField, s *site) ([]Step, bool) {
-	var path []Step
+func (a *analyzer) steps(root types.Type, f jsonField, s *site) ([]model.Step, bool) {
+	var path []model.Step
 	cur := root
 	from := 0 // f.vars[from:] are not selected yet
 	for i, v := range f.vars {
@@ -428,7 +430,7 @@ func (a *analyzer) steps(root types.Type, f jsonField, s *site) ([]Step, bool) {
 				return nil, false
 			}
 		}
-		path = append(path, Step{Name: v.Name(), Deref: !last && isPointer(v.Type())})
+		path = append(path, model.Step{Name: v.Name(), Deref: !last && isPointer(v.Type())})
 		cur = types.Unalias(v.Type())
 		if p, ok := cur.(*types.Pointer); ok {
 			cur = p.Elem()
@@ -441,7 +443,7 @@ func (a *analyzer) steps(root types.Type, f jsonField, s *site) ([]Step, bool) {
 // inlineFallback reports whether v2 writes the members of a field of type t
 // with the embed option inline: a map with string keys, or jsontext.Value.
 func inlineFallback(t types.Type) bool {
-	if special(t) == RawMessage {
+	if special(t) == model.RawMessage {
 		return true
 	}
 	m, ok := t.Underlying().(*types.Map)

@@ -1,4 +1,4 @@
-package gen
+package emit
 
 // Structs: the fields of a JSON object in order (both orders when SortKeys
 // can change it), the nil checks of embedded pointers, and the tests that
@@ -10,12 +10,14 @@ import (
 	"strings"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/jsondump/jsondump/gen/internal/model"
 )
 
 // object writes the struct at p as a JSON object. When the two
 // encoding/json implementations read its tags otherwise, both versions are
 // written behind the constant runtime.JSONv2, and the compiler keeps one.
-func (em *emitter) object(b *jen.Group, o *Object, p place, s scope) {
+func (em *emitter) object(b *jen.Group, o *model.Object, p place, s scope) {
 	if o.V2 != nil {
 		b.Comment("Go 1.27's encoding/json (on encoding/json/v2) reads these tags otherwise;")
 		b.Comment("runtime.JSONv2 is a constant, so the compiler keeps one branch.")
@@ -30,7 +32,7 @@ func (em *emitter) object(b *jen.Group, o *Object, p place, s scope) {
 }
 
 // objectV writes one version of an object.
-func (em *emitter) objectV(b *jen.Group, o *Object, p place, s scope) {
+func (em *emitter) objectV(b *jen.Group, o *model.Object, p place, s scope) {
 	if o.Unsupported != "" {
 		b.Add(e().Dot("Unsupported").Call(stringLit(o.Unsupported)))
 		return
@@ -53,9 +55,9 @@ func (em *emitter) objectV(b *jen.Group, o *Object, p place, s scope) {
 // field is always written, under a key known now, its key is written by
 // FirstKey, which knows that no comma is due: one append where Key would
 // take its slow path.
-func (em *emitter) members(b *jen.Group, fields []*Field, p place, s scope) {
+func (em *emitter) members(b *jen.Group, fields []*model.Field, p place, s scope) {
 	if len(fields) > 0 {
-		if f := fields[0]; f.Omit.Kind == Never && !f.KeyNeedsRuntime && f.KeyLiteral != "" && guard(f, 0) == 0 && f.Value != nil && len(f.Path) > 0 {
+		if f := fields[0]; f.Omit.Kind == model.Never && !f.KeyNeedsRuntime && f.KeyLiteral != "" && guard(f, 0) == 0 && f.Value != nil && len(f.Path) > 0 {
 			b.Add(e().Dot("FirstKey").Call(stringLit(f.KeyLiteral)))
 			x, fs := em.fieldPlace(f, p, s)
 			em.value(b, f.Value, x, fs)
@@ -66,8 +68,8 @@ func (em *emitter) members(b *jen.Group, fields []*Field, p place, s scope) {
 }
 
 // sorted returns the fields in the order of Object.Sorted.
-func (em *emitter) sorted(o *Object) []*Field {
-	fields := make([]*Field, 0, len(o.Fields))
+func (em *emitter) sorted(o *model.Object) []*model.Field {
+	fields := make([]*model.Field, 0, len(o.Fields))
 	seen := make([]bool, len(o.Fields))
 	for _, i := range o.Sorted {
 		if i < 0 || i >= len(o.Fields) || seen[i] {
@@ -88,7 +90,7 @@ func (em *emitter) sorted(o *Object) []*Field {
 // embedded pointer is left out when that pointer is nil, so consecutive
 // fields behind the same pointer share one `if v.Base != nil`; level is the
 // number of such pointers the enclosing code has checked.
-func (em *emitter) fields(b *jen.Group, fields []*Field, p place, s scope, level int) {
+func (em *emitter) fields(b *jen.Group, fields []*model.Field, p place, s scope, level int) {
 	for i := 0; i < len(fields); {
 		n := guard(fields[i], level)
 		if n == 0 {
@@ -111,7 +113,7 @@ func (em *emitter) fields(b *jen.Group, fields []*Field, p place, s scope, level
 // guard returns the length of the part of f's path that ends at its
 // embedded pointer number level (from 0), or 0 when there is none. The last
 // step does not count: that is the field itself.
-func guard(f *Field, level int) int {
+func guard(f *model.Field, level int) int {
 	for n := 1; n < len(f.Path); n++ {
 		if f.Path[n-1].Deref {
 			if level == 0 {
@@ -123,7 +125,7 @@ func guard(f *Field, level int) int {
 	return 0
 }
 
-func samePath(a, b []Step) bool {
+func samePath(a, b []model.Step) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -137,7 +139,7 @@ func samePath(a, b []Step) bool {
 
 // selector follows a field path from p: v.Base.Name (Go follows embedded
 // pointers by itself).
-func (em *emitter) selector(p place, path []Step) place {
+func (em *emitter) selector(p place, path []model.Step) place {
 	for _, step := range path {
 		p = p.dot(em.name(step.Name))
 	}
@@ -154,7 +156,7 @@ func (em *emitter) name(name string) string {
 
 // field writes one field: its key and value, inside the test that leaves it
 // out when there is one.
-func (em *emitter) field(b *jen.Group, f *Field, p place, s scope) {
+func (em *emitter) field(b *jen.Group, f *model.Field, p place, s scope) {
 	if f.Value == nil || len(f.Path) == 0 {
 		em.errorf("field %s at %s: no value or no path", f.Name, f.Pos)
 		return
@@ -171,7 +173,7 @@ func (em *emitter) field(b *jen.Group, f *Field, p place, s scope) {
 		}
 		em.value(g, f.Value, x, s)
 	}
-	if f.Omit.Kind == Never {
+	if f.Omit.Kind == model.Never {
 		write(b)
 		return
 	}
@@ -186,16 +188,16 @@ func (em *emitter) field(b *jen.Group, f *Field, p place, s scope) {
 
 // fieldPlace returns where the value of f is, and the scope that names it in
 // errors.
-func (em *emitter) fieldPlace(f *Field, p place, s scope) (place, scope) {
+func (em *emitter) fieldPlace(f *model.Field, p place, s scope) (place, scope) {
 	x := em.selector(p, f.Path)
 	x.nonNil = writtenNonNil(f.Omit)
 	return x, s.atField(em.name(f.Name))
 }
 
 // writtenNonNil says whether o writes a field only when it is not nil.
-func writtenNonNil(o Omit) bool {
+func writtenNonNil(o model.Omit) bool {
 	switch {
-	case o.Kind == IfNil, o.Kind == IfLenZero, o.Kind == IfMethod && o.NilIsZero:
+	case o.Kind == model.IfNil, o.Kind == model.IfLenZero, o.Kind == model.IfMethod && o.NilIsZero:
 		return true
 	case o.Also != nil:
 		return writtenNonNil(*o.Also)
@@ -205,7 +207,7 @@ func writtenNonNil(o Omit) bool {
 
 // written is the condition under which o writes the value at x, or nil when
 // it never does.
-func (em *emitter) written(o Omit, x place, kind Kind, goType string) *jen.Statement {
+func (em *emitter) written(o model.Omit, x place, kind model.Kind, goType string) *jen.Statement {
 	terms := em.nonZero(o, x, kind, goType)
 	if len(terms) == 0 {
 		return nil
@@ -261,23 +263,23 @@ func and(terms []term) *jen.Statement {
 // nonZero returns the conditions, any of which means the value at x is not
 // zero under o and is written. kind and goType are those of the value, for
 // float bits. No conditions means the value is always zero.
-func (em *emitter) nonZero(o Omit, x place, kind Kind, goType string) []term {
+func (em *emitter) nonZero(o model.Omit, x place, kind model.Kind, goType string) []term {
 	v := x.value
 	switch o.Kind {
-	case IfFalse:
+	case model.IfFalse:
 		return []term{{code: v()}}
-	case IfZero:
+	case model.IfZero:
 		return []term{{code: v().Op("!=").Lit(0)}}
-	case IfZeroBits:
+	case model.IfZeroBits:
 		// Compare the bits so that -0 counts as not zero.
 		return []term{{code: floatBits(v(), kind, goType).Op("!=").Lit(0)}}
-	case IfEmpty:
+	case model.IfEmpty:
 		return []term{{code: v().Op("!=").Lit("")}}
-	case IfNil:
+	case model.IfNil:
 		return []term{{code: v().Op("!=").Nil()}}
-	case IfLenZero:
+	case model.IfLenZero:
 		return []term{{code: jen.Len(v()).Op("!=").Lit(0)}}
-	case IfMethod:
+	case model.IfMethod:
 		// Go takes the address for a pointer method: x is addressable.
 		isZero := jen.Op("!").Add(x.dot("IsZero").expr.Call())
 		switch {
@@ -291,13 +293,13 @@ func (em *emitter) nonZero(o Omit, x place, kind Kind, goType string) []term {
 			return []term{{code: v().Op("!=").Nil().Op("&&").Add(isZero), and: true}}
 		}
 		return []term{{code: isZero}}
-	case IfComparable:
+	case model.IfComparable:
 		if o.Type == nil {
 			em.errorf("omitzero test of %s without its type", goType)
 			return nil
 		}
 		return []term{{code: v().Op("!=").Parens(em.typeExpr(*o.Type).Values())}}
-	case IfDynamic:
+	case model.IfDynamic:
 		// Decided by reflection at run time, as encoding/json does.
 		var terms []*jen.Statement
 		if o.Empty {
@@ -314,7 +316,7 @@ func (em *emitter) nonZero(o Omit, x place, kind Kind, goType string) []term {
 			return []term{{code: terms[0]}}
 		}
 		return []term{{code: terms[0].Op("&&").Add(terms[1]), and: true}}
-	case IfParts:
+	case model.IfParts:
 		var terms []term
 		for _, part := range o.Parts {
 			kind, goType := partType(part.Omit)
@@ -328,8 +330,8 @@ func (em *emitter) nonZero(o Omit, x place, kind Kind, goType string) []term {
 }
 
 // floatBits is math.Float64bits(float64(x)), or Float32bits for a float32.
-func floatBits(x *jen.Statement, kind Kind, goType string) *jen.Statement {
-	if kind == Float32 {
+func floatBits(x *jen.Statement, kind model.Kind, goType string) *jen.Statement {
+	if kind == model.Float32 {
 		if goType != "float32" {
 			x = jen.Float32().Call(x)
 		}
@@ -344,16 +346,16 @@ func floatBits(x *jen.Statement, kind Kind, goType string) *jen.Statement {
 // partType is the kind and type name of a part for floatBits: taken from
 // Omit.Type when that is float32 or float64; otherwise float64(x), which
 // is exact for any float.
-func partType(o Omit) (Kind, string) {
-	if t := o.Type; t != nil && t.Kind == NamedExpr && t.Path == "" {
+func partType(o model.Omit) (model.Kind, string) {
+	if t := o.Type; t != nil && t.Kind == model.NamedExpr && t.Path == "" {
 		switch t.Name {
 		case "float32":
-			return Float32, "float32"
+			return model.Float32, "float32"
 		case "float64":
-			return Float64, "float64"
+			return model.Float64, "float64"
 		}
 	}
-	return Float64, ""
+	return model.Float64, ""
 }
 
 // part is the place a part selector (".Name" or "[2]") leads to from x.

@@ -1,4 +1,4 @@
-package gen
+package analyze
 
 // Analysis: from type-checked packages to the model. This file selects the
 // types and decides what belongs to the generated file as a whole (its path,
@@ -24,15 +24,36 @@ import (
 
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/jsondump/jsondump/gen/internal/model"
 )
 
 // directive marks a type for generation in comment mode.
 const directive = "//jsondump:json"
 
-// analyze builds the model of the generated file of every root package that
+// Config is what analysis is asked to do: gen.Config, whose fields mean
+// the same.
+type Config struct {
+	Patterns    []string // packages, as import paths or patterns; empty means "."
+	Dir         string   // the directory the patterns are resolved in
+	Types       []string // -type: the names of the types to generate for
+	All         bool     // -all: every struct type declared in the packages
+	Output      string   // -output: the file to write, for a single package
+	Tags        []string // build tags
+	MarshalJSON bool     // -marshaljson: generate MarshalJSON too
+	Warn        func(*model.Error)
+}
+
+func (c Config) warn(e *model.Error) {
+	if c.Warn != nil {
+		c.Warn(e)
+	}
+}
+
+// Packages builds the model of the generated file of every root package that
 // has selected types. Errors are an ErrorList with every problem found.
-func analyze(pkgs []*packages.Package, cfg Config) ([]*File, error) {
-	var errs ErrorList
+func Packages(pkgs []*packages.Package, cfg Config) ([]*model.File, error) {
+	var errs model.ErrorList
 	if cfg.Output != "" && len(pkgs) > 1 {
 		return nil, fmt.Errorf("-output names one file, but the patterns match %d packages", len(pkgs))
 	}
@@ -40,7 +61,7 @@ func analyze(pkgs []*packages.Package, cfg Config) ([]*File, error) {
 
 	// With -type, every name must be found in some package.
 	found := map[string]bool{}
-	var files []*File
+	var files []*model.File
 	for _, pkg := range pkgs {
 		if pkg.Types == nil || pkg.TypesInfo == nil {
 			continue
@@ -56,10 +77,10 @@ func analyze(pkgs []*packages.Package, cfg Config) ([]*File, error) {
 	}
 	for _, name := range cfg.Types {
 		if !found[name] {
-			errs = append(errs, &Error{Msg: notFound(name, pkgs)})
+			errs = append(errs, &model.Error{Msg: notFound(name, pkgs)})
 		}
 	}
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	if len(files) == 0 {
@@ -87,7 +108,7 @@ func (s *shared) generatedFile(name string) bool {
 	g, ok := s.genFiles[name]
 	if !ok {
 		src, err := readHead(name)
-		g = err == nil && isGenerated(src)
+		g = err == nil && IsGenerated(src)
 		s.genFiles[name] = g
 	}
 	return g
@@ -108,18 +129,18 @@ func readHead(name string) ([]byte, error) {
 // selectTypes returns the selected type names of pkg, sorted by name, and
 // records in found the -type names it declares. Auto-selection of embedding
 // structs happens later, in the analyzer.
-func selectTypes(pkg *packages.Package, cfg Config, found map[string]bool, errs *ErrorList) []*types.TypeName {
+func selectTypes(pkg *packages.Package, cfg Config, found map[string]bool, errs *model.ErrorList) []*types.TypeName {
 	scope := pkg.Types.Scope()
 	var sel []*types.TypeName
 	add := func(tn *types.TypeName, pos token.Pos) {
 		if tn.IsAlias() {
-			errs.errorf(pkg.Fset.Position(pos), "type %s is an alias: jsondump generates for the type it names, in the package that declares it", tn.Name())
+			errs.Errorf(pkg.Fset.Position(pos), "type %s is an alias: jsondump generates for the type it names, in the package that declares it", tn.Name())
 			return
 		}
 		switch tn.Type().Underlying().(type) {
 		case *types.Struct, *types.Map, *types.Slice, *types.Array:
 		default:
-			errs.errorf(pkg.Fset.Position(pos), "type %s is not a struct, map, slice or array type: jsondump generates methods for those", tn.Name())
+			errs.Errorf(pkg.Fset.Position(pos), "type %s is not a struct, map, slice or array type: jsondump generates methods for those", tn.Name())
 			return
 		}
 		sel = append(sel, tn)
@@ -248,7 +269,7 @@ type analyzer struct {
 	pkg    *packages.Package
 	cfg    Config
 	shared *shared
-	errs   *ErrorList
+	errs   *model.ErrorList
 	out    string // absolute path of the file being generated
 
 	selected     map[*types.TypeName]bool
@@ -280,14 +301,14 @@ type encKey struct {
 // when every helper is known: calls are fixed up then.
 type encState struct {
 	key     encKey
-	enc     *Encoder
-	calls   []*Value
+	enc     *model.Encoder
+	calls   []*model.Value
 	entered bool     // its Value is being or has been built
 	entry   *site    // the site the helper was first reached from
 	fails   []string // problems reported against entry: repeated at other sites
 }
 
-func newAnalyzer(pkg *packages.Package, cfg Config, sh *shared, errs *ErrorList) *analyzer {
+func newAnalyzer(pkg *packages.Package, cfg Config, sh *shared, errs *model.ErrorList) *analyzer {
 	return &analyzer{
 		pkg:      pkg,
 		cfg:      cfg,
@@ -300,10 +321,10 @@ func newAnalyzer(pkg *packages.Package, cfg Config, sh *shared, errs *ErrorList)
 }
 
 // file builds the File of the package from its selected types.
-func (a *analyzer) file(sel []*types.TypeName) *File {
+func (a *analyzer) file(sel []*types.TypeName) *model.File {
 	pkg := a.pkg
 	dir := pkgDir(pkg)
-	f := &File{
+	f := &model.File{
 		PkgPath: pkg.PkgPath,
 		PkgName: pkg.Name,
 		Dir:     dir,
@@ -320,8 +341,8 @@ func (a *analyzer) file(sel []*types.TypeName) *File {
 		f.Output = filepath.Join(dir, pkg.Name+"_jsondump.go")
 	}
 	a.out, _ = filepath.Abs(f.Output)
-	if src, err := os.ReadFile(f.Output); err == nil && !isGenerated(src) {
-		*a.errs = append(*a.errs, notGeneratedError(f.Output).(*Error))
+	if src, err := os.ReadFile(f.Output); err == nil && !IsGenerated(src) {
+		*a.errs = append(*a.errs, NotGeneratedError(f.Output).(*model.Error))
 		return nil
 	}
 	a.generatedElsewhere()
@@ -329,7 +350,7 @@ func (a *analyzer) file(sel []*types.TypeName) *File {
 	for _, tn := range sel {
 		if ns := a.neverEncodes(tn.Type()); len(ns) > 0 {
 			for _, n := range ns {
-				e := &Error{Pos: n.pos, Msg: fmt.Sprintf("type %s can never be encoded as JSON: its field %s has type %s, which encoding/json rejects for every value (tag the field json:\"-\" to skip it)",
+				e := &model.Error{Pos: n.pos, Msg: fmt.Sprintf("type %s can never be encoded as JSON: its field %s has type %s, which encoding/json rejects for every value (tag the field json:\"-\" to skip it)",
 					tn.Name(), n.path, n.what)}
 				if !e.Pos.IsValid() {
 					e.Pos = a.pos(tn.Pos())
@@ -368,7 +389,7 @@ func (a *analyzer) file(sel []*types.TypeName) *File {
 		// the package only, so no other generated file has the name.
 		f.Dispatch = "_" + f.Types[0].Name + "_dispatch"
 		if obj := a.pkg.Types.Scope().Lookup(f.Dispatch); obj != nil {
-			a.errs.errorf(a.pos(obj.Pos()), "%s is the name of the generated file's dispatch function: rename this declaration", f.Dispatch)
+			a.errs.Errorf(a.pos(obj.Pos()), "%s is the name of the generated file's dispatch function: rename this declaration", f.Dispatch)
 		}
 	}
 	for _, t := range f.Types {
@@ -420,7 +441,7 @@ func pkgDir(pkg *packages.Package) string {
 }
 
 // typ is the model of a selected type.
-func (a *analyzer) typ(tn *types.TypeName) *Type {
+func (a *analyzer) typ(tn *types.TypeName) *model.Type {
 	named := tn.Type().(*types.Named)
 	pos := a.pos(tn.Pos())
 	generated := []string{"DumpTo", "Dumps", "DumpJSON"}
@@ -430,26 +451,26 @@ func (a *analyzer) typ(tn *types.TypeName) *Type {
 	}
 	for _, m := range generated {
 		if obj, _, _ := types.LookupFieldOrMethod(named, true, tn.Pkg(), m); obj != nil && declaredOn(obj, named) {
-			a.errs.errorf(a.pos(obj.Pos()), "type %s already has a field or method %s, which jsondump generates", tn.Name(), m)
+			a.errs.Errorf(a.pos(obj.Pos()), "type %s already has a field or method %s, which jsondump generates", tn.Name(), m)
 			return nil
 		}
 	}
 	a.cur, a.fieldPath = tn, nil
 	defer func() { a.cur = nil }()
-	t := &Type{
+	t := &model.Type{
 		Name:        tn.Name(),
 		Pos:         pos,
 		MarshalJSON: a.cfg.MarshalJSON && !a.handwritten(named),
 	}
 	if t.MarshalJSON {
 		if obj, _, _ := types.LookupFieldOrMethod(named, true, tn.Pkg(), "MarshalJSON"); obj != nil && declaredOn(obj, named) {
-			a.errs.errorf(a.pos(obj.Pos()), "type %s has a field or method MarshalJSON that is not json.Marshaler's", tn.Name())
+			a.errs.Errorf(a.pos(obj.Pos()), "type %s has a field or method MarshalJSON that is not json.Marshaler's", tn.Name())
 			return nil
 		}
 	}
 	params, ok := a.params(named)
 	if !ok {
-		a.errs.errorf(pos, "type %s: jsondump cannot spell the constraints of its type parameters (use named constraint interfaces or unions)", tn.Name())
+		a.errs.Errorf(pos, "type %s: jsondump cannot spell the constraints of its type parameters (use named constraint interfaces or unions)", tn.Name())
 		return nil
 	}
 	t.TypeParams = params
@@ -539,7 +560,7 @@ func (a *analyzer) generatedElsewhere() {
 			continue
 		}
 		src, err := os.ReadFile(name)
-		if err != nil || !isGenerated(src) {
+		if err != nil || !IsGenerated(src) {
 			continue
 		}
 		for _, m := range dumpJSONRecv.FindAllSubmatch(src, -1) {
@@ -568,14 +589,14 @@ var (
 // same type that neither selects. The package would not compile. Sharing
 // the helper would make each file depend on what the other happens to
 // contain, so the user is asked to generate the types together.
-func (a *analyzer) sharedHelpers(f *File) {
+func (a *analyzer) sharedHelpers(f *model.File) {
 	var mine []string
 	twice := map[string]bool{}
 	for _, t := range f.Types {
 		mine = append(mine, t.Name)
 		if other, ok := a.elsewhere[t.Name]; ok {
 			twice[t.Name] = true
-			a.errs.errorf(t.Pos, "type %s has generated methods in %s already (another go:generate line): select it in one -type list only",
+			a.errs.Errorf(t.Pos, "type %s has generated methods in %s already (another go:generate line): select it in one -type list only",
 				t.Name, filepath.Base(other))
 		}
 	}
@@ -604,7 +625,7 @@ func (a *analyzer) sharedHelpers(f *File) {
 		if key.obj.Pkg() == a.pkg.Types {
 			pos = a.pos(key.obj.Pos())
 		}
-		a.errs.errorf(pos, "%s would declare %s, which %s declares too (both reach %s, which neither selects): "+
+		a.errs.Errorf(pos, "%s would declare %s, which %s declares too (both reach %s, which neither selects): "+
 			"generate these types from one go:generate line, -type=%s",
 			filepath.Base(f.Output), enc.Name, where, a.typeString(key.obj.Type()), strings.Join(slices.Compact(types), ","))
 	}
@@ -774,7 +795,7 @@ func (a *analyzer) buildConstraint(sel []*types.TypeName) string {
 		parts = append(parts, fmt.Sprintf("%s (%s)", strings.Join(groups[expr], ", "), what))
 		flags = append(flags, "-type="+strings.Join(groups[expr], ","))
 	}
-	a.errs.errorf(a.pos(sel[0].Pos()), "the selected types are declared under different build constraints, "+
+	a.errs.Errorf(a.pos(sel[0].Pos()), "the selected types are declared under different build constraints, "+
 		"and one generated file carries one: %s; generate each group from its own go:generate line, "+
 		"with its own -output: %s", strings.Join(parts, "; "), strings.Join(flags, " and "))
 	return ""
@@ -828,7 +849,7 @@ func (a *analyzer) pos(p token.Pos) token.Position {
 
 // typeRef is a Type whose Encoder name is fixed up at the end.
 type typeRef struct {
-	t     *Type
+	t     *model.Type
 	st    *encState
 	value *encState // the non-addressable variant, or nil when st serves
 }
@@ -847,22 +868,22 @@ func (a *analyzer) encoder(named *types.Named, value bool) *encState {
 		// In the helper, the parameter would shadow Go's predeclared name,
 		// which generated code uses (int64(x), len(x), string).
 		if obj := tps.At(i).Obj(); types.Universe.Lookup(obj.Name()) != nil {
-			a.errs.errorf(a.pos(obj.Pos()), "type parameter %s of %s shadows Go's predeclared %s, which generated code uses: rename the parameter",
+			a.errs.Errorf(a.pos(obj.Pos()), "type parameter %s of %s shadows Go's predeclared %s, which generated code uses: rename the parameter",
 				obj.Name(), origin.Obj().Name(), obj.Name())
 		}
 	}
-	te := TypeExpr{Kind: NamedExpr, Path: origin.Obj().Pkg().Path(), Name: origin.Obj().Name()}
+	te := model.TypeExpr{Kind: model.NamedExpr, Path: origin.Obj().Pkg().Path(), Name: origin.Obj().Name()}
 	for _, p := range params {
-		te.Args = append(te.Args, TypeExpr{Kind: TypeParamExpr, Name: p.Name})
+		te.Args = append(te.Args, model.TypeExpr{Kind: model.TypeParamExpr, Name: p.Name})
 	}
-	st := &encState{key: key, enc: &Encoder{Type: te, TypeParams: params}}
+	st := &encState{key: key, enc: &model.Encoder{Type: te, TypeParams: params}}
 	a.encs[key] = st
 	return st
 }
 
 // finishEncoders names every helper, fixes up the calls and the types'
 // Encoder names, and returns the helpers sorted by name.
-func (a *analyzer) finishEncoders() []*Encoder {
+func (a *analyzer) finishEncoders() []*model.Encoder {
 	// Base names: _T for the package's types, _pkg_T for others. When two
 	// types of other packages share a base, the import path disambiguates.
 	base := map[*types.TypeName]string{}
@@ -889,7 +910,7 @@ func (a *analyzer) finishEncoders() []*Encoder {
 			}
 		}
 	}
-	var encs []*Encoder
+	var encs []*model.Encoder
 	byName := map[string][]encKey{}
 	for key, st := range a.encs {
 		st.enc.Name = base[key.obj] + "_dump"
@@ -927,7 +948,7 @@ func (a *analyzer) helperClashes(byName map[string][]encKey) {
 	for _, name := range names {
 		keys := byName[name]
 		if obj := scope.Lookup(name); obj != nil {
-			a.errs.errorf(a.pos(obj.Pos()), "%s is the name of the generated helper that encodes %s: rename this declaration",
+			a.errs.Errorf(a.pos(obj.Pos()), "%s is the name of the generated helper that encodes %s: rename this declaration",
 				name, a.typeString(keys[0].obj.Type()))
 		}
 		if len(keys) > 1 {
@@ -942,7 +963,7 @@ func (a *analyzer) helperClashes(byName map[string][]encKey) {
 					pos = a.pos(k.obj.Pos())
 				}
 			}
-			a.errs.errorf(pos, "the generated helpers of %s would share the name %s: rename one of the types",
+			a.errs.Errorf(pos, "the generated helpers of %s would share the name %s: rename one of the types",
 				strings.Join(what, " and "), name)
 		}
 	}

@@ -1,4 +1,4 @@
-package gen
+package analyze
 
 // The struct types of TestPromotion. The text between the BEGIN and END
 // lines is also written into a temporary package and analysed, so the model's

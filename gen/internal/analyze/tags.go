@@ -1,4 +1,4 @@
-package gen
+package analyze
 
 // Struct tags as the two encoding/json implementations read them. Go 1.26's
 // (encode.go: parseTag, isValidTag) cuts the tag at commas and drops a name

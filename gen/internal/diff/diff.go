@@ -1,4 +1,6 @@
-package gen
+// Package diff writes unified diffs of text, as `diff -u` prints them: gen.Check
+// shows a stale generated file with it, and the emit tests a golden file.
+package diff
 
 import (
 	"bytes"
@@ -6,9 +8,9 @@ import (
 	"strings"
 )
 
-// unifiedDiff returns the differences between a and b as a unified diff with
+// Unified returns the differences between a and b as a unified diff with
 // three lines of context, as `diff -u` prints it, or "" when they are equal.
-func unifiedDiff(nameA, nameB string, a, b []byte) string {
+func Unified(nameA, nameB string, a, b []byte) string {
 	x, y := splitLines(a), splitLines(b)
 	ops := diffLines(x, y)
 	if len(ops) == 0 {
