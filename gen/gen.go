@@ -7,10 +7,12 @@
 // errors); the pipeline is behind it, one package per stage, so that the
 // compiler holds its seams:
 //
-//   - internal/analyze loads the packages (go/packages) and analyses their
-//     types (go/types) into the model;
-//   - internal/model is the plain data between them, with every decision
-//     taken;
+//   - internal/load loads the packages with go/packages, a stale generated
+//     file of an earlier run read as its package clause alone;
+//   - internal/analyze analyses their types (go/types) into the model,
+//     taking every decision about JSON;
+//   - internal/model is the plain data that analysis hands to emission,
+//     with every decision taken;
 //   - internal/emit turns a model into Go source: it sees no go/types,
 //     go/ast or golang.org/x/tools, having nothing but the model to read;
 //   - internal/diff is the unified diff that Check prints.
@@ -26,6 +28,7 @@ import (
 
 	"github.com/jsondump/jsondump/gen/internal/analyze"
 	"github.com/jsondump/jsondump/gen/internal/emit"
+	"github.com/jsondump/jsondump/gen/internal/load"
 	"github.com/jsondump/jsondump/gen/internal/model"
 )
 
@@ -73,21 +76,18 @@ type Output struct {
 // A non-nil error is an ErrorList of positioned problems (every one found),
 // or an error about loading itself.
 func Generate(cfg Config) ([]Output, error) {
-	acfg := analyze.Config{
-		Patterns:    cfg.Patterns,
+	pkgs, err := load.Load(cfg.Dir, cfg.Tags, cfg.Patterns)
+	if err != nil {
+		return nil, err
+	}
+	files, err := analyze.Packages(pkgs, analyze.Config{
 		Dir:         cfg.Dir,
 		Types:       cfg.Types,
 		All:         cfg.All,
 		Output:      cfg.Output,
-		Tags:        cfg.Tags,
 		MarshalJSON: cfg.MarshalJSON,
 		Warn:        cfg.Warn,
-	}
-	pkgs, err := analyze.Load(acfg)
-	if err != nil {
-		return nil, err
-	}
-	files, err := analyze.Packages(pkgs, acfg)
+	})
 	if err != nil {
 		return nil, err
 	}

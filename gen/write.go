@@ -10,8 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/jsondump/jsondump/gen/internal/analyze"
 	"github.com/jsondump/jsondump/gen/internal/diff"
+	"github.com/jsondump/jsondump/gen/internal/load"
 )
 
 // WriteFile writes out.Content to out.Path whole or not at all: into a
@@ -25,8 +25,8 @@ func WriteFile(out Output) error {
 	if err == nil && bytes.Equal(old, out.Content) {
 		return nil
 	}
-	if err == nil && !analyze.IsGenerated(old) {
-		return analyze.NotGeneratedError(out.Path)
+	if err == nil && !load.IsGenerated(old) {
+		return load.NotGeneratedError(out.Path)
 	}
 	perm := fs.FileMode(0o644)
 	if info, err := os.Stat(out.Path); err == nil {

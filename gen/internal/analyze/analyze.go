@@ -25,6 +25,7 @@ import (
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/jsondump/jsondump/gen/internal/load"
 	"github.com/jsondump/jsondump/gen/internal/model"
 )
 
@@ -34,12 +35,10 @@ const directive = "//jsondump:json"
 // Config is what analysis is asked to do: gen.Config, whose fields mean
 // the same.
 type Config struct {
-	Patterns    []string // packages, as import paths or patterns; empty means "."
 	Dir         string   // the directory the patterns are resolved in
 	Types       []string // -type: the names of the types to generate for
 	All         bool     // -all: every struct type declared in the packages
 	Output      string   // -output: the file to write, for a single package
-	Tags        []string // build tags
 	MarshalJSON bool     // -marshaljson: generate MarshalJSON too
 	Warn        func(*model.Error)
 }
@@ -107,23 +106,11 @@ func (s *shared) generatedFile(name string) bool {
 	}
 	g, ok := s.genFiles[name]
 	if !ok {
-		src, err := readHead(name)
-		g = err == nil && IsGenerated(src)
+		src, err := load.ReadHead(name)
+		g = err == nil && load.IsGenerated(src)
 		s.genFiles[name] = g
 	}
 	return g
-}
-
-// readHead reads the first line or so of a file.
-func readHead(name string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	buf := make([]byte, len(generatedHeader)+2)
-	n, _ := f.Read(buf)
-	return buf[:n], nil
 }
 
 // selectTypes returns the selected type names of pkg, sorted by name, and
@@ -341,8 +328,8 @@ func (a *analyzer) file(sel []*types.TypeName) *model.File {
 		f.Output = filepath.Join(dir, pkg.Name+"_jsondump.go")
 	}
 	a.out, _ = filepath.Abs(f.Output)
-	if src, err := os.ReadFile(f.Output); err == nil && !IsGenerated(src) {
-		*a.errs = append(*a.errs, NotGeneratedError(f.Output).(*model.Error))
+	if src, err := os.ReadFile(f.Output); err == nil && !load.IsGenerated(src) {
+		*a.errs = append(*a.errs, load.NotGeneratedError(f.Output).(*model.Error))
 		return nil
 	}
 	a.generatedElsewhere()
@@ -560,7 +547,7 @@ func (a *analyzer) generatedElsewhere() {
 			continue
 		}
 		src, err := os.ReadFile(name)
-		if err != nil || !IsGenerated(src) {
+		if err != nil || !load.IsGenerated(src) {
 			continue
 		}
 		for _, m := range dumpJSONRecv.FindAllSubmatch(src, -1) {
