@@ -1,3 +1,7 @@
+// Package analyze builds the model (gen/internal/model) of each generated
+// file from the packages gen/internal/load loads: Packages. It is the only
+// code, with load, that looks at go/types; it takes every decision about
+// JSON, and emission none.
 package analyze
 
 // Analysis: from type-checked packages to the model. This file selects the

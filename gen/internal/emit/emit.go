@@ -1,15 +1,19 @@
+// Package emit writes the generated file of a model (gen/internal/model):
+// File returns its complete, gofmt-formatted source.
 package emit
 
-// Emission: the model (model.go) in, formatted Go source out. This file holds
-// the file as a whole and the exported methods of each selected type;
-// emit_value.go writes the body of each helper, one function per Kind family,
-// and emit_object.go the struct fields and their omit tests.
+// Emission: the model (package model) in, formatted Go source out. This
+// file holds the file as a whole and the exported methods of each selected
+// type; emit_value.go writes the body of each helper, one function per Kind
+// family, and emit_object.go the struct fields and their omit tests.
 //
-// Emission reads the model alone: it must not import go/types, go/ast or
-// golang.org/x/tools (emit_test.go checks), and it takes no decision about
-// JSON. Every identifier goes through jen.Qual or a checked jen.Id, and every
-// string from the user's source (JSON keys) is printed by jen.Lit as a quoted
-// Go literal, so nothing in a struct tag can become code.
+// Emission reads the model alone: it imports no go/types, go/ast or
+// golang.org/x/tools, and package model has nothing of theirs to hand it
+// (the package boundary holds the seam that a test of emit's imports used
+// to). It takes no decision about JSON. Every identifier goes through
+// jen.Qual or a checked jen.Id, and every string from the user's source
+// (JSON keys) is printed by jen.Lit as a quoted Go literal, so nothing in a
+// struct tag can become code.
 
 import (
 	"bytes"

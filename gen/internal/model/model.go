@@ -1,12 +1,17 @@
+// Package model is the seam between analysis and emission. Analysis
+// (gen/internal/analyze, on the packages gen/internal/load loads) is the only
+// code that looks at go/types; it takes every decision about JSON semantics
+// and records it here as plain data. Emission (gen/internal/emit) reads the
+// model alone and decides nothing but how the Go source looks. A model can be
+// built by hand in a test.
+//
+// The package imports no go/types, go/ast or golang.org/x/tools: no value of
+// theirs can reach emission, which imports the model and nothing of
+// analysis. It also holds the error types of a run (gen.Error and
+// gen.ErrorList are these), which every stage reports.
 package model
 
 import "go/token"
-
-// The model is the seam between analysis and emission. Analysis (load.go,
-// analyze*.go) is the only code that looks at go/types; it takes every
-// decision about JSON semantics and records it here as plain data. Emission
-// (emit*.go) reads the model alone and decides nothing but how the Go source
-// looks. A model can be built by hand in a test.
 
 // RuntimePath is the package generated code calls.
 const RuntimePath = "github.com/jsondump/jsondump/runtime"
@@ -268,7 +273,7 @@ type Object struct {
 
 	// V2 is the object as encoding/json on encoding/json/v2 (Go 1.27's
 	// default) writes it, when it reads the struct's tags otherwise: other
-	// keys, options or fields (see gen/tags.go). Generated code then
+	// keys, options or fields (see gen/internal/analyze/tags.go). Generated code then
 	// chooses by runtime.JSONv2, a constant. Nil when both agree.
 	V2 *Object
 
