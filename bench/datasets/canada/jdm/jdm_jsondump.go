@@ -14,7 +14,11 @@ const _ = runtime.SupportPackageIsVersion4
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Feature) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Feature_dump(e, &v)
@@ -22,7 +26,8 @@ func (v Feature) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Feature) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Feature_dump(e, &v)
@@ -50,7 +55,11 @@ func (v *Feature) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v FeatureCollection) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_FeatureCollection_dump(e, &v)
@@ -58,7 +67,8 @@ func (v FeatureCollection) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v FeatureCollection) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_FeatureCollection_dump(e, &v)
@@ -86,7 +96,11 @@ func (v *FeatureCollection) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Geometry) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Geometry_dump(e, &v)
@@ -94,7 +108,8 @@ func (v Geometry) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Geometry) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Geometry_dump(e, &v)
@@ -122,7 +137,11 @@ func (v *Geometry) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Properties) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Properties_dump(e, &v)
@@ -130,7 +149,8 @@ func (v Properties) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Properties) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Properties_dump(e, &v)

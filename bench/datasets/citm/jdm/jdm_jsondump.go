@@ -14,7 +14,11 @@ const _ = runtime.SupportPackageIsVersion4
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Area) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Area_dump(e, &v)
@@ -22,7 +26,8 @@ func (v Area) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Area) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Area_dump(e, &v)
@@ -50,7 +55,11 @@ func (v *Area) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Catalog) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Catalog_dump(e, &v)
@@ -58,7 +67,8 @@ func (v Catalog) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Catalog) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Catalog_dump(e, &v)
@@ -86,7 +96,11 @@ func (v *Catalog) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Event) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Event_dump(e, &v)
@@ -94,7 +108,8 @@ func (v Event) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Event) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Event_dump(e, &v)
@@ -122,7 +137,11 @@ func (v *Event) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Performance) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Performance_dump(e, &v)
@@ -130,7 +149,8 @@ func (v Performance) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Performance) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Performance_dump(e, &v)
@@ -158,7 +178,11 @@ func (v *Performance) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Price) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Price_dump(e, &v)
@@ -166,7 +190,8 @@ func (v Price) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Price) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Price_dump(e, &v)
@@ -194,7 +219,11 @@ func (v *Price) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v SeatCategory) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_SeatCategory_dump(e, &v)
@@ -202,7 +231,8 @@ func (v SeatCategory) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v SeatCategory) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_SeatCategory_dump(e, &v)

@@ -14,7 +14,11 @@ const _ = runtime.SupportPackageIsVersion4
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Bundle) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Bundle_dump(e, &v)
@@ -22,7 +26,8 @@ func (v Bundle) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Bundle) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Bundle_dump(e, &v)
@@ -50,7 +55,11 @@ func (v *Bundle) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v CodeableConcept) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_CodeableConcept_dump(e, &v)
@@ -58,7 +67,8 @@ func (v CodeableConcept) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v CodeableConcept) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_CodeableConcept_dump(e, &v)
@@ -86,7 +96,11 @@ func (v *CodeableConcept) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Coding) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Coding_dump(e, &v)
@@ -94,7 +108,8 @@ func (v Coding) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Coding) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Coding_dump(e, &v)
@@ -122,7 +137,11 @@ func (v *Coding) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Entry) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Entry_dump(e, &v)
@@ -130,7 +149,8 @@ func (v Entry) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Entry) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Entry_dump(e, &v)
@@ -158,7 +178,11 @@ func (v *Entry) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Period) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Period_dump(e, &v)
@@ -166,7 +190,8 @@ func (v Period) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Period) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Period_dump(e, &v)
@@ -194,7 +219,11 @@ func (v *Period) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Quantity) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Quantity_dump(e, &v)
@@ -202,7 +231,8 @@ func (v Quantity) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Quantity) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Quantity_dump(e, &v)
@@ -230,7 +260,11 @@ func (v *Quantity) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Reference) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Reference_dump(e, &v)
@@ -238,7 +272,8 @@ func (v Reference) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Reference) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Reference_dump(e, &v)
@@ -266,7 +301,11 @@ func (v *Reference) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Request) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Request_dump(e, &v)
@@ -274,7 +313,8 @@ func (v Request) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Request) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Request_dump(e, &v)
@@ -302,7 +342,11 @@ func (v *Request) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Resource) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Resource_dump(e, &v)
@@ -310,7 +354,8 @@ func (v Resource) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Resource) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Resource_dump(e, &v)

@@ -14,7 +14,11 @@ const _ = runtime.SupportPackageIsVersion4
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Entities) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Entities_dump(e, &v)
@@ -22,7 +26,8 @@ func (v Entities) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Entities) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Entities_dump(e, &v)
@@ -50,7 +55,11 @@ func (v *Entities) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Hashtag) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Hashtag_dump(e, &v)
@@ -58,7 +67,8 @@ func (v Hashtag) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Hashtag) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Hashtag_dump(e, &v)
@@ -86,7 +96,11 @@ func (v *Hashtag) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Media) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Media_dump(e, &v)
@@ -94,7 +108,8 @@ func (v Media) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Media) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Media_dump(e, &v)
@@ -122,7 +137,11 @@ func (v *Media) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Metadata) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Metadata_dump(e, &v)
@@ -130,7 +149,8 @@ func (v Metadata) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Metadata) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Metadata_dump(e, &v)
@@ -158,7 +178,11 @@ func (v *Metadata) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Root) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Root_dump(e, &v)
@@ -166,7 +190,8 @@ func (v Root) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Root) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Root_dump(e, &v)
@@ -194,7 +219,11 @@ func (v *Root) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v SearchMetadata) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_SearchMetadata_dump(e, &v)
@@ -202,7 +231,8 @@ func (v SearchMetadata) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v SearchMetadata) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_SearchMetadata_dump(e, &v)
@@ -230,7 +260,11 @@ func (v *SearchMetadata) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Size) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Size_dump(e, &v)
@@ -238,7 +272,8 @@ func (v Size) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Size) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Size_dump(e, &v)
@@ -266,7 +301,11 @@ func (v *Size) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Sizes) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Sizes_dump(e, &v)
@@ -274,7 +313,8 @@ func (v Sizes) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Sizes) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Sizes_dump(e, &v)
@@ -302,7 +342,11 @@ func (v *Sizes) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v Status) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_Status_dump(e, &v)
@@ -310,7 +354,8 @@ func (v Status) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v Status) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_Status_dump(e, &v)
@@ -338,7 +383,11 @@ func (v *Status) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v URL) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_URL_dump(e, &v)
@@ -346,7 +395,8 @@ func (v URL) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v URL) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_URL_dump(e, &v)
@@ -374,7 +424,11 @@ func (v *URL) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v URLEntities) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_URLEntities_dump(e, &v)
@@ -382,7 +436,8 @@ func (v URLEntities) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v URLEntities) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_URLEntities_dump(e, &v)
@@ -410,7 +465,11 @@ func (v *URLEntities) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v User) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_User_dump(e, &v)
@@ -418,7 +477,8 @@ func (v User) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v User) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_User_dump(e, &v)
@@ -446,7 +506,11 @@ func (v *User) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v UserEntities) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_UserEntities_dump(e, &v)
@@ -454,7 +518,8 @@ func (v UserEntities) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v UserEntities) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_UserEntities_dump(e, &v)
@@ -482,7 +547,11 @@ func (v *UserEntities) DumpJSON(e *runtime.Encoder) {
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
-// *runtime.Error wrapping the cause).
+// *runtime.Error wrapping the cause). w receives the output in chunks of
+// about 32 KiB as it is made: when encoding fails after the first chunk, w
+// has been given part of the output, a prefix that is not valid JSON, as
+// with Python's json.dump. Encode into a buffer, or call Dumps, when a
+// reader must see all of the output or none of it.
 func (v UserMention) DumpTo(w io.Writer, opts ...runtime.Option) error {
 	e := runtime.NewEncoder(w, opts...)
 	_UserMention_dump(e, &v)
@@ -490,7 +559,8 @@ func (v UserMention) DumpTo(w io.Writer, opts ...runtime.Option) error {
 }
 
 // Dumps returns the JSON encoding of v as a string, formatted as opts ask.
-// It panics with the error DumpTo would return.
+// It panics with the error DumpTo would return, and never returns part of
+// the output.
 func (v UserMention) Dumps(opts ...runtime.Option) string {
 	e := runtime.NewEncoder(nil, opts...)
 	_UserMention_dump(e, &v)
