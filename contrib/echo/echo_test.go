@@ -62,11 +62,7 @@ func newEcho(rec *shop.Record, serializer echo.JSONSerializer) *echo.Echo {
 // through a real client, and checks that each response is byte for byte the
 // default's and that the probed values were written by the generated code.
 func TestServer(t *testing.T) {
-	for _, v := range []any{shop.Order{}, &shop.Order{}, shop.OrderList{}, &shop.OrderList{}} {
-		if _, ok := v.(json.Marshaler); ok {
-			t.Fatalf("%T has a MarshalJSON; the probe's proof needs package shop generated without -marshaljson", v)
-		}
-	}
+	shop.RequireNoMarshalJSON(t)
 
 	rec := &shop.Record{}
 	std := httptest.NewServer(newEcho(rec, nil))
@@ -76,19 +72,10 @@ func TestServer(t *testing.T) {
 
 	for _, rt := range routes {
 		want := shop.Do(t, std.Client(), std.URL, rt, rec)
-		if rt.Probed && (want.Probes == 0 || want.Generated || !want.Std) {
-			t.Errorf("default serializer, %s: probes %d, generated code on the stack %v, encoding/json %v; want >0, false, true",
-				rt.Path, want.Probes, want.Generated, want.Std)
-		}
+		shop.CheckWriter(t, "default serializer", rt, want, false)
 		got := shop.Do(t, jd.Client(), jd.URL, rt, rec)
-		if got.Status != want.Status || got.ContentType != want.ContentType || got.Body != want.Body {
-			t.Errorf("%s %s:\n got %d %q %s\nwant %d %q %s", rt.Method, rt.Path,
-				got.Status, got.ContentType, got.Body, want.Status, want.ContentType, want.Body)
-		}
-		if rt.Probed && (got.Probes == 0 || !got.Generated || got.Std) {
-			t.Errorf("jsondumpecho, %s: probes %d, generated code on the stack %v, encoding/json %v; want >0, true, false",
-				rt.Path, got.Probes, got.Generated, got.Std)
-		}
+		shop.CheckSame(t, rt, got, want)
+		shop.CheckWriter(t, "jsondumpecho", rt, got, true)
 
 		// The routes answer what they are meant to, so that the comparison
 		// above compares something.

@@ -73,11 +73,7 @@ func newEngine(rec *shop.Record) *gin.Engine {
 // checks that each response is byte for byte the default's and that the
 // probed values were written by the generated code.
 func TestServer(t *testing.T) {
-	for _, v := range []any{shop.Order{}, &shop.Order{}, shop.OrderList{}, &shop.OrderList{}} {
-		if _, ok := v.(json.Marshaler); ok {
-			t.Fatalf("%T has a MarshalJSON; the probe's proof needs package shop generated without -marshaljson", v)
-		}
-	}
+	shop.RequireNoMarshalJSON(t)
 
 	rec := &shop.Record{}
 	srv := httptest.NewServer(newEngine(rec))
@@ -87,10 +83,7 @@ func TestServer(t *testing.T) {
 	defaults := make([]shop.Response, len(routes))
 	for i, rt := range routes {
 		defaults[i] = shop.Do(t, client, srv.URL, rt, rec)
-		if rt.Probed && (defaults[i].Probes == 0 || defaults[i].Generated || !defaults[i].Std) {
-			t.Errorf("default codec, %s: probes %d, generated code on the stack %v, encoding/json %v; want >0, false, true",
-				rt.Path, defaults[i].Probes, defaults[i].Generated, defaults[i].Std)
-		}
+		shop.CheckWriter(t, "default codec", rt, defaults[i], false)
 	}
 
 	old := ginjson.API
@@ -98,15 +91,9 @@ func TestServer(t *testing.T) {
 	defer func() { ginjson.API = old }()
 
 	for i, rt := range routes {
-		got, want := shop.Do(t, client, srv.URL, rt, rec), defaults[i]
-		if got.Status != want.Status || got.ContentType != want.ContentType || got.Body != want.Body {
-			t.Errorf("%s %s:\n got %d %q %s\nwant %d %q %s", rt.Method, rt.Path,
-				got.Status, got.ContentType, got.Body, want.Status, want.ContentType, want.Body)
-		}
-		if rt.Probed && (got.Probes == 0 || !got.Generated || got.Std) {
-			t.Errorf("jsondumpgin, %s: probes %d, generated code on the stack %v, encoding/json %v; want >0, true, false",
-				rt.Path, got.Probes, got.Generated, got.Std)
-		}
+		got := shop.Do(t, client, srv.URL, rt, rec)
+		shop.CheckSame(t, rt, got, defaults[i])
+		shop.CheckWriter(t, "jsondumpgin", rt, got, true)
 	}
 
 	// The routes' answers are what they are meant to be, so that the

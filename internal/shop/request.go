@@ -1,6 +1,7 @@
 package shop
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"strings"
@@ -47,4 +48,37 @@ func Do(t testing.TB, client *http.Client, base string, rt Route, rec *Record) R
 	}
 	calls, generated, std := rec.Get()
 	return Response{res.StatusCode, res.Header.Get("Content-Type"), string(b), calls, generated, std}
+}
+
+// RequireNoMarshalJSON stops the test if this package's types have a
+// MarshalJSON: the probe's proof needs encoding/json unable to reach their
+// generated code.
+func RequireNoMarshalJSON(t testing.TB) {
+	t.Helper()
+	for _, v := range []any{Order{}, &Order{}, OrderList{}, &OrderList{}} {
+		if _, ok := v.(json.Marshaler); ok {
+			t.Fatalf("%T has a MarshalJSON; the probe's proof needs package shop generated without -marshaljson", v)
+		}
+	}
+}
+
+// CheckWriter reports a probed route whose values were not written by the
+// code expected: by this package's generated code (generated), or else by
+// encoding/json. who names the configuration in the message.
+func CheckWriter(t testing.TB, who string, rt Route, r Response, generated bool) {
+	t.Helper()
+	if rt.Probed && (r.Probes == 0 || r.Generated != generated || r.Std == generated) {
+		t.Errorf("%s, %s: probes %d, generated code on the stack %v, encoding/json %v; want >0, %v, %v",
+			who, rt.Path, r.Probes, r.Generated, r.Std, generated, !generated)
+	}
+}
+
+// CheckSame reports a response that differs from the default's in status,
+// Content-Type or body.
+func CheckSame(t testing.TB, rt Route, got, want Response) {
+	t.Helper()
+	if got.Status != want.Status || got.ContentType != want.ContentType || got.Body != want.Body {
+		t.Errorf("%s %s:\n got %d %q %s\nwant %d %q %s", rt.Method, rt.Path,
+			got.Status, got.ContentType, got.Body, want.Status, want.ContentType, want.Body)
+	}
 }
