@@ -40,7 +40,7 @@
 // the error is built only when there is one; [Encoder.Close],
 // [Encoder.Bytes] or [Encoder.MustString] end the encode and return the
 // Encoder to the pool. Key, FirstKey, Elem, the Open and Close methods,
-// Null, Bool, Int, String, Failed and SortKeys are small enough for
+// Null, Bool, Int, String, Failed and KeysSorted are small enough for
 // the compiler to inline.
 //
 // Cycles: [Encoder.Enter] and [Encoder.Leave] bracket every pointer, slice

@@ -211,6 +211,7 @@ func (e *Encoder) growIndents(depth int) {
 	}
 }
 
-// SortKeys reports whether the SortKeys option is on: generated code then
-// writes struct fields in the order of their keys.
-func (e *Encoder) SortKeys() bool { return e.opts.sortKeys }
+// KeysSorted reports whether the SortKeys option is on: generated code then
+// writes struct fields in the order of their keys. (Not SortKeys, which
+// would read in go doc like the option of that name.)
+func (e *Encoder) KeysSorted() bool { return e.opts.sortKeys }

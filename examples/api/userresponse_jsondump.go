@@ -185,7 +185,7 @@ func _APIError_dump(e *runtime.Encoder, v *APIError) {
 // _Address_dump writes the JSON encoding of *v, a api.Address, to e.
 func _Address_dump(e *runtime.Encoder, v *Address) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"City":`)
 		e.String(v.City)
 		e.Key(`,"Street":`)
@@ -214,7 +214,7 @@ func _Address_dump(e *runtime.Encoder, v *Address) {
 // _Category_dump writes the JSON encoding of *v, a api.Category, to e.
 func _Category_dump(e *runtime.Encoder, v *Category) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		if v.Attrs != nil {
 			e.Key(`,"attrs":`)
 			e.Any(v.Attrs)
@@ -357,7 +357,7 @@ func _Category_dump(e *runtime.Encoder, v *Category) {
 // _Line_dump writes the JSON encoding of *v, a api.Line, to e.
 func _Line_dump(e *runtime.Encoder, v *Line) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		if v.Discount != nil {
 			e.Key(`,"discount":`)
 			e.Float64(*v.Discount)
@@ -402,7 +402,7 @@ func _Line_dump(e *runtime.Encoder, v *Line) {
 // _OrderList_dump writes the JSON encoding of *v, a api.OrderList, to e.
 func _OrderList_dump(e *runtime.Encoder, v *OrderList) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"orders":`)
 		if v.Orders == nil {
 			e.Null()
@@ -467,7 +467,7 @@ func _OrderList_dump(e *runtime.Encoder, v *OrderList) {
 // _Order_dump writes the JSON encoding of *v, a api.Order, to e.
 func _Order_dump(e *runtime.Encoder, v *Order) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"created_at":`)
 		e.Time(v.Timestamps.CreatedAt)
 		if e.Failed() {
@@ -613,7 +613,7 @@ func _Page_dump(e *runtime.Encoder, v *Page) {
 // e.
 func _UserResponse_dump(e *runtime.Encoder, v *UserResponse) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"data":`)
 		_User_dump(e, &v.Data)
 		if e.Failed() {
@@ -674,7 +674,7 @@ func _UserResponse_dump(e *runtime.Encoder, v *UserResponse) {
 // _User_dump writes the JSON encoding of *v, a api.User, to e.
 func _User_dump(e *runtime.Encoder, v *User) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		if v.Address != nil {
 			e.Key(`,"address":`)
 			_Address_dump(e, v.Address)

@@ -206,7 +206,7 @@ func _Backend_dispatch(e *runtime.Encoder, v any) bool {
 // _Backend_dump writes the JSON encoding of *v, a config.Backend, to e.
 func _Backend_dump(e *runtime.Encoder, v *Backend) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"healthy":`)
 		if v.Healthy == nil {
 			e.Null()
@@ -256,7 +256,7 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 	// runtime.JSONv2 is a constant, so the compiler keeps one branch.
 	if runtime.JSONv2 {
 		e.OpenObject()
-		if e.SortKeys() {
+		if e.KeysSorted() {
 			e.FirstKey(`"-":`)
 			e.String(v.Dash)
 			e.Key(`,"Ratio":`)
@@ -498,7 +498,7 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 		e.CloseObject()
 	} else {
 		e.OpenObject()
-		if e.SortKeys() {
+		if e.KeysSorted() {
 			e.FirstKey(`"-":`)
 			e.String(v.Dash)
 			e.Key(`,"Quoted":`)
@@ -749,7 +749,7 @@ func _Config_dumpValue(e *runtime.Encoder, v *Config) {
 	// runtime.JSONv2 is a constant, so the compiler keeps one branch.
 	if runtime.JSONv2 {
 		e.OpenObject()
-		if e.SortKeys() {
+		if e.KeysSorted() {
 			e.FirstKey(`"-":`)
 			e.String(v.Dash)
 			e.Key(`,"Ratio":`)
@@ -983,7 +983,7 @@ func _Config_dumpValue(e *runtime.Encoder, v *Config) {
 		e.CloseObject()
 	} else {
 		e.OpenObject()
-		if e.SortKeys() {
+		if e.KeysSorted() {
 			e.FirstKey(`"-":`)
 			e.String(v.Dash)
 			e.Key(`,"Quoted":`)
@@ -1221,7 +1221,7 @@ func _Config_dumpValue(e *runtime.Encoder, v *Config) {
 // _Limits_dump writes the JSON encoding of *v, a config.Limits, to e.
 func _Limits_dump(e *runtime.Encoder, v *Limits) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		if v.Burst != 0 {
 			e.Key(`,"burst":`)
 			e.Float64(v.Burst)

@@ -144,7 +144,7 @@ func _AuditRecord_dispatch(e *runtime.Encoder, v any) bool {
 // to e.
 func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		if v.Action != "" {
 			e.Key(`,"action":`)
 			e.String(v.Action)
@@ -399,7 +399,7 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 // _Batch_dump writes the JSON encoding of *v, a events.Batch, to e.
 func _Batch_dump(e *runtime.Encoder, v *Batch) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"dropped":`)
 		e.Uint(uint64(v.Dropped))
 		e.Key(`,"final":`)
@@ -448,7 +448,7 @@ func _Batch_dump(e *runtime.Encoder, v *Batch) {
 // _Record_dump writes the JSON encoding of *v, a events.Record, to e.
 func _Record_dump(e *runtime.Encoder, v *Record) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		if len(v.Attrs) != 0 {
 			e.Key(`,"attrs":`)
 			e.OpenObject()
@@ -705,7 +705,7 @@ func _Source_dump(e *runtime.Encoder, v *Source) {
 // _Span_dump writes the JSON encoding of *v, a events.Span, to e.
 func _Span_dump(e *runtime.Encoder, v *Span) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"name":`)
 		e.String(v.Name)
 		e.Key(`,"start":`)

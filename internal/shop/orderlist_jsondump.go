@@ -106,7 +106,7 @@ func _Order_dispatch(e *runtime.Encoder, v any) bool {
 // _Customer_dump writes the JSON encoding of *v, a shop.Customer, to e.
 func _Customer_dump(e *runtime.Encoder, v *Customer) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		if len(v.Avatar) != 0 {
 			e.Key(`,"avatar":`)
 			e.Base64(v.Avatar)
@@ -157,7 +157,7 @@ func _Customer_dump(e *runtime.Encoder, v *Customer) {
 // _Line_dump writes the JSON encoding of *v, a shop.Line, to e.
 func _Line_dump(e *runtime.Encoder, v *Line) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		if v.Discount != nil {
 			e.Key(`,"discount":`)
 			e.Float64(*v.Discount)
@@ -202,7 +202,7 @@ func _Line_dump(e *runtime.Encoder, v *Line) {
 // _OrderList_dump writes the JSON encoding of *v, a shop.OrderList, to e.
 func _OrderList_dump(e *runtime.Encoder, v *OrderList) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		if v.Next != "" {
 			e.Key(`,"next":`)
 			e.String(v.Next)
@@ -259,7 +259,7 @@ func _OrderList_dump(e *runtime.Encoder, v *OrderList) {
 // _Order_dump writes the JSON encoding of *v, a shop.Order, to e.
 func _Order_dump(e *runtime.Encoder, v *Order) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"ID":`)
 		e.String(v.ID)
 		e.Key(`,"created":`)

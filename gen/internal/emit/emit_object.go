@@ -42,7 +42,7 @@ func (em *emitter) objectV(b *jen.Group, o *model.Object, p place, s scope) {
 		em.members(b, o.Fields, p, s)
 	} else {
 		sorted := em.sorted(o)
-		b.If(e().Dot("SortKeys").Call()).BlockFunc(func(g *jen.Group) {
+		b.If(e().Dot("KeysSorted").Call()).BlockFunc(func(g *jen.Group) {
 			em.members(g, sorted, p, s)
 		}).Else().BlockFunc(func(g *jen.Group) {
 			em.members(g, o.Fields, p, s)

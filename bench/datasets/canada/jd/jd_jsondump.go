@@ -181,7 +181,7 @@ func _Feature_dispatch(e *runtime.Encoder, v any) bool {
 // jd.FeatureCollection, to e.
 func _FeatureCollection_dump(e *runtime.Encoder, v *FeatureCollection) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"features":`)
 		if v.Features == nil {
 			e.Null()
@@ -226,7 +226,7 @@ func _FeatureCollection_dump(e *runtime.Encoder, v *FeatureCollection) {
 // _Feature_dump writes the JSON encoding of *v, a jd.Feature, to e.
 func _Feature_dump(e *runtime.Encoder, v *Feature) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"geometry":`)
 		_Geometry_dump(e, &v.Geometry)
 		if e.Failed() {
@@ -263,7 +263,7 @@ func _Feature_dump(e *runtime.Encoder, v *Feature) {
 // _Geometry_dump writes the JSON encoding of *v, a jd.Geometry, to e.
 func _Geometry_dump(e *runtime.Encoder, v *Geometry) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"coordinates":`)
 		if v.Coordinates == nil {
 			e.Null()

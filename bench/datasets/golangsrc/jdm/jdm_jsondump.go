@@ -122,7 +122,7 @@ func _Node_dispatch(e *runtime.Encoder, v any) bool {
 // _Node_dump writes the JSON encoding of *v, a jdm.Node, to e.
 func _Node_dump(e *runtime.Encoder, v *Node) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"cl_weight":`)
 		e.Float64(v.CLWeight)
 		if e.Failed() {

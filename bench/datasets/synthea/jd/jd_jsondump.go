@@ -365,7 +365,7 @@ func _Bundle_dispatch(e *runtime.Encoder, v any) bool {
 // _Bundle_dump writes the JSON encoding of *v, a jd.Bundle, to e.
 func _Bundle_dump(e *runtime.Encoder, v *Bundle) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"entry":`)
 		if v.Entry == nil {
 			e.Null()
@@ -441,7 +441,7 @@ func _CodeableConcept_dump(e *runtime.Encoder, v *CodeableConcept) {
 // _Coding_dump writes the JSON encoding of *v, a jd.Coding, to e.
 func _Coding_dump(e *runtime.Encoder, v *Coding) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"code":`)
 		e.String(v.Code)
 		if v.Display != "" {
@@ -466,7 +466,7 @@ func _Coding_dump(e *runtime.Encoder, v *Coding) {
 // _Entry_dump writes the JSON encoding of *v, a jd.Entry, to e.
 func _Entry_dump(e *runtime.Encoder, v *Entry) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"fullUrl":`)
 		e.String(v.FullURL)
 		e.Key(`,"request":`)
@@ -503,7 +503,7 @@ func _Entry_dump(e *runtime.Encoder, v *Entry) {
 // _Period_dump writes the JSON encoding of *v, a jd.Period, to e.
 func _Period_dump(e *runtime.Encoder, v *Period) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		if v.End != "" {
 			e.Key(`,"end":`)
 			e.String(v.End)
@@ -524,7 +524,7 @@ func _Period_dump(e *runtime.Encoder, v *Period) {
 // _Quantity_dump writes the JSON encoding of *v, a jd.Quantity, to e.
 func _Quantity_dump(e *runtime.Encoder, v *Quantity) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"code":`)
 		e.String(v.Code)
 		e.Key(`,"system":`)
@@ -557,7 +557,7 @@ func _Quantity_dump(e *runtime.Encoder, v *Quantity) {
 // _Reference_dump writes the JSON encoding of *v, a jd.Reference, to e.
 func _Reference_dump(e *runtime.Encoder, v *Reference) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		if v.Display != "" {
 			e.Key(`,"display":`)
 			e.String(v.Display)
@@ -588,7 +588,7 @@ func _Request_dump(e *runtime.Encoder, v *Request) {
 // _Resource_dump writes the JSON encoding of *v, a jd.Resource, to e.
 func _Resource_dump(e *runtime.Encoder, v *Resource) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		if v.AbatementDateTime != nil {
 			e.Key(`,"abatementDateTime":`)
 			e.Any(v.AbatementDateTime)

@@ -550,7 +550,7 @@ func _Entities_dispatch(e *runtime.Encoder, v any) bool {
 // _Entities_dump writes the JSON encoding of *v, a jd.Entities, to e.
 func _Entities_dump(e *runtime.Encoder, v *Entities) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"hashtags":`)
 		if v.Hashtags == nil {
 			e.Null()
@@ -715,7 +715,7 @@ func _Entities_dump(e *runtime.Encoder, v *Entities) {
 // _Hashtag_dump writes the JSON encoding of *v, a jd.Hashtag, to e.
 func _Hashtag_dump(e *runtime.Encoder, v *Hashtag) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"indices":`)
 		if v.Indices == nil {
 			e.Null()
@@ -750,7 +750,7 @@ func _Hashtag_dump(e *runtime.Encoder, v *Hashtag) {
 // _Media_dump writes the JSON encoding of *v, a jd.Media, to e.
 func _Media_dump(e *runtime.Encoder, v *Media) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"display_url":`)
 		e.String(v.DisplayURL)
 		e.Key(`,"expanded_url":`)
@@ -841,7 +841,7 @@ func _Media_dump(e *runtime.Encoder, v *Media) {
 // _Metadata_dump writes the JSON encoding of *v, a jd.Metadata, to e.
 func _Metadata_dump(e *runtime.Encoder, v *Metadata) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"iso_language_code":`)
 		e.String(v.ISOLanguageCode)
 		e.Key(`,"result_type":`)
@@ -858,7 +858,7 @@ func _Metadata_dump(e *runtime.Encoder, v *Metadata) {
 // _Root_dump writes the JSON encoding of *v, a jd.Root, to e.
 func _Root_dump(e *runtime.Encoder, v *Root) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"search_metadata":`)
 		_SearchMetadata_dump(e, &v.SearchMetadata)
 		if e.Failed() {
@@ -912,7 +912,7 @@ func _Root_dump(e *runtime.Encoder, v *Root) {
 // to e.
 func _SearchMetadata_dump(e *runtime.Encoder, v *SearchMetadata) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"completed_in":`)
 		e.Float64(v.CompletedIn)
 		if e.Failed() {
@@ -965,7 +965,7 @@ func _SearchMetadata_dump(e *runtime.Encoder, v *SearchMetadata) {
 // _Size_dump writes the JSON encoding of *v, a jd.Size, to e.
 func _Size_dump(e *runtime.Encoder, v *Size) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"h":`)
 		e.Int(int64(v.H))
 		e.Key(`,"resize":`)
@@ -986,7 +986,7 @@ func _Size_dump(e *runtime.Encoder, v *Size) {
 // _Sizes_dump writes the JSON encoding of *v, a jd.Sizes, to e.
 func _Sizes_dump(e *runtime.Encoder, v *Sizes) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"large":`)
 		_Size_dump(e, &v.Large)
 		if e.Failed() {
@@ -1043,7 +1043,7 @@ func _Sizes_dump(e *runtime.Encoder, v *Sizes) {
 // _Status_dump writes the JSON encoding of *v, a jd.Status, to e.
 func _Status_dump(e *runtime.Encoder, v *Status) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"contributors":`)
 		e.Any(v.Contributors)
 		if e.Failed() {
@@ -1298,7 +1298,7 @@ func _URLEntities_dump(e *runtime.Encoder, v *URLEntities) {
 // _URL_dump writes the JSON encoding of *v, a jd.URL, to e.
 func _URL_dump(e *runtime.Encoder, v *URL) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"display_url":`)
 		e.String(v.DisplayURL)
 		e.Key(`,"expanded_url":`)
@@ -1342,7 +1342,7 @@ func _URL_dump(e *runtime.Encoder, v *URL) {
 // e.
 func _UserEntities_dump(e *runtime.Encoder, v *UserEntities) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"description":`)
 		_URLEntities_dump(e, &v.Description)
 		if e.Failed() {
@@ -1379,7 +1379,7 @@ func _UserEntities_dump(e *runtime.Encoder, v *UserEntities) {
 // _UserMention_dump writes the JSON encoding of *v, a jd.UserMention, to e.
 func _UserMention_dump(e *runtime.Encoder, v *UserMention) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"id":`)
 		e.Int(v.ID)
 		e.Key(`,"id_str":`)
@@ -1426,7 +1426,7 @@ func _UserMention_dump(e *runtime.Encoder, v *UserMention) {
 // _User_dump writes the JSON encoding of *v, a jd.User, to e.
 func _User_dump(e *runtime.Encoder, v *User) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"contributors_enabled":`)
 		e.Bool(v.ContributorsEnabled)
 		e.Key(`,"created_at":`)

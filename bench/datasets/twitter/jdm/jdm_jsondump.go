@@ -662,7 +662,7 @@ func _Entities_dispatch(e *runtime.Encoder, v any) bool {
 // _Entities_dump writes the JSON encoding of *v, a jdm.Entities, to e.
 func _Entities_dump(e *runtime.Encoder, v *Entities) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"hashtags":`)
 		if v.Hashtags == nil {
 			e.Null()
@@ -827,7 +827,7 @@ func _Entities_dump(e *runtime.Encoder, v *Entities) {
 // _Hashtag_dump writes the JSON encoding of *v, a jdm.Hashtag, to e.
 func _Hashtag_dump(e *runtime.Encoder, v *Hashtag) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"indices":`)
 		if v.Indices == nil {
 			e.Null()
@@ -862,7 +862,7 @@ func _Hashtag_dump(e *runtime.Encoder, v *Hashtag) {
 // _Media_dump writes the JSON encoding of *v, a jdm.Media, to e.
 func _Media_dump(e *runtime.Encoder, v *Media) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"display_url":`)
 		e.String(v.DisplayURL)
 		e.Key(`,"expanded_url":`)
@@ -953,7 +953,7 @@ func _Media_dump(e *runtime.Encoder, v *Media) {
 // _Metadata_dump writes the JSON encoding of *v, a jdm.Metadata, to e.
 func _Metadata_dump(e *runtime.Encoder, v *Metadata) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"iso_language_code":`)
 		e.String(v.ISOLanguageCode)
 		e.Key(`,"result_type":`)
@@ -970,7 +970,7 @@ func _Metadata_dump(e *runtime.Encoder, v *Metadata) {
 // _Root_dump writes the JSON encoding of *v, a jdm.Root, to e.
 func _Root_dump(e *runtime.Encoder, v *Root) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"search_metadata":`)
 		_SearchMetadata_dump(e, &v.SearchMetadata)
 		if e.Failed() {
@@ -1024,7 +1024,7 @@ func _Root_dump(e *runtime.Encoder, v *Root) {
 // jdm.SearchMetadata, to e.
 func _SearchMetadata_dump(e *runtime.Encoder, v *SearchMetadata) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"completed_in":`)
 		e.Float64(v.CompletedIn)
 		if e.Failed() {
@@ -1077,7 +1077,7 @@ func _SearchMetadata_dump(e *runtime.Encoder, v *SearchMetadata) {
 // _Size_dump writes the JSON encoding of *v, a jdm.Size, to e.
 func _Size_dump(e *runtime.Encoder, v *Size) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"h":`)
 		e.Int(int64(v.H))
 		e.Key(`,"resize":`)
@@ -1098,7 +1098,7 @@ func _Size_dump(e *runtime.Encoder, v *Size) {
 // _Sizes_dump writes the JSON encoding of *v, a jdm.Sizes, to e.
 func _Sizes_dump(e *runtime.Encoder, v *Sizes) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"large":`)
 		_Size_dump(e, &v.Large)
 		if e.Failed() {
@@ -1155,7 +1155,7 @@ func _Sizes_dump(e *runtime.Encoder, v *Sizes) {
 // _Status_dump writes the JSON encoding of *v, a jdm.Status, to e.
 func _Status_dump(e *runtime.Encoder, v *Status) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"contributors":`)
 		e.Any(v.Contributors)
 		if e.Failed() {
@@ -1411,7 +1411,7 @@ func _URLEntities_dump(e *runtime.Encoder, v *URLEntities) {
 // _URL_dump writes the JSON encoding of *v, a jdm.URL, to e.
 func _URL_dump(e *runtime.Encoder, v *URL) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"display_url":`)
 		e.String(v.DisplayURL)
 		e.Key(`,"expanded_url":`)
@@ -1455,7 +1455,7 @@ func _URL_dump(e *runtime.Encoder, v *URL) {
 // e.
 func _UserEntities_dump(e *runtime.Encoder, v *UserEntities) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"description":`)
 		_URLEntities_dump(e, &v.Description)
 		if e.Failed() {
@@ -1493,7 +1493,7 @@ func _UserEntities_dump(e *runtime.Encoder, v *UserEntities) {
 // e.
 func _UserMention_dump(e *runtime.Encoder, v *UserMention) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"id":`)
 		e.Int(v.ID)
 		e.Key(`,"id_str":`)
@@ -1540,7 +1540,7 @@ func _UserMention_dump(e *runtime.Encoder, v *UserMention) {
 // _User_dump writes the JSON encoding of *v, a jdm.User, to e.
 func _User_dump(e *runtime.Encoder, v *User) {
 	e.OpenObject()
-	if e.SortKeys() {
+	if e.KeysSorted() {
 		e.FirstKey(`"contributors_enabled":`)
 		e.Bool(v.ContributorsEnabled)
 		e.Key(`,"created_at":`)
