@@ -63,6 +63,13 @@ type Box[T any] struct{ V T }
 
 func (b *Box[T]) _Box_pointer() {}
 `, []string{"Box"}, []string{"a.go:5:18: type Box already has a field or method _Box_pointer, which jsondump generates"}},
+		{"type parameter named like a local", `
+type Box[x any] struct{ V x }
+
+type Pair[K comparable, i1 any] struct{ M map[K]i1 }
+`, []string{"Box", "Pair"}, []string{
+			"a.go:3:6: type parameter x of Box: generated code uses that name",
+			"a.go:5:6: type parameter i1 of Pair: generated code uses that name"}},
 		{"type parameter", `
 type Box[int64 any] struct{ N int }
 `, []string{"Box"}, []string{"a.go:3:10: type parameter int64 of Box shadows Go's predeclared int64"}},

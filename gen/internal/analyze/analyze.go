@@ -392,6 +392,7 @@ func (a *analyzer) file(sel []*types.TypeName) *model.File {
 		a.sharedHelpers(f)
 	}
 	a.importNames(f)
+	a.typeParamClashes(f)
 	f.Shadowed = a.shadowed()
 	return f
 }

@@ -14,6 +14,7 @@ package analyze
 // example.com/x/url), with a number appended if even that is taken.
 
 import (
+	"go/token"
 	"go/types"
 	"sort"
 	"strconv"
@@ -29,10 +30,6 @@ var fixedImports = []struct{ path, name string }{
 	{"io", "io"},
 	{"math", "math"},
 }
-
-// generatedNames are the identifiers generated code declares in every
-// function (receivers, parameters): an import of that name would be shadowed.
-var generatedNames = []string{"e", "v", "w", "opts"}
 
 // importNames fills in f.PkgNames, f.Aliases and f.RuntimeName.
 func (a *analyzer) importNames(f *model.File) {
@@ -58,7 +55,7 @@ func (a *analyzer) importNames(f *model.File) {
 	for _, n := range a.pkg.Types.Scope().Names() {
 		taken[n] = true
 	}
-	for _, n := range generatedNames {
+	for _, n := range model.Locals { // an import of such a name would be shadowed
 		taken[n] = true
 	}
 	userNames := map[string]string{}         // path -> the name the package's files import it under
@@ -272,4 +269,46 @@ func typePaths(f *model.File) map[string]bool {
 		value(enc.Value)
 	}
 	return paths
+}
+
+// typeParamClashes reports the type parameters of the file's generic types
+// that generated code would shadow or be shadowed by: they share the scope
+// of its locals (model.Locals, the loop locals) and of the file's imports.
+func (a *analyzer) typeParamClashes(f *model.File) {
+	taken := map[string]bool{f.RuntimeName: true}
+	for _, n := range model.Locals {
+		taken[n] = true
+	}
+	for _, imp := range fixedImports[1:] { // io, math; the runtime's name is f.RuntimeName
+		if alias, ok := f.Aliases[imp.path]; ok {
+			taken[alias] = true
+		} else {
+			taken[imp.name] = true
+		}
+	}
+	for path, name := range f.PkgNames {
+		if alias, ok := f.Aliases[path]; ok {
+			name = alias
+		}
+		taken[name] = true
+	}
+	check := func(params []model.Param, typeName string, pos token.Position) {
+		for _, p := range params {
+			if taken[p.Name] || model.IsLoopLocal(p.Name) {
+				a.errs.Errorf(pos, "type parameter %s of %s: generated code uses that name; rename the parameter", p.Name, typeName)
+			}
+		}
+	}
+	for _, t := range f.Types {
+		check(t.TypeParams, t.Name, t.Pos)
+	}
+	owner := map[*model.Encoder]*types.TypeName{}
+	for key, st := range a.encs {
+		owner[st.enc] = key.obj
+	}
+	for _, enc := range f.Encoders { // sorted: the errors come in the same order every run
+		if tn := owner[enc]; tn != nil && !a.selected[tn] {
+			check(enc.TypeParams, tn.Name(), a.pos(tn.Pos()))
+		}
+	}
 }

@@ -71,35 +71,18 @@ func File(f *model.File) ([]byte, error) {
 	for _, enc := range f.Encoders {
 		em.helpers[enc.Name] = true
 	}
-	// Type parameters share the scope of the names generated code uses.
-	taken := map[string]bool{"e": true, "v": true, "w": true, "x": true, "d": true, "opts": true, rt: true}
-	for _, path := range []string{"io", "math"} {
-		if name, ok := f.Aliases[path]; ok {
-			taken[name] = true
-		} else {
-			taken[path] = true
-		}
-	}
-	for path, name := range f.PkgNames {
-		if alias, ok := f.Aliases[path]; ok {
-			name = alias
-		}
-		taken[name] = true
-	}
+	// Analysis refuses type parameters named like the locals generated code
+	// declares (model.Locals, the loop locals), at the user's declaration; a
+	// model that has one anyway is a bug, said before code that would not
+	// compile is printed.
 	for _, t := range f.Types {
-		for _, p := range t.TypeParams {
-			if taken[p.Name] || isLocal(p.Name) {
-				return nil, &model.Error{Pos: t.Pos, Msg: fmt.Sprintf(
-					"type parameter %s of %s: generated code uses that name; rename the parameter", p.Name, t.Name)}
-			}
+		if err := localClash(f, t.Name, t.TypeParams); err != nil {
+			return nil, err
 		}
 	}
 	for _, enc := range f.Encoders {
-		for _, p := range enc.TypeParams {
-			if taken[p.Name] || isLocal(p.Name) {
-				return nil, fmt.Errorf("gen: emitting %s: type parameter %s of %s: generated code uses that name",
-					f.PkgPath, p.Name, enc.Name)
-			}
+		if err := localClash(f, enc.Name, enc.TypeParams); err != nil {
+			return nil, err
 		}
 	}
 	// The version handshake: a file generated for another version of the
@@ -179,15 +162,14 @@ func fileHeader(build string) (string, error) {
 	return header + "\n\n//go:build " + expr.String(), nil
 }
 
-// isLocal says whether name has the form of a local of generated code: i1,
-// k2, v3, keys1.
-func isLocal(name string) bool {
-	for _, prefix := range []string{"i", "k", "v", "keys"} {
-		if digits, ok := strings.CutPrefix(name, prefix); ok && digits != "" && strings.Trim(digits, "0123456789") == "" {
-			return true
+// localClash reports a type parameter named like a local of generated code.
+func localClash(f *model.File, owner string, params []model.Param) error {
+	for _, p := range params {
+		if slices.Contains(model.Locals, p.Name) || model.IsLoopLocal(p.Name) {
+			return fmt.Errorf("gen: emitting %s: type parameter %s of %s: generated code uses that name", f.PkgPath, p.Name, owner)
 		}
 	}
-	return false
+	return nil
 }
 
 // emitter holds what every part of emission needs. Problems in the model
