@@ -908,6 +908,7 @@ func (a *analyzer) finishEncoders() []*model.Encoder {
 		st.enc.Name = base[key.obj] + "_dump"
 		if key.value {
 			st.enc.Name += "Value"
+			st.enc.NotAddressable = true
 		}
 		for _, v := range st.calls {
 			v.Call = st.enc.Name

@@ -488,7 +488,7 @@ func (em *emitter) encoder(out *jen.File, enc *model.Encoder) {
 		em.errorf("encoder %s has no value", enc.Name)
 		return
 	}
-	if strings.HasSuffix(enc.Name, "_dumpValue") {
+	if enc.NotAddressable {
 		doc(out, "%s writes *v to e as encoding/json encodes a %s that is not addressable: Marshaler and TextMarshaler methods on its pointer type do not apply.", enc.Name, enc.Value.GoType)
 	} else {
 		doc(out, "%s writes the JSON encoding of *v, a %s, to e.", enc.Name, enc.Value.GoType)

@@ -362,7 +362,7 @@ var emitCases = []struct {
 				fld("Owner", call("_Legacy_dumpValue", "shop.Legacy")),
 			),
 			structEncoder("Legacy", fld("Name", val(model.String, "string"))),
-			&model.Encoder{Name: "_Legacy_dumpValue", Type: named("Legacy"), Value: &model.Value{Kind: model.Struct, GoType: "shop.Legacy",
+			&model.Encoder{Name: "_Legacy_dumpValue", Type: named("Legacy"), NotAddressable: true, Value: &model.Value{Kind: model.Struct, GoType: "shop.Legacy",
 				Struct: &model.Object{Fields: []*model.Field{fld("Name", val(model.String, "string"))}}}},
 		)
 		f.BuildConstraint = "linux &&   (amd64||arm64)"

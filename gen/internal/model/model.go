@@ -129,6 +129,11 @@ type Encoder struct {
 	Type       TypeExpr // the named type; the helper takes a pointer to it
 	TypeParams []Param  // when Type is a generic type
 
+	// NotAddressable says the helper encodes *v as encoding/json encodes a
+	// value that is not addressable (Marshaler and TextMarshaler methods on
+	// its pointer type do not apply): the variant named _T_dumpValue.
+	NotAddressable bool
+
 	// Value says how to encode *v. For a struct it has Kind Struct.
 	Value *Value
 }
