@@ -85,18 +85,14 @@ func (e *Encoder) dynamic(v any) {
 	if e.generated(v) {
 		return
 	}
+	if isNilPointer(v) {
+		e.Null() // as encoding/json writes it, without calling a method of it
+		return
+	}
 	switch v := v.(type) {
 	case json.Marshaler:
-		if isNilPointer(v) {
-			e.Null() // as encoding/json writes it, without calling the method
-			return
-		}
 		e.Marshaler(v)
 	case encoding.TextMarshaler:
-		if isNilPointer(v) {
-			e.Null()
-			return
-		}
 		e.TextMarshaler(v)
 	default:
 		e.fallback(v)

@@ -22,6 +22,7 @@ import (
 	"encoding"
 	"encoding/json"
 	"reflect"
+	"strconv"
 	"sync"
 )
 
@@ -124,12 +125,7 @@ func (e *Encoder) generatedElems(v any) bool {
 		if !e.Enter(nil) {
 			return true
 		}
-		keys := rv.MapKeys()
-		ks := make([]MapKey[int], len(keys))
-		for i, key := range keys {
-			ks[i] = MapKey[int]{Key: i, Name: key.String()}
-		}
-		sortKeys(e, ks) // as every map's keys: SortKeys spells invalid UTF-8 as U+FFFD
+		keys, ks := e.sortedMapKeys(rv)
 		e.OpenObject()
 		for _, k := range ks {
 			e.KeyString(k.Name)
@@ -166,4 +162,27 @@ func (e *Encoder) generatedElems(v any) bool {
 	}
 	e.CloseArray()
 	return true
+}
+
+// sortedMapKeys returns the keys of m, a map with string or integer keys,
+// and their names in the order generated code writes them (sortKeys, which
+// under SortKeys spells invalid UTF-8 as U+FFFD): each name's Key is the
+// index of its key.
+func (e *Encoder) sortedMapKeys(m reflect.Value) ([]reflect.Value, []MapKey[int]) {
+	keys := m.MapKeys()
+	ks := make([]MapKey[int], len(keys))
+	for i, k := range keys {
+		var name string
+		switch k.Kind() {
+		case reflect.String:
+			name = k.String()
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			name = strconv.FormatInt(k.Int(), 10)
+		default:
+			name = strconv.FormatUint(k.Uint(), 10)
+		}
+		ks[i] = MapKey[int]{Key: i, Name: name}
+	}
+	sortKeys(e, ks)
+	return keys, ks
 }

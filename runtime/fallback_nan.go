@@ -16,7 +16,6 @@ package runtime
 
 import (
 	"reflect"
-	"strconv"
 )
 
 // allowNaN writes v, under AllowNaN, when its type is a shape walked here
@@ -160,21 +159,7 @@ func (e *Encoder) walkElems(v reflect.Value) {
 // walkMap writes a map's members sorted as generated code sorts them
 // (sortKeys), its values not addressable, as in encoding/json.
 func (e *Encoder) walkMap(v reflect.Value) {
-	keys := v.MapKeys()
-	ks := make([]MapKey[int], len(keys))
-	for i, k := range keys {
-		var name string
-		switch k.Kind() {
-		case reflect.String:
-			name = k.String()
-		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-			name = strconv.FormatInt(k.Int(), 10)
-		default:
-			name = strconv.FormatUint(k.Uint(), 10)
-		}
-		ks[i] = MapKey[int]{Key: i, Name: name}
-	}
-	sortKeys(e, ks)
+	keys, ks := e.sortedMapKeys(v)
 	walk := walked(v.Type().Elem())
 	e.OpenObject()
 	for _, k := range ks {
