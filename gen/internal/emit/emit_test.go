@@ -411,8 +411,8 @@ func TestEmitShape(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
-		if first, _, _ := strings.Cut(string(src), "\n"); first != header {
-			t.Errorf("%s: first line %q, want %q", c.name, first, header)
+		if first, _, _ := strings.Cut(string(src), "\n"); first != model.Header {
+			t.Errorf("%s: first line %q, want %q", c.name, first, model.Header)
 		}
 		f, err := parser.ParseFile(token.NewFileSet(), c.name+".go", src, parser.ParseComments)
 		if err != nil {
@@ -465,7 +465,7 @@ func TestEmitBuildConstraint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := header + "\n\n//go:build linux && (amd64 || arm64)\n\npackage shop\n"
+	want := model.Header + "\n\n//go:build linux && (amd64 || arm64)\n\npackage shop\n"
 	if !strings.HasPrefix(string(src), want) {
 		t.Errorf("file starts\n%s\nwant\n%s", src[:min(len(src), len(want))], want)
 	}
