@@ -24,8 +24,14 @@ all=(
 )
 want=("$@")
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# COMPILECOST_DIR keeps the scratch module (to profile the compiler in it).
+if [ -n "${COMPILECOST_DIR:-}" ]; then
+	work=$COMPILECOST_DIR
+	mkdir -p "$work"
+else
+	work=$(mktemp -d)
+	trap 'rm -rf "$work"' EXIT
+fi
 cat >"$work/go.mod" <<EOF
 module example.com/compilecost
 

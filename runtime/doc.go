@@ -40,7 +40,7 @@
 // the error is built only when there is one; [Encoder.Close],
 // [Encoder.Bytes] or [Encoder.MustString] end the encode and return the
 // Encoder to the pool. Key, FirstKey, Elem, the Open and Close methods,
-// Null, Bool, Int, String, Failed and KeysSorted are small enough for
+// Null, Bool, Int, String and Failed are small enough for
 // the compiler to inline.
 //
 // Cycles: [Encoder.Enter] and [Encoder.Leave] bracket every pointer, slice
@@ -49,9 +49,10 @@
 // identity without reflect, so more than 10000 nested maps count as a cycle.
 package runtime
 
-// SupportPackageIsVersion4 is referred to by generated code, so that a file
+// SupportPackageIsVersion5 is referred to by generated code, so that a file
 // generated for another version of this package fails to compile with a
 // message that names the mismatch. Version 2: Key takes the comma too.
 // Version 3: FirstKey. Version 4: generated files register a DispatchFunc,
-// and MarshalJSON is generated only on request.
-const SupportPackageIsVersion4 = true
+// and MarshalJSON is generated only on request. Version 5: one member
+// list per struct, which the Encoder sorts under SortKeys (no KeysSorted).
+const SupportPackageIsVersion5 = true

@@ -45,7 +45,8 @@ type Encoder struct {
 
 	// limit is the buffer length at which Key and Elem leave their inlined
 	// fast path: flushAt, and 0 when indenting, whose newlines live on the
-	// slow path.
+	// slow path, or sorting keys, whose members are recorded there (see
+	// sortkeys.go).
 	limit int
 
 	needComma bool // a member or element has been written at this level
@@ -77,6 +78,8 @@ type Encoder struct {
 	nameBlobs     map[string]string // see nameBlob
 	nameBlobSize  int
 
+	pending []pendingMember // of the open objects, under SortKeys; see sortkeys.go
+
 	// Scratch for raw JSON that is re-emitted; see raw.go.
 	raw     []byte
 	members []member
@@ -97,7 +100,7 @@ func NewEncoder(w io.Writer, opts ...Option) *Encoder {
 	e.opts.set(opts)
 	e.indents = e.indents[:0] // for other options, maybe
 	e.esc = &escTables[tableIndex(e.opts.escapeHTML, e.opts.ensureASCII)]
-	if e.opts.indent {
+	if e.opts.indent || e.opts.sortKeys {
 		e.limit = 0
 	} else {
 		e.limit = flushAt
@@ -199,6 +202,9 @@ func (e *Encoder) dropLargeScratch() {
 	if cap(e.arena) > keepBuffer {
 		e.arena = nil
 	}
+	if cap(e.pending) > keepKeys {
+		e.pending = nil
+	}
 }
 
 // setBuf makes b, the buffer after an append to it, the buffer; see
@@ -238,6 +244,9 @@ func (e *Encoder) flush() {
 
 // handOff is flush's work, out of line so that flush is inlined.
 func (e *Encoder) handOff() {
+	if len(e.pending) > 0 {
+		return // an object under SortKeys is open: its offsets must hold
+	}
 	if e.w != nil {
 		e.write()
 	} else {
@@ -319,7 +328,8 @@ func (e *Encoder) release() {
 	// is missed.
 	e.buf, e.indents, e.mem, e.path = e.buf[:0], e.indents[:0], e.mem[:0], e.path[:0]
 	e.names, e.nameEnds = e.names[:0], e.nameEnds[:0]
-	e.raw, e.members, e.arena = e.raw[:0], e.members[:0], e.arena[:0]
+	clear(e.pending) // user data: map keys
+	e.raw, e.members, e.arena, e.pending = e.raw[:0], e.members[:0], e.arena[:0], e.pending[:0]
 	e.limit, e.needComma, e.depth, e.level, e.mapLevel, e.grown = 0, false, 0, 0, 0, false
 	e.opts, e.esc, e.w, e.err, e.werr = options{}, nil, nil, nil, false
 	pool.Put(e)

@@ -14,7 +14,7 @@ import (
 // sorted into one of the three lists, and handled so by release.
 func TestReleaseResets(t *testing.T) {
 	reset := []string{"limit", "needComma", "depth", "opts", "esc", "w", "err", "werr", "level", "mapLevel", "grown"}
-	cut := []string{"buf", "indents", "mem", "path", "names", "nameEnds", "raw", "members", "arena"}
+	cut := []string{"buf", "indents", "mem", "path", "names", "nameEnds", "raw", "members", "arena", "pending"}
 	kept := []string{"free", "seen", "keys", "anyKeys", "sortRefs", "sortNames", "nameBlobs", "nameBlobSize", "jbuf"}
 
 	typ := reflect.TypeFor[Encoder]()
@@ -43,6 +43,7 @@ func TestReleaseResets(t *testing.T) {
 	e.raw = append(e.raw, "{}"...)
 	e.members = append(e.members, member{})
 	e.arena = append(e.arena, 'x')
+	e.pending = append(e.pending, pendingMember{name: "key"})
 	e.release()
 
 	v := reflect.ValueOf(e).Elem()
@@ -61,6 +62,9 @@ func TestReleaseResets(t *testing.T) {
 	}
 	if e.path[:1][0] != "" {
 		t.Error("after release, path still holds a map key")
+	}
+	if e.pending[:1][0].name != "" {
+		t.Error("after release, pending still holds a map key")
 	}
 }
 

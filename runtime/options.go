@@ -40,6 +40,11 @@ func EscapeHTML(on bool) Option { return Option{kind: optEscapeHTML, on: on} }
 // byte of invalid UTF-8 sorts as the U+FFFD it is written as. Struct fields
 // too, and the objects inside json.RawMessage and Marshaler output.
 // Python: sort_keys=True.
+//
+// Struct fields are put in order when their object closes, so an object is
+// held in memory until then: DumpTo hands its writer no chunk while an
+// object is open, where without SortKeys it would every 32 KiB (a top-level
+// array of objects still streams, an object at a time).
 func SortKeys() Option { return Option{kind: optSortKeys, on: true} }
 
 // EnsureASCII writes DEL and every non-ASCII rune as \uXXXX (lower-case hex,

@@ -60,17 +60,16 @@ func (e *Encoder) keySlow(literal string) {
 		e.needComma = true
 		return
 	}
-	// beginMember's work, here rather than called: every member of
-	// indented output comes this way.
-	e.flush()
-	e.comma()
-	if e.opts.indent {
-		e.newline(e.depth)
-		e.buf = append(e.buf, literal...)
-		e.buf = append(e.buf, ' ')
-		return
+	// Every member of indented output comes this way, and under SortKeys
+	// every member.
+	sep := e.beginKey()
+	if e.opts.sortKeys {
+		e.pend(sep, literalName(literal))
 	}
 	e.buf = append(e.buf, literal...)
+	if e.opts.indent {
+		e.buf = append(e.buf, ' ')
+	}
 }
 
 // KeyString starts an object member whose key is escaped now, under the
@@ -84,15 +83,18 @@ func (e *Encoder) KeyString(key string) {
 		e.buf = append(e.buf, ':')
 		return
 	}
-	e.beginMember()
+	sep := e.beginKey()
+	if e.opts.sortKeys {
+		e.pend(sep, key)
+	}
 	quoteTo(&e.buf, key, e.esc, true)
 	e.colon()
 }
 
 // CloseObject writes }.
 func (e *Encoder) CloseObject() {
-	if e.opts.indent {
-		e.closeIndented('}')
+	if e.limit == 0 {
+		e.closeObjectSlow()
 	} else {
 		e.buf = append(e.buf, '}')
 		e.needComma = true
@@ -145,6 +147,18 @@ func (e *Encoder) beginMember() {
 	}
 }
 
+// beginKey is beginMember's slow path for a member of an object: it
+// returns where what it wrote starts, for SortKeys (see pend).
+func (e *Encoder) beginKey() (sep int) {
+	e.flush()
+	sep = len(e.buf)
+	e.comma()
+	if e.opts.indent {
+		e.newline(e.depth)
+	}
+	return sep
+}
+
 // comma writes the comma due before a member or element but the first, and
 // makes it due before the next.
 func (e *Encoder) comma() {
@@ -160,6 +174,23 @@ func (e *Encoder) colon() {
 	} else {
 		e.buf = append(e.buf, ':')
 	}
+}
+
+// closeObjectSlow is CloseObject when indenting or sorting keys (limit is
+// 0 for both): the members go into the order of their keys first.
+//
+//go:noinline
+func (e *Encoder) closeObjectSlow() {
+	if e.opts.sortKeys {
+		e.sortMembers()
+	}
+	if e.opts.indent {
+		e.closeIndented('}')
+		return
+	}
+	e.buf = append(e.buf, '}')
+	e.needComma = true
+	e.depth--
 }
 
 // closeIndented is the Close methods' slow path; inlined, it would push
@@ -210,8 +241,3 @@ func (e *Encoder) growIndents(depth int) {
 		e.grown = true // see dropLargeScratch
 	}
 }
-
-// KeysSorted reports whether the SortKeys option is on: generated code then
-// writes struct fields in the order of their keys. (Not SortKeys, which
-// would read in go doc like the option of that name.)
-func (e *Encoder) KeysSorted() bool { return e.opts.sortKeys }

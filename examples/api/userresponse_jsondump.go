@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion4
+const _ = runtime.SupportPackageIsVersion5
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -185,170 +185,87 @@ func _APIError_dump(e *runtime.Encoder, v *APIError) {
 // _Address_dump writes the JSON encoding of *v, a api.Address, to e.
 func _Address_dump(e *runtime.Encoder, v *Address) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"City":`)
-		e.String(v.City)
-		e.Key(`,"Street":`)
-		e.String(v.Street)
-		e.Key(`,"country":`)
-		e.String(v.Country)
-		if v.Zip != "" {
-			e.Key(`,"zip":`)
-			e.String(v.Zip)
-		}
-	} else {
-		e.FirstKey(`"Street":`)
-		e.String(v.Street)
-		e.Key(`,"City":`)
-		e.String(v.City)
-		if v.Zip != "" {
-			e.Key(`,"zip":`)
-			e.String(v.Zip)
-		}
-		e.Key(`,"country":`)
-		e.String(v.Country)
+	e.FirstKey(`"Street":`)
+	e.String(v.Street)
+	e.Key(`,"City":`)
+	e.String(v.City)
+	if v.Zip != "" {
+		e.Key(`,"zip":`)
+		e.String(v.Zip)
 	}
+	e.Key(`,"country":`)
+	e.String(v.Country)
 	e.CloseObject()
 }
 
 // _Category_dump writes the JSON encoding of *v, a api.Category, to e.
 func _Category_dump(e *runtime.Encoder, v *Category) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		if v.Attrs != nil {
-			e.Key(`,"attrs":`)
-			e.Any(v.Attrs)
-			if e.Failed() {
-				e.AtField("Attrs")
+	e.FirstKey(`"name":`)
+	e.String(v.Name)
+	if v.Parent != nil {
+		e.Key(`,"parent":`)
+		// The pointer can lead back here: stop at a cycle.
+		if !e.Enter(v.Parent) {
+			e.AtField("Parent")
+			return
+		}
+		_Category_dump(e, v.Parent)
+		if e.Failed() {
+			e.AtField("Parent")
+			return
+		}
+		e.Leave(v.Parent)
+	}
+	if len(v.Children) != 0 {
+		e.Key(`,"children":`)
+		e.OpenArray()
+		if len(v.Children) > 0 {
+			// The elements can lead back to this slice: stop at a cycle.
+			if !e.Enter(&v.Children[0]) {
+				e.AtField("Children")
 				return
 			}
-		}
-		if len(v.Children) != 0 {
-			e.Key(`,"children":`)
-			e.OpenArray()
-			if len(v.Children) > 0 {
-				// The elements can lead back to this slice: stop at a cycle.
-				if !e.Enter(&v.Children[0]) {
+			for i1 := range v.Children {
+				e.Elem()
+				_Category_dump(e, &v.Children[i1])
+				if e.Failed() {
+					e.AtIndex(i1)
 					e.AtField("Children")
 					return
 				}
-				for i1 := range v.Children {
-					e.Elem()
-					_Category_dump(e, &v.Children[i1])
-					if e.Failed() {
-						e.AtIndex(i1)
-						e.AtField("Children")
-						return
-					}
-				}
-				e.Leave(&v.Children[0])
 			}
-			e.CloseArray()
+			e.Leave(&v.Children[0])
 		}
-		if len(v.Locales) != 0 {
-			e.Key(`,"locales":`)
-			e.OpenObject()
-			// The values can lead back to this map: stop at a cycle.
-			if !e.Enter(nil) {
+		e.CloseArray()
+	}
+	if len(v.Locales) != 0 {
+		e.Key(`,"locales":`)
+		e.OpenObject()
+		// The values can lead back to this map: stop at a cycle.
+		if !e.Enter(nil) {
+			e.AtField("Locales")
+			return
+		}
+		for _, k1 := range runtime.StringKeys(e, v.Locales) {
+			e.KeyString(k1.Name)
+			v1 := v.Locales[k1.Key]
+			_Category_dump(e, &v1)
+			if e.Failed() {
+				e.AtKey(k1.Name)
 				e.AtField("Locales")
 				return
 			}
-			for _, k1 := range runtime.StringKeys(e, v.Locales) {
-				e.KeyString(k1.Name)
-				v1 := v.Locales[k1.Key]
-				_Category_dump(e, &v1)
-				if e.Failed() {
-					e.AtKey(k1.Name)
-					e.AtField("Locales")
-					return
-				}
-			}
-			e.Leave(nil)
-			e.CloseObject()
 		}
-		e.Key(`,"name":`)
-		e.String(v.Name)
-		if v.Parent != nil {
-			e.Key(`,"parent":`)
-			// The pointer can lead back here: stop at a cycle.
-			if !e.Enter(v.Parent) {
-				e.AtField("Parent")
-				return
-			}
-			_Category_dump(e, v.Parent)
-			if e.Failed() {
-				e.AtField("Parent")
-				return
-			}
-			e.Leave(v.Parent)
-		}
-	} else {
-		e.FirstKey(`"name":`)
-		e.String(v.Name)
-		if v.Parent != nil {
-			e.Key(`,"parent":`)
-			// The pointer can lead back here: stop at a cycle.
-			if !e.Enter(v.Parent) {
-				e.AtField("Parent")
-				return
-			}
-			_Category_dump(e, v.Parent)
-			if e.Failed() {
-				e.AtField("Parent")
-				return
-			}
-			e.Leave(v.Parent)
-		}
-		if len(v.Children) != 0 {
-			e.Key(`,"children":`)
-			e.OpenArray()
-			if len(v.Children) > 0 {
-				// The elements can lead back to this slice: stop at a cycle.
-				if !e.Enter(&v.Children[0]) {
-					e.AtField("Children")
-					return
-				}
-				for i1 := range v.Children {
-					e.Elem()
-					_Category_dump(e, &v.Children[i1])
-					if e.Failed() {
-						e.AtIndex(i1)
-						e.AtField("Children")
-						return
-					}
-				}
-				e.Leave(&v.Children[0])
-			}
-			e.CloseArray()
-		}
-		if len(v.Locales) != 0 {
-			e.Key(`,"locales":`)
-			e.OpenObject()
-			// The values can lead back to this map: stop at a cycle.
-			if !e.Enter(nil) {
-				e.AtField("Locales")
-				return
-			}
-			for _, k1 := range runtime.StringKeys(e, v.Locales) {
-				e.KeyString(k1.Name)
-				v1 := v.Locales[k1.Key]
-				_Category_dump(e, &v1)
-				if e.Failed() {
-					e.AtKey(k1.Name)
-					e.AtField("Locales")
-					return
-				}
-			}
-			e.Leave(nil)
-			e.CloseObject()
-		}
-		if v.Attrs != nil {
-			e.Key(`,"attrs":`)
-			e.Any(v.Attrs)
-			if e.Failed() {
-				e.AtField("Attrs")
-				return
-			}
+		e.Leave(nil)
+		e.CloseObject()
+	}
+	if v.Attrs != nil {
+		e.Key(`,"attrs":`)
+		e.Any(v.Attrs)
+		if e.Failed() {
+			e.AtField("Attrs")
+			return
 		}
 	}
 	e.CloseObject()
@@ -357,43 +274,22 @@ func _Category_dump(e *runtime.Encoder, v *Category) {
 // _Line_dump writes the JSON encoding of *v, a api.Line, to e.
 func _Line_dump(e *runtime.Encoder, v *Line) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		if v.Discount != nil {
-			e.Key(`,"discount":`)
-			e.Float64(*v.Discount)
-			if e.Failed() {
-				e.AtField("Discount")
-				return
-			}
-		}
-		e.Key(`,"price":`)
-		e.Float64(v.Price)
+	e.FirstKey(`"sku":`)
+	e.String(v.SKU)
+	e.Key(`,"qty":`)
+	e.Int(int64(v.Qty))
+	e.Key(`,"price":`)
+	e.Float64(v.Price)
+	if e.Failed() {
+		e.AtField("Price")
+		return
+	}
+	if v.Discount != nil {
+		e.Key(`,"discount":`)
+		e.Float64(*v.Discount)
 		if e.Failed() {
-			e.AtField("Price")
+			e.AtField("Discount")
 			return
-		}
-		e.Key(`,"qty":`)
-		e.Int(int64(v.Qty))
-		e.Key(`,"sku":`)
-		e.String(v.SKU)
-	} else {
-		e.FirstKey(`"sku":`)
-		e.String(v.SKU)
-		e.Key(`,"qty":`)
-		e.Int(int64(v.Qty))
-		e.Key(`,"price":`)
-		e.Float64(v.Price)
-		if e.Failed() {
-			e.AtField("Price")
-			return
-		}
-		if v.Discount != nil {
-			e.Key(`,"discount":`)
-			e.Float64(*v.Discount)
-			if e.Failed() {
-				e.AtField("Discount")
-				return
-			}
 		}
 	}
 	e.CloseObject()
@@ -402,64 +298,33 @@ func _Line_dump(e *runtime.Encoder, v *Line) {
 // _OrderList_dump writes the JSON encoding of *v, a api.OrderList, to e.
 func _OrderList_dump(e *runtime.Encoder, v *OrderList) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"orders":`)
-		if v.Orders == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Orders {
-				e.Elem()
-				_Order_dump(e, &v.Orders[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Orders")
-					return
-				}
-			}
-			e.CloseArray()
-		}
-		e.Key(`,"page":`)
-		_Page_dump(e, &v.Page)
-		if e.Failed() {
-			e.AtField("Page")
-			return
-		}
-		e.Key(`,"request_id":`)
-		e.String(v.Meta.RequestID)
-		if v.Meta.Version != 0 {
-			e.Key(`,"version":`)
-			e.Int(int64(v.Meta.Version))
-		}
+	e.FirstKey(`"request_id":`)
+	e.String(v.Meta.RequestID)
+	if v.Meta.Version != 0 {
+		e.Key(`,"version":`)
+		e.Int(int64(v.Meta.Version))
+	}
+	e.Key(`,"page":`)
+	_Page_dump(e, &v.Page)
+	if e.Failed() {
+		e.AtField("Page")
+		return
+	}
+	e.Key(`,"orders":`)
+	if v.Orders == nil {
+		e.Null()
 	} else {
-		e.FirstKey(`"request_id":`)
-		e.String(v.Meta.RequestID)
-		if v.Meta.Version != 0 {
-			e.Key(`,"version":`)
-			e.Int(int64(v.Meta.Version))
-		}
-		e.Key(`,"page":`)
-		_Page_dump(e, &v.Page)
-		if e.Failed() {
-			e.AtField("Page")
-			return
-		}
-		e.Key(`,"orders":`)
-		if v.Orders == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Orders {
-				e.Elem()
-				_Order_dump(e, &v.Orders[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Orders")
-					return
-				}
+		e.OpenArray()
+		for i1 := range v.Orders {
+			e.Elem()
+			_Order_dump(e, &v.Orders[i1])
+			if e.Failed() {
+				e.AtIndex(i1)
+				e.AtField("Orders")
+				return
 			}
-			e.CloseArray()
 		}
+		e.CloseArray()
 	}
 	e.CloseObject()
 }
@@ -467,132 +332,67 @@ func _OrderList_dump(e *runtime.Encoder, v *OrderList) {
 // _Order_dump writes the JSON encoding of *v, a api.Order, to e.
 func _Order_dump(e *runtime.Encoder, v *Order) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"created_at":`)
-		e.Time(v.Timestamps.CreatedAt)
+	e.FirstKey(`"id":`)
+	e.String(v.ID)
+	e.Key(`,"created_at":`)
+	e.Time(v.Timestamps.CreatedAt)
+	if e.Failed() {
+		e.AtField("CreatedAt")
+		return
+	}
+	if v.Timestamps.UpdatedAt != nil {
+		e.Key(`,"updated_at":`)
+		e.Time(*v.Timestamps.UpdatedAt)
 		if e.Failed() {
-			e.AtField("CreatedAt")
+			e.AtField("UpdatedAt")
 			return
 		}
-		if v.Customer != nil {
-			e.Key(`,"customer":`)
-			_User_dump(e, v.Customer)
-			if e.Failed() {
-				e.AtField("Customer")
-				return
-			}
-		}
-		e.Key(`,"id":`)
-		e.String(v.ID)
-		e.Key(`,"lines":`)
-		if v.Lines == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Lines {
-				e.Elem()
-				_Line_dump(e, &v.Lines[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Lines")
-					return
-				}
-			}
-			e.CloseArray()
-		}
-		if len(v.Notes) != 0 {
-			e.Key(`,"notes":`)
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Notes) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.String(v1)
-			}
-			e.CloseObject()
-		}
-		e.Key(`,"status":`)
-		e.TextMarshaler(v.Status)
+	}
+	if v.Customer != nil {
+		e.Key(`,"customer":`)
+		_User_dump(e, v.Customer)
 		if e.Failed() {
-			e.AtField("Status")
+			e.AtField("Customer")
 			return
 		}
-		e.Key(`,"total":`)
-		e.Marshaler(v.Total)
-		if e.Failed() {
-			e.AtField("Total")
-			return
-		}
-		if v.Timestamps.UpdatedAt != nil {
-			e.Key(`,"updated_at":`)
-			e.Time(*v.Timestamps.UpdatedAt)
-			if e.Failed() {
-				e.AtField("UpdatedAt")
-				return
-			}
-		}
+	}
+	e.Key(`,"lines":`)
+	if v.Lines == nil {
+		e.Null()
 	} else {
-		e.FirstKey(`"id":`)
-		e.String(v.ID)
-		e.Key(`,"created_at":`)
-		e.Time(v.Timestamps.CreatedAt)
-		if e.Failed() {
-			e.AtField("CreatedAt")
-			return
-		}
-		if v.Timestamps.UpdatedAt != nil {
-			e.Key(`,"updated_at":`)
-			e.Time(*v.Timestamps.UpdatedAt)
+		e.OpenArray()
+		for i1 := range v.Lines {
+			e.Elem()
+			_Line_dump(e, &v.Lines[i1])
 			if e.Failed() {
-				e.AtField("UpdatedAt")
+				e.AtIndex(i1)
+				e.AtField("Lines")
 				return
 			}
 		}
-		if v.Customer != nil {
-			e.Key(`,"customer":`)
-			_User_dump(e, v.Customer)
-			if e.Failed() {
-				e.AtField("Customer")
-				return
-			}
+		e.CloseArray()
+	}
+	e.Key(`,"total":`)
+	e.Marshaler(v.Total)
+	if e.Failed() {
+		e.AtField("Total")
+		return
+	}
+	e.Key(`,"status":`)
+	e.TextMarshaler(v.Status)
+	if e.Failed() {
+		e.AtField("Status")
+		return
+	}
+	if len(v.Notes) != 0 {
+		e.Key(`,"notes":`)
+		e.OpenObject()
+		for _, k1 := range runtime.StringEntries(e, v.Notes) {
+			e.KeyString(k1.Name)
+			v1 := k1.Value
+			e.String(v1)
 		}
-		e.Key(`,"lines":`)
-		if v.Lines == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Lines {
-				e.Elem()
-				_Line_dump(e, &v.Lines[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Lines")
-					return
-				}
-			}
-			e.CloseArray()
-		}
-		e.Key(`,"total":`)
-		e.Marshaler(v.Total)
-		if e.Failed() {
-			e.AtField("Total")
-			return
-		}
-		e.Key(`,"status":`)
-		e.TextMarshaler(v.Status)
-		if e.Failed() {
-			e.AtField("Status")
-			return
-		}
-		if len(v.Notes) != 0 {
-			e.Key(`,"notes":`)
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Notes) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.String(v1)
-			}
-			e.CloseObject()
-		}
+		e.CloseObject()
 	}
 	e.CloseObject()
 }
@@ -613,60 +413,31 @@ func _Page_dump(e *runtime.Encoder, v *Page) {
 // e.
 func _UserResponse_dump(e *runtime.Encoder, v *UserResponse) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"data":`)
-		_User_dump(e, &v.Data)
-		if e.Failed() {
-			e.AtField("Data")
-			return
-		}
-		if len(v.Errors) != 0 {
-			e.Key(`,"errors":`)
-			e.OpenArray()
-			for i1 := range v.Errors {
-				e.Elem()
-				_APIError_dump(e, &v.Errors[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Errors")
-					return
-				}
+	e.FirstKey(`"request_id":`)
+	e.String(v.Meta.RequestID)
+	if v.Meta.Version != 0 {
+		e.Key(`,"version":`)
+		e.Int(int64(v.Meta.Version))
+	}
+	e.Key(`,"data":`)
+	_User_dump(e, &v.Data)
+	if e.Failed() {
+		e.AtField("Data")
+		return
+	}
+	if len(v.Errors) != 0 {
+		e.Key(`,"errors":`)
+		e.OpenArray()
+		for i1 := range v.Errors {
+			e.Elem()
+			_APIError_dump(e, &v.Errors[i1])
+			if e.Failed() {
+				e.AtIndex(i1)
+				e.AtField("Errors")
+				return
 			}
-			e.CloseArray()
 		}
-		e.Key(`,"request_id":`)
-		e.String(v.Meta.RequestID)
-		if v.Meta.Version != 0 {
-			e.Key(`,"version":`)
-			e.Int(int64(v.Meta.Version))
-		}
-	} else {
-		e.FirstKey(`"request_id":`)
-		e.String(v.Meta.RequestID)
-		if v.Meta.Version != 0 {
-			e.Key(`,"version":`)
-			e.Int(int64(v.Meta.Version))
-		}
-		e.Key(`,"data":`)
-		_User_dump(e, &v.Data)
-		if e.Failed() {
-			e.AtField("Data")
-			return
-		}
-		if len(v.Errors) != 0 {
-			e.Key(`,"errors":`)
-			e.OpenArray()
-			for i1 := range v.Errors {
-				e.Elem()
-				_APIError_dump(e, &v.Errors[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Errors")
-					return
-				}
-			}
-			e.CloseArray()
-		}
+		e.CloseArray()
 	}
 	e.CloseObject()
 }
@@ -674,90 +445,46 @@ func _UserResponse_dump(e *runtime.Encoder, v *UserResponse) {
 // _User_dump writes the JSON encoding of *v, a api.User, to e.
 func _User_dump(e *runtime.Encoder, v *User) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		if v.Address != nil {
-			e.Key(`,"address":`)
-			_Address_dump(e, v.Address)
-			if e.Failed() {
-				e.AtField("Address")
-				return
-			}
-		}
-		if v.Admin {
-			e.Key(`,"admin":`)
-			e.Bool(v.Admin)
-		}
-		if len(v.Avatar) != 0 {
-			e.Key(`,"avatar":`)
-			e.Base64(v.Avatar)
-		}
-		if v.Email != "" {
-			e.Key(`,"email":`)
-			e.String(v.Email)
-		}
-		e.Key(`,"id":`)
-		e.Int(v.ID)
-		e.Key(`,"name":`)
-		e.String(v.Name)
-		e.Key(`,"score":`)
-		e.Float64(v.Score)
+	e.FirstKey(`"id":`)
+	e.Int(v.ID)
+	e.Key(`,"name":`)
+	e.String(v.Name)
+	if v.Email != "" {
+		e.Key(`,"email":`)
+		e.String(v.Email)
+	}
+	if v.Admin {
+		e.Key(`,"admin":`)
+		e.Bool(v.Admin)
+	}
+	if v.Address != nil {
+		e.Key(`,"address":`)
+		_Address_dump(e, v.Address)
 		if e.Failed() {
-			e.AtField("Score")
+			e.AtField("Address")
 			return
 		}
-		e.Key(`,"tags":`)
-		if v.Tags == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Tags {
-				e.Elem()
-				e.String(v.Tags[i1])
-			}
-			e.CloseArray()
-		}
+	}
+	e.Key(`,"tags":`)
+	if v.Tags == nil {
+		e.Null()
 	} else {
-		e.FirstKey(`"id":`)
-		e.Int(v.ID)
-		e.Key(`,"name":`)
-		e.String(v.Name)
-		if v.Email != "" {
-			e.Key(`,"email":`)
-			e.String(v.Email)
+		e.OpenArray()
+		for i1 := range v.Tags {
+			e.Elem()
+			e.String(v.Tags[i1])
 		}
-		if v.Admin {
-			e.Key(`,"admin":`)
-			e.Bool(v.Admin)
-		}
-		if v.Address != nil {
-			e.Key(`,"address":`)
-			_Address_dump(e, v.Address)
-			if e.Failed() {
-				e.AtField("Address")
-				return
-			}
-		}
-		e.Key(`,"tags":`)
-		if v.Tags == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Tags {
-				e.Elem()
-				e.String(v.Tags[i1])
-			}
-			e.CloseArray()
-		}
-		e.Key(`,"score":`)
-		e.Float64(v.Score)
-		if e.Failed() {
-			e.AtField("Score")
-			return
-		}
-		if len(v.Avatar) != 0 {
-			e.Key(`,"avatar":`)
-			e.Base64(v.Avatar)
-		}
+		e.CloseArray()
+	}
+	e.Key(`,"score":`)
+	e.Float64(v.Score)
+	if e.Failed() {
+		e.AtField("Score")
+		return
+	}
+	if len(v.Avatar) != 0 {
+		e.Key(`,"avatar":`)
+		e.Base64(v.Avatar)
 	}
 	e.CloseObject()
 }

@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion4
+const _ = runtime.SupportPackageIsVersion5
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -206,46 +206,24 @@ func _Backend_dispatch(e *runtime.Encoder, v any) bool {
 // _Backend_dump writes the JSON encoding of *v, a config.Backend, to e.
 func _Backend_dump(e *runtime.Encoder, v *Backend) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"healthy":`)
-		if v.Healthy == nil {
-			e.Null()
-		} else {
-			e.Bool(*v.Healthy)
+	e.FirstKey(`"url":`)
+	e.String(v.URL)
+	e.Key(`,"weight":`)
+	e.Uint(uint64(v.Weight))
+	if v.Tags != nil {
+		e.Key(`,"tags":`)
+		e.OpenArray()
+		for i1 := range v.Tags {
+			e.Elem()
+			e.String(v.Tags[i1])
 		}
-		if v.Tags != nil {
-			e.Key(`,"tags":`)
-			e.OpenArray()
-			for i1 := range v.Tags {
-				e.Elem()
-				e.String(v.Tags[i1])
-			}
-			e.CloseArray()
-		}
-		e.Key(`,"url":`)
-		e.String(v.URL)
-		e.Key(`,"weight":`)
-		e.Uint(uint64(v.Weight))
+		e.CloseArray()
+	}
+	e.Key(`,"healthy":`)
+	if v.Healthy == nil {
+		e.Null()
 	} else {
-		e.FirstKey(`"url":`)
-		e.String(v.URL)
-		e.Key(`,"weight":`)
-		e.Uint(uint64(v.Weight))
-		if v.Tags != nil {
-			e.Key(`,"tags":`)
-			e.OpenArray()
-			for i1 := range v.Tags {
-				e.Elem()
-				e.String(v.Tags[i1])
-			}
-			e.CloseArray()
-		}
-		e.Key(`,"healthy":`)
-		if v.Healthy == nil {
-			e.Null()
-		} else {
-			e.Bool(*v.Healthy)
-		}
+		e.Bool(*v.Healthy)
 	}
 	e.CloseObject()
 }
@@ -256,486 +234,244 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 	// runtime.JSONv2 is a constant, so the compiler keeps one branch.
 	if runtime.JSONv2 {
 		e.OpenObject()
-		if e.KeysSorted() {
-			e.FirstKey(`"-":`)
-			e.String(v.Dash)
-			e.Key(`,"Ratio":`)
-			e.QuotedFloat64(v.Ratio)
+		e.FirstKey(`"name":`)
+		e.String(v.Name)
+		e.Key(`,"port":`)
+		e.QuotedInt(int64(v.Port))
+		if v.Debug {
+			e.Key(`,"debug":`)
+			e.QuotedBool(v.Debug)
+		}
+		e.Key(`,"Ratio":`)
+		e.QuotedFloat64(v.Ratio)
+		if e.Failed() {
+			e.AtField("Ratio")
+			return
+		}
+		e.Key(`,"-":`)
+		e.String(v.Dash)
+		if !v.Timeout.IsZero() {
+			e.Key(`,"timeout":`)
+			e.TextMarshaler(v.Timeout)
 			if e.Failed() {
-				e.AtField("Ratio")
+				e.AtField("Timeout")
 				return
 			}
-			e.KeyString(`a<b>&c`)
-			e.String(v.HTML)
-			if len(v.Backends) != 0 {
-				e.Key(`,"backends":`)
-				e.OpenArray()
-				for i1 := range v.Backends {
-					e.Elem()
-					_Backend_dump(e, &v.Backends[i1])
-					if e.Failed() {
-						e.AtIndex(i1)
-						e.AtField("Backends")
-						return
-					}
-				}
-				e.CloseArray()
-			}
-			if v.Debug {
-				e.Key(`,"debug":`)
-				e.QuotedBool(v.Debug)
-			}
-			e.Key(`,"defaults":`)
-			_Pair_dump(e, &v.Defaults)
+		}
+		if v.Limits != (Limits{}) {
+			e.Key(`,"limits":`)
+			_Limits_dump(e, &v.Limits)
 			if e.Failed() {
-				e.AtField("Defaults")
+				e.AtField("Limits")
 				return
 			}
-			if len(v.Extra) != 0 {
-				e.Key(`,"extra":`)
-				e.OpenObject()
-				for _, k1 := range runtime.StringEntries(e, v.Extra) {
-					e.KeyString(k1.Name)
-					v1 := k1.Value
-					e.RawMessage(v1)
-					if e.Failed() {
-						e.AtKey(k1.Name)
-						e.AtField("Extra")
-						return
-					}
-				}
-				e.CloseObject()
-			}
-			e.Key(`,"features":`)
-			if v.Features == nil {
-				e.Null()
-			} else {
-				e.OpenObject()
-				for _, k1 := range runtime.StringEntries(e, v.Features) {
-					e.KeyString(k1.Name)
-					v1 := k1.Value
-					e.Bool(v1)
-				}
-				e.CloseObject()
-			}
-			if v.Limits != (Limits{}) {
-				e.Key(`,"limits":`)
-				_Limits_dump(e, &v.Limits)
-				if e.Failed() {
-					e.AtField("Limits")
-					return
-				}
-			}
-			e.Key(`,"mode":`)
-			e.Marshaler(&v.Mode)
+		}
+		e.Key(`,"say":`)
+		e.String(v.Quoted)
+		e.KeyString(`a<b>&c`)
+		e.String(v.HTML)
+		e.KeyString(`ключ`)
+		e.String(v.Unicode)
+		if v.Ptr != nil {
+			e.Key(`,"ptr":`)
+			e.QuotedString(*v.Ptr)
+		}
+		if v.Number != "" {
+			e.Key(`,"number":`)
+			e.Number(string(v.Number))
 			if e.Failed() {
-				e.AtField("Mode")
+				e.AtField("Number")
 				return
 			}
-			e.Key(`,"name":`)
-			e.String(v.Name)
-			if v.Number != "" {
-				e.Key(`,"number":`)
-				e.Number(string(v.Number))
-				if e.Failed() {
-					e.AtField("Number")
-					return
-				}
+		}
+		if !v.Started.IsZero() {
+			e.Key(`,"started":`)
+			e.Time(v.Started)
+			if e.Failed() {
+				e.AtField("Started")
+				return
 			}
-			e.Key(`,"port":`)
-			e.QuotedInt(int64(v.Port))
-			if v.Ptr != nil {
-				e.Key(`,"ptr":`)
-				e.QuotedString(*v.Ptr)
-			}
-			e.Key(`,"say":`)
-			e.String(v.Quoted)
-			if !v.Started.IsZero() {
-				e.Key(`,"started":`)
-				e.Time(v.Started)
-				if e.Failed() {
-					e.AtField("Started")
-					return
-				}
-			}
-			if !v.Timeout.IsZero() {
-				e.Key(`,"timeout":`)
-				e.TextMarshaler(v.Timeout)
-				if e.Failed() {
-					e.AtField("Timeout")
-					return
-				}
-			}
-			e.Key(`,"version":`)
-			e.OpenArray()
-			for i1 := range v.Version {
-				e.Elem()
-				e.Int(int64(v.Version[i1]))
-			}
-			e.CloseArray()
-			e.KeyString(`ключ`)
-			e.String(v.Unicode)
+		}
+		e.Key(`,"mode":`)
+		e.Marshaler(&v.Mode)
+		if e.Failed() {
+			e.AtField("Mode")
+			return
+		}
+		e.Key(`,"version":`)
+		e.OpenArray()
+		for i1 := range v.Version {
+			e.Elem()
+			e.Int(int64(v.Version[i1]))
+		}
+		e.CloseArray()
+		e.Key(`,"features":`)
+		if v.Features == nil {
+			e.Null()
 		} else {
-			e.FirstKey(`"name":`)
-			e.String(v.Name)
-			e.Key(`,"port":`)
-			e.QuotedInt(int64(v.Port))
-			if v.Debug {
-				e.Key(`,"debug":`)
-				e.QuotedBool(v.Debug)
+			e.OpenObject()
+			for _, k1 := range runtime.StringEntries(e, v.Features) {
+				e.KeyString(k1.Name)
+				v1 := k1.Value
+				e.Bool(v1)
 			}
-			e.Key(`,"Ratio":`)
-			e.QuotedFloat64(v.Ratio)
-			if e.Failed() {
-				e.AtField("Ratio")
-				return
-			}
-			e.Key(`,"-":`)
-			e.String(v.Dash)
-			if !v.Timeout.IsZero() {
-				e.Key(`,"timeout":`)
-				e.TextMarshaler(v.Timeout)
+			e.CloseObject()
+		}
+		if len(v.Extra) != 0 {
+			e.Key(`,"extra":`)
+			e.OpenObject()
+			for _, k1 := range runtime.StringEntries(e, v.Extra) {
+				e.KeyString(k1.Name)
+				v1 := k1.Value
+				e.RawMessage(v1)
 				if e.Failed() {
-					e.AtField("Timeout")
+					e.AtKey(k1.Name)
+					e.AtField("Extra")
 					return
 				}
 			}
-			if v.Limits != (Limits{}) {
-				e.Key(`,"limits":`)
-				_Limits_dump(e, &v.Limits)
-				if e.Failed() {
-					e.AtField("Limits")
-					return
-				}
-			}
-			e.Key(`,"say":`)
-			e.String(v.Quoted)
-			e.KeyString(`a<b>&c`)
-			e.String(v.HTML)
-			e.KeyString(`ключ`)
-			e.String(v.Unicode)
-			if v.Ptr != nil {
-				e.Key(`,"ptr":`)
-				e.QuotedString(*v.Ptr)
-			}
-			if v.Number != "" {
-				e.Key(`,"number":`)
-				e.Number(string(v.Number))
-				if e.Failed() {
-					e.AtField("Number")
-					return
-				}
-			}
-			if !v.Started.IsZero() {
-				e.Key(`,"started":`)
-				e.Time(v.Started)
-				if e.Failed() {
-					e.AtField("Started")
-					return
-				}
-			}
-			e.Key(`,"mode":`)
-			e.Marshaler(&v.Mode)
-			if e.Failed() {
-				e.AtField("Mode")
-				return
-			}
-			e.Key(`,"version":`)
+			e.CloseObject()
+		}
+		if len(v.Backends) != 0 {
+			e.Key(`,"backends":`)
 			e.OpenArray()
-			for i1 := range v.Version {
+			for i1 := range v.Backends {
 				e.Elem()
-				e.Int(int64(v.Version[i1]))
+				_Backend_dump(e, &v.Backends[i1])
+				if e.Failed() {
+					e.AtIndex(i1)
+					e.AtField("Backends")
+					return
+				}
 			}
 			e.CloseArray()
-			e.Key(`,"features":`)
-			if v.Features == nil {
-				e.Null()
-			} else {
-				e.OpenObject()
-				for _, k1 := range runtime.StringEntries(e, v.Features) {
-					e.KeyString(k1.Name)
-					v1 := k1.Value
-					e.Bool(v1)
-				}
-				e.CloseObject()
-			}
-			if len(v.Extra) != 0 {
-				e.Key(`,"extra":`)
-				e.OpenObject()
-				for _, k1 := range runtime.StringEntries(e, v.Extra) {
-					e.KeyString(k1.Name)
-					v1 := k1.Value
-					e.RawMessage(v1)
-					if e.Failed() {
-						e.AtKey(k1.Name)
-						e.AtField("Extra")
-						return
-					}
-				}
-				e.CloseObject()
-			}
-			if len(v.Backends) != 0 {
-				e.Key(`,"backends":`)
-				e.OpenArray()
-				for i1 := range v.Backends {
-					e.Elem()
-					_Backend_dump(e, &v.Backends[i1])
-					if e.Failed() {
-						e.AtIndex(i1)
-						e.AtField("Backends")
-						return
-					}
-				}
-				e.CloseArray()
-			}
-			e.Key(`,"defaults":`)
-			_Pair_dump(e, &v.Defaults)
-			if e.Failed() {
-				e.AtField("Defaults")
-				return
-			}
+		}
+		e.Key(`,"defaults":`)
+		_Pair_dump(e, &v.Defaults)
+		if e.Failed() {
+			e.AtField("Defaults")
+			return
 		}
 		e.CloseObject()
 	} else {
 		e.OpenObject()
-		if e.KeysSorted() {
-			e.FirstKey(`"-":`)
-			e.String(v.Dash)
-			e.Key(`,"Quoted":`)
-			e.String(v.Quoted)
-			e.Key(`,"Ratio":`)
-			e.QuotedFloat64(v.Ratio)
+		e.FirstKey(`"name":`)
+		e.String(v.Name)
+		e.Key(`,"port":`)
+		e.QuotedInt(int64(v.Port))
+		if v.Debug {
+			e.Key(`,"debug":`)
+			e.QuotedBool(v.Debug)
+		}
+		e.Key(`,"Ratio":`)
+		e.QuotedFloat64(v.Ratio)
+		if e.Failed() {
+			e.AtField("Ratio")
+			return
+		}
+		e.Key(`,"-":`)
+		e.String(v.Dash)
+		if !v.Timeout.IsZero() {
+			e.Key(`,"timeout":`)
+			e.TextMarshaler(v.Timeout)
 			if e.Failed() {
-				e.AtField("Ratio")
+				e.AtField("Timeout")
 				return
 			}
-			e.KeyString(`a<b>&c`)
-			e.String(v.HTML)
-			if len(v.Backends) != 0 {
-				e.Key(`,"backends":`)
-				e.OpenArray()
-				for i1 := range v.Backends {
-					e.Elem()
-					_Backend_dump(e, &v.Backends[i1])
-					if e.Failed() {
-						e.AtIndex(i1)
-						e.AtField("Backends")
-						return
-					}
-				}
-				e.CloseArray()
-			}
-			if v.Debug {
-				e.Key(`,"debug":`)
-				e.QuotedBool(v.Debug)
-			}
-			e.Key(`,"defaults":`)
-			_Pair_dump(e, &v.Defaults)
+		}
+		if v.Limits != (Limits{}) {
+			e.Key(`,"limits":`)
+			_Limits_dump(e, &v.Limits)
 			if e.Failed() {
-				e.AtField("Defaults")
+				e.AtField("Limits")
 				return
 			}
-			if len(v.Extra) != 0 {
-				e.Key(`,"extra":`)
-				e.OpenObject()
-				for _, k1 := range runtime.StringEntries(e, v.Extra) {
-					e.KeyString(k1.Name)
-					v1 := k1.Value
-					e.RawMessage(v1)
-					if e.Failed() {
-						e.AtKey(k1.Name)
-						e.AtField("Extra")
-						return
-					}
-				}
-				e.CloseObject()
-			}
-			e.Key(`,"features":`)
-			if v.Features == nil {
-				e.Null()
-			} else {
-				e.OpenObject()
-				for _, k1 := range runtime.StringEntries(e, v.Features) {
-					e.KeyString(k1.Name)
-					v1 := k1.Value
-					e.Bool(v1)
-				}
-				e.CloseObject()
-			}
-			if v.Limits != (Limits{}) {
-				e.Key(`,"limits":`)
-				_Limits_dump(e, &v.Limits)
-				if e.Failed() {
-					e.AtField("Limits")
-					return
-				}
-			}
-			e.Key(`,"mode":`)
-			e.Marshaler(&v.Mode)
+		}
+		e.Key(`,"Quoted":`)
+		e.String(v.Quoted)
+		e.KeyString(`a<b>&c`)
+		e.String(v.HTML)
+		e.KeyString(`ключ`)
+		e.String(v.Unicode)
+		if v.Ptr != nil {
+			e.Key(`,"ptr":`)
+			e.QuotedString(*v.Ptr)
+		}
+		if v.Number != "" {
+			e.Key(`,"number":`)
+			e.Number(string(v.Number))
 			if e.Failed() {
-				e.AtField("Mode")
+				e.AtField("Number")
 				return
 			}
-			e.Key(`,"name":`)
-			e.String(v.Name)
-			if v.Number != "" {
-				e.Key(`,"number":`)
-				e.Number(string(v.Number))
-				if e.Failed() {
-					e.AtField("Number")
-					return
-				}
+		}
+		if !v.Started.IsZero() {
+			e.Key(`,"started":`)
+			e.Time(v.Started)
+			if e.Failed() {
+				e.AtField("Started")
+				return
 			}
-			e.Key(`,"port":`)
-			e.QuotedInt(int64(v.Port))
-			if v.Ptr != nil {
-				e.Key(`,"ptr":`)
-				e.QuotedString(*v.Ptr)
-			}
-			if !v.Started.IsZero() {
-				e.Key(`,"started":`)
-				e.Time(v.Started)
-				if e.Failed() {
-					e.AtField("Started")
-					return
-				}
-			}
-			if !v.Timeout.IsZero() {
-				e.Key(`,"timeout":`)
-				e.TextMarshaler(v.Timeout)
-				if e.Failed() {
-					e.AtField("Timeout")
-					return
-				}
-			}
-			e.Key(`,"version":`)
-			e.OpenArray()
-			for i1 := range v.Version {
-				e.Elem()
-				e.Int(int64(v.Version[i1]))
-			}
-			e.CloseArray()
-			e.KeyString(`ключ`)
-			e.String(v.Unicode)
+		}
+		e.Key(`,"mode":`)
+		e.Marshaler(&v.Mode)
+		if e.Failed() {
+			e.AtField("Mode")
+			return
+		}
+		e.Key(`,"version":`)
+		e.OpenArray()
+		for i1 := range v.Version {
+			e.Elem()
+			e.Int(int64(v.Version[i1]))
+		}
+		e.CloseArray()
+		e.Key(`,"features":`)
+		if v.Features == nil {
+			e.Null()
 		} else {
-			e.FirstKey(`"name":`)
-			e.String(v.Name)
-			e.Key(`,"port":`)
-			e.QuotedInt(int64(v.Port))
-			if v.Debug {
-				e.Key(`,"debug":`)
-				e.QuotedBool(v.Debug)
+			e.OpenObject()
+			for _, k1 := range runtime.StringEntries(e, v.Features) {
+				e.KeyString(k1.Name)
+				v1 := k1.Value
+				e.Bool(v1)
 			}
-			e.Key(`,"Ratio":`)
-			e.QuotedFloat64(v.Ratio)
-			if e.Failed() {
-				e.AtField("Ratio")
-				return
-			}
-			e.Key(`,"-":`)
-			e.String(v.Dash)
-			if !v.Timeout.IsZero() {
-				e.Key(`,"timeout":`)
-				e.TextMarshaler(v.Timeout)
+			e.CloseObject()
+		}
+		if len(v.Extra) != 0 {
+			e.Key(`,"extra":`)
+			e.OpenObject()
+			for _, k1 := range runtime.StringEntries(e, v.Extra) {
+				e.KeyString(k1.Name)
+				v1 := k1.Value
+				e.RawMessage(v1)
 				if e.Failed() {
-					e.AtField("Timeout")
+					e.AtKey(k1.Name)
+					e.AtField("Extra")
 					return
 				}
 			}
-			if v.Limits != (Limits{}) {
-				e.Key(`,"limits":`)
-				_Limits_dump(e, &v.Limits)
-				if e.Failed() {
-					e.AtField("Limits")
-					return
-				}
-			}
-			e.Key(`,"Quoted":`)
-			e.String(v.Quoted)
-			e.KeyString(`a<b>&c`)
-			e.String(v.HTML)
-			e.KeyString(`ключ`)
-			e.String(v.Unicode)
-			if v.Ptr != nil {
-				e.Key(`,"ptr":`)
-				e.QuotedString(*v.Ptr)
-			}
-			if v.Number != "" {
-				e.Key(`,"number":`)
-				e.Number(string(v.Number))
-				if e.Failed() {
-					e.AtField("Number")
-					return
-				}
-			}
-			if !v.Started.IsZero() {
-				e.Key(`,"started":`)
-				e.Time(v.Started)
-				if e.Failed() {
-					e.AtField("Started")
-					return
-				}
-			}
-			e.Key(`,"mode":`)
-			e.Marshaler(&v.Mode)
-			if e.Failed() {
-				e.AtField("Mode")
-				return
-			}
-			e.Key(`,"version":`)
+			e.CloseObject()
+		}
+		if len(v.Backends) != 0 {
+			e.Key(`,"backends":`)
 			e.OpenArray()
-			for i1 := range v.Version {
+			for i1 := range v.Backends {
 				e.Elem()
-				e.Int(int64(v.Version[i1]))
+				_Backend_dump(e, &v.Backends[i1])
+				if e.Failed() {
+					e.AtIndex(i1)
+					e.AtField("Backends")
+					return
+				}
 			}
 			e.CloseArray()
-			e.Key(`,"features":`)
-			if v.Features == nil {
-				e.Null()
-			} else {
-				e.OpenObject()
-				for _, k1 := range runtime.StringEntries(e, v.Features) {
-					e.KeyString(k1.Name)
-					v1 := k1.Value
-					e.Bool(v1)
-				}
-				e.CloseObject()
-			}
-			if len(v.Extra) != 0 {
-				e.Key(`,"extra":`)
-				e.OpenObject()
-				for _, k1 := range runtime.StringEntries(e, v.Extra) {
-					e.KeyString(k1.Name)
-					v1 := k1.Value
-					e.RawMessage(v1)
-					if e.Failed() {
-						e.AtKey(k1.Name)
-						e.AtField("Extra")
-						return
-					}
-				}
-				e.CloseObject()
-			}
-			if len(v.Backends) != 0 {
-				e.Key(`,"backends":`)
-				e.OpenArray()
-				for i1 := range v.Backends {
-					e.Elem()
-					_Backend_dump(e, &v.Backends[i1])
-					if e.Failed() {
-						e.AtIndex(i1)
-						e.AtField("Backends")
-						return
-					}
-				}
-				e.CloseArray()
-			}
-			e.Key(`,"defaults":`)
-			_Pair_dump(e, &v.Defaults)
-			if e.Failed() {
-				e.AtField("Defaults")
-				return
-			}
+		}
+		e.Key(`,"defaults":`)
+		_Pair_dump(e, &v.Defaults)
+		if e.Failed() {
+			e.AtField("Defaults")
+			return
 		}
 		e.CloseObject()
 	}
@@ -749,470 +485,236 @@ func _Config_dumpValue(e *runtime.Encoder, v *Config) {
 	// runtime.JSONv2 is a constant, so the compiler keeps one branch.
 	if runtime.JSONv2 {
 		e.OpenObject()
-		if e.KeysSorted() {
-			e.FirstKey(`"-":`)
-			e.String(v.Dash)
-			e.Key(`,"Ratio":`)
-			e.QuotedFloat64(v.Ratio)
+		e.FirstKey(`"name":`)
+		e.String(v.Name)
+		e.Key(`,"port":`)
+		e.QuotedInt(int64(v.Port))
+		if v.Debug {
+			e.Key(`,"debug":`)
+			e.QuotedBool(v.Debug)
+		}
+		e.Key(`,"Ratio":`)
+		e.QuotedFloat64(v.Ratio)
+		if e.Failed() {
+			e.AtField("Ratio")
+			return
+		}
+		e.Key(`,"-":`)
+		e.String(v.Dash)
+		if !v.Timeout.IsZero() {
+			e.Key(`,"timeout":`)
+			e.TextMarshaler(v.Timeout)
 			if e.Failed() {
-				e.AtField("Ratio")
+				e.AtField("Timeout")
 				return
 			}
-			e.KeyString(`a<b>&c`)
-			e.String(v.HTML)
-			if len(v.Backends) != 0 {
-				e.Key(`,"backends":`)
-				e.OpenArray()
-				for i1 := range v.Backends {
-					e.Elem()
-					_Backend_dump(e, &v.Backends[i1])
-					if e.Failed() {
-						e.AtIndex(i1)
-						e.AtField("Backends")
-						return
-					}
-				}
-				e.CloseArray()
-			}
-			if v.Debug {
-				e.Key(`,"debug":`)
-				e.QuotedBool(v.Debug)
-			}
-			e.Key(`,"defaults":`)
-			_Pair_dumpValue(e, &v.Defaults)
+		}
+		if v.Limits != (Limits{}) {
+			e.Key(`,"limits":`)
+			_Limits_dump(e, &v.Limits)
 			if e.Failed() {
-				e.AtField("Defaults")
+				e.AtField("Limits")
 				return
 			}
-			if len(v.Extra) != 0 {
-				e.Key(`,"extra":`)
-				e.OpenObject()
-				for _, k1 := range runtime.StringEntries(e, v.Extra) {
-					e.KeyString(k1.Name)
-					v1 := k1.Value
-					e.RawMessage(v1)
-					if e.Failed() {
-						e.AtKey(k1.Name)
-						e.AtField("Extra")
-						return
-					}
-				}
-				e.CloseObject()
+		}
+		e.Key(`,"say":`)
+		e.String(v.Quoted)
+		e.KeyString(`a<b>&c`)
+		e.String(v.HTML)
+		e.KeyString(`ключ`)
+		e.String(v.Unicode)
+		if v.Ptr != nil {
+			e.Key(`,"ptr":`)
+			e.QuotedString(*v.Ptr)
+		}
+		if v.Number != "" {
+			e.Key(`,"number":`)
+			e.Number(string(v.Number))
+			if e.Failed() {
+				e.AtField("Number")
+				return
 			}
-			e.Key(`,"features":`)
-			if v.Features == nil {
-				e.Null()
-			} else {
-				e.OpenObject()
-				for _, k1 := range runtime.StringEntries(e, v.Features) {
-					e.KeyString(k1.Name)
-					v1 := k1.Value
-					e.Bool(v1)
-				}
-				e.CloseObject()
+		}
+		if !v.Started.IsZero() {
+			e.Key(`,"started":`)
+			e.Time(v.Started)
+			if e.Failed() {
+				e.AtField("Started")
+				return
 			}
-			if v.Limits != (Limits{}) {
-				e.Key(`,"limits":`)
-				_Limits_dump(e, &v.Limits)
-				if e.Failed() {
-					e.AtField("Limits")
-					return
-				}
-			}
-			e.Key(`,"mode":`)
-			e.String(string(v.Mode))
-			e.Key(`,"name":`)
-			e.String(v.Name)
-			if v.Number != "" {
-				e.Key(`,"number":`)
-				e.Number(string(v.Number))
-				if e.Failed() {
-					e.AtField("Number")
-					return
-				}
-			}
-			e.Key(`,"port":`)
-			e.QuotedInt(int64(v.Port))
-			if v.Ptr != nil {
-				e.Key(`,"ptr":`)
-				e.QuotedString(*v.Ptr)
-			}
-			e.Key(`,"say":`)
-			e.String(v.Quoted)
-			if !v.Started.IsZero() {
-				e.Key(`,"started":`)
-				e.Time(v.Started)
-				if e.Failed() {
-					e.AtField("Started")
-					return
-				}
-			}
-			if !v.Timeout.IsZero() {
-				e.Key(`,"timeout":`)
-				e.TextMarshaler(v.Timeout)
-				if e.Failed() {
-					e.AtField("Timeout")
-					return
-				}
-			}
-			e.Key(`,"version":`)
-			e.OpenArray()
-			for i1 := range v.Version {
-				e.Elem()
-				e.Int(int64(v.Version[i1]))
-			}
-			e.CloseArray()
-			e.KeyString(`ключ`)
-			e.String(v.Unicode)
+		}
+		e.Key(`,"mode":`)
+		e.String(string(v.Mode))
+		e.Key(`,"version":`)
+		e.OpenArray()
+		for i1 := range v.Version {
+			e.Elem()
+			e.Int(int64(v.Version[i1]))
+		}
+		e.CloseArray()
+		e.Key(`,"features":`)
+		if v.Features == nil {
+			e.Null()
 		} else {
-			e.FirstKey(`"name":`)
-			e.String(v.Name)
-			e.Key(`,"port":`)
-			e.QuotedInt(int64(v.Port))
-			if v.Debug {
-				e.Key(`,"debug":`)
-				e.QuotedBool(v.Debug)
+			e.OpenObject()
+			for _, k1 := range runtime.StringEntries(e, v.Features) {
+				e.KeyString(k1.Name)
+				v1 := k1.Value
+				e.Bool(v1)
 			}
-			e.Key(`,"Ratio":`)
-			e.QuotedFloat64(v.Ratio)
-			if e.Failed() {
-				e.AtField("Ratio")
-				return
-			}
-			e.Key(`,"-":`)
-			e.String(v.Dash)
-			if !v.Timeout.IsZero() {
-				e.Key(`,"timeout":`)
-				e.TextMarshaler(v.Timeout)
+			e.CloseObject()
+		}
+		if len(v.Extra) != 0 {
+			e.Key(`,"extra":`)
+			e.OpenObject()
+			for _, k1 := range runtime.StringEntries(e, v.Extra) {
+				e.KeyString(k1.Name)
+				v1 := k1.Value
+				e.RawMessage(v1)
 				if e.Failed() {
-					e.AtField("Timeout")
+					e.AtKey(k1.Name)
+					e.AtField("Extra")
 					return
 				}
 			}
-			if v.Limits != (Limits{}) {
-				e.Key(`,"limits":`)
-				_Limits_dump(e, &v.Limits)
-				if e.Failed() {
-					e.AtField("Limits")
-					return
-				}
-			}
-			e.Key(`,"say":`)
-			e.String(v.Quoted)
-			e.KeyString(`a<b>&c`)
-			e.String(v.HTML)
-			e.KeyString(`ключ`)
-			e.String(v.Unicode)
-			if v.Ptr != nil {
-				e.Key(`,"ptr":`)
-				e.QuotedString(*v.Ptr)
-			}
-			if v.Number != "" {
-				e.Key(`,"number":`)
-				e.Number(string(v.Number))
-				if e.Failed() {
-					e.AtField("Number")
-					return
-				}
-			}
-			if !v.Started.IsZero() {
-				e.Key(`,"started":`)
-				e.Time(v.Started)
-				if e.Failed() {
-					e.AtField("Started")
-					return
-				}
-			}
-			e.Key(`,"mode":`)
-			e.String(string(v.Mode))
-			e.Key(`,"version":`)
+			e.CloseObject()
+		}
+		if len(v.Backends) != 0 {
+			e.Key(`,"backends":`)
 			e.OpenArray()
-			for i1 := range v.Version {
+			for i1 := range v.Backends {
 				e.Elem()
-				e.Int(int64(v.Version[i1]))
+				_Backend_dump(e, &v.Backends[i1])
+				if e.Failed() {
+					e.AtIndex(i1)
+					e.AtField("Backends")
+					return
+				}
 			}
 			e.CloseArray()
-			e.Key(`,"features":`)
-			if v.Features == nil {
-				e.Null()
-			} else {
-				e.OpenObject()
-				for _, k1 := range runtime.StringEntries(e, v.Features) {
-					e.KeyString(k1.Name)
-					v1 := k1.Value
-					e.Bool(v1)
-				}
-				e.CloseObject()
-			}
-			if len(v.Extra) != 0 {
-				e.Key(`,"extra":`)
-				e.OpenObject()
-				for _, k1 := range runtime.StringEntries(e, v.Extra) {
-					e.KeyString(k1.Name)
-					v1 := k1.Value
-					e.RawMessage(v1)
-					if e.Failed() {
-						e.AtKey(k1.Name)
-						e.AtField("Extra")
-						return
-					}
-				}
-				e.CloseObject()
-			}
-			if len(v.Backends) != 0 {
-				e.Key(`,"backends":`)
-				e.OpenArray()
-				for i1 := range v.Backends {
-					e.Elem()
-					_Backend_dump(e, &v.Backends[i1])
-					if e.Failed() {
-						e.AtIndex(i1)
-						e.AtField("Backends")
-						return
-					}
-				}
-				e.CloseArray()
-			}
-			e.Key(`,"defaults":`)
-			_Pair_dumpValue(e, &v.Defaults)
-			if e.Failed() {
-				e.AtField("Defaults")
-				return
-			}
+		}
+		e.Key(`,"defaults":`)
+		_Pair_dumpValue(e, &v.Defaults)
+		if e.Failed() {
+			e.AtField("Defaults")
+			return
 		}
 		e.CloseObject()
 	} else {
 		e.OpenObject()
-		if e.KeysSorted() {
-			e.FirstKey(`"-":`)
-			e.String(v.Dash)
-			e.Key(`,"Quoted":`)
-			e.String(v.Quoted)
-			e.Key(`,"Ratio":`)
-			e.QuotedFloat64(v.Ratio)
+		e.FirstKey(`"name":`)
+		e.String(v.Name)
+		e.Key(`,"port":`)
+		e.QuotedInt(int64(v.Port))
+		if v.Debug {
+			e.Key(`,"debug":`)
+			e.QuotedBool(v.Debug)
+		}
+		e.Key(`,"Ratio":`)
+		e.QuotedFloat64(v.Ratio)
+		if e.Failed() {
+			e.AtField("Ratio")
+			return
+		}
+		e.Key(`,"-":`)
+		e.String(v.Dash)
+		if !v.Timeout.IsZero() {
+			e.Key(`,"timeout":`)
+			e.TextMarshaler(v.Timeout)
 			if e.Failed() {
-				e.AtField("Ratio")
+				e.AtField("Timeout")
 				return
 			}
-			e.KeyString(`a<b>&c`)
-			e.String(v.HTML)
-			if len(v.Backends) != 0 {
-				e.Key(`,"backends":`)
-				e.OpenArray()
-				for i1 := range v.Backends {
-					e.Elem()
-					_Backend_dump(e, &v.Backends[i1])
-					if e.Failed() {
-						e.AtIndex(i1)
-						e.AtField("Backends")
-						return
-					}
-				}
-				e.CloseArray()
-			}
-			if v.Debug {
-				e.Key(`,"debug":`)
-				e.QuotedBool(v.Debug)
-			}
-			e.Key(`,"defaults":`)
-			_Pair_dumpValue(e, &v.Defaults)
+		}
+		if v.Limits != (Limits{}) {
+			e.Key(`,"limits":`)
+			_Limits_dump(e, &v.Limits)
 			if e.Failed() {
-				e.AtField("Defaults")
+				e.AtField("Limits")
 				return
 			}
-			if len(v.Extra) != 0 {
-				e.Key(`,"extra":`)
-				e.OpenObject()
-				for _, k1 := range runtime.StringEntries(e, v.Extra) {
-					e.KeyString(k1.Name)
-					v1 := k1.Value
-					e.RawMessage(v1)
-					if e.Failed() {
-						e.AtKey(k1.Name)
-						e.AtField("Extra")
-						return
-					}
-				}
-				e.CloseObject()
+		}
+		e.Key(`,"Quoted":`)
+		e.String(v.Quoted)
+		e.KeyString(`a<b>&c`)
+		e.String(v.HTML)
+		e.KeyString(`ключ`)
+		e.String(v.Unicode)
+		if v.Ptr != nil {
+			e.Key(`,"ptr":`)
+			e.QuotedString(*v.Ptr)
+		}
+		if v.Number != "" {
+			e.Key(`,"number":`)
+			e.Number(string(v.Number))
+			if e.Failed() {
+				e.AtField("Number")
+				return
 			}
-			e.Key(`,"features":`)
-			if v.Features == nil {
-				e.Null()
-			} else {
-				e.OpenObject()
-				for _, k1 := range runtime.StringEntries(e, v.Features) {
-					e.KeyString(k1.Name)
-					v1 := k1.Value
-					e.Bool(v1)
-				}
-				e.CloseObject()
+		}
+		if !v.Started.IsZero() {
+			e.Key(`,"started":`)
+			e.Time(v.Started)
+			if e.Failed() {
+				e.AtField("Started")
+				return
 			}
-			if v.Limits != (Limits{}) {
-				e.Key(`,"limits":`)
-				_Limits_dump(e, &v.Limits)
-				if e.Failed() {
-					e.AtField("Limits")
-					return
-				}
-			}
-			e.Key(`,"mode":`)
-			e.String(string(v.Mode))
-			e.Key(`,"name":`)
-			e.String(v.Name)
-			if v.Number != "" {
-				e.Key(`,"number":`)
-				e.Number(string(v.Number))
-				if e.Failed() {
-					e.AtField("Number")
-					return
-				}
-			}
-			e.Key(`,"port":`)
-			e.QuotedInt(int64(v.Port))
-			if v.Ptr != nil {
-				e.Key(`,"ptr":`)
-				e.QuotedString(*v.Ptr)
-			}
-			if !v.Started.IsZero() {
-				e.Key(`,"started":`)
-				e.Time(v.Started)
-				if e.Failed() {
-					e.AtField("Started")
-					return
-				}
-			}
-			if !v.Timeout.IsZero() {
-				e.Key(`,"timeout":`)
-				e.TextMarshaler(v.Timeout)
-				if e.Failed() {
-					e.AtField("Timeout")
-					return
-				}
-			}
-			e.Key(`,"version":`)
-			e.OpenArray()
-			for i1 := range v.Version {
-				e.Elem()
-				e.Int(int64(v.Version[i1]))
-			}
-			e.CloseArray()
-			e.KeyString(`ключ`)
-			e.String(v.Unicode)
+		}
+		e.Key(`,"mode":`)
+		e.String(string(v.Mode))
+		e.Key(`,"version":`)
+		e.OpenArray()
+		for i1 := range v.Version {
+			e.Elem()
+			e.Int(int64(v.Version[i1]))
+		}
+		e.CloseArray()
+		e.Key(`,"features":`)
+		if v.Features == nil {
+			e.Null()
 		} else {
-			e.FirstKey(`"name":`)
-			e.String(v.Name)
-			e.Key(`,"port":`)
-			e.QuotedInt(int64(v.Port))
-			if v.Debug {
-				e.Key(`,"debug":`)
-				e.QuotedBool(v.Debug)
+			e.OpenObject()
+			for _, k1 := range runtime.StringEntries(e, v.Features) {
+				e.KeyString(k1.Name)
+				v1 := k1.Value
+				e.Bool(v1)
 			}
-			e.Key(`,"Ratio":`)
-			e.QuotedFloat64(v.Ratio)
-			if e.Failed() {
-				e.AtField("Ratio")
-				return
-			}
-			e.Key(`,"-":`)
-			e.String(v.Dash)
-			if !v.Timeout.IsZero() {
-				e.Key(`,"timeout":`)
-				e.TextMarshaler(v.Timeout)
+			e.CloseObject()
+		}
+		if len(v.Extra) != 0 {
+			e.Key(`,"extra":`)
+			e.OpenObject()
+			for _, k1 := range runtime.StringEntries(e, v.Extra) {
+				e.KeyString(k1.Name)
+				v1 := k1.Value
+				e.RawMessage(v1)
 				if e.Failed() {
-					e.AtField("Timeout")
+					e.AtKey(k1.Name)
+					e.AtField("Extra")
 					return
 				}
 			}
-			if v.Limits != (Limits{}) {
-				e.Key(`,"limits":`)
-				_Limits_dump(e, &v.Limits)
-				if e.Failed() {
-					e.AtField("Limits")
-					return
-				}
-			}
-			e.Key(`,"Quoted":`)
-			e.String(v.Quoted)
-			e.KeyString(`a<b>&c`)
-			e.String(v.HTML)
-			e.KeyString(`ключ`)
-			e.String(v.Unicode)
-			if v.Ptr != nil {
-				e.Key(`,"ptr":`)
-				e.QuotedString(*v.Ptr)
-			}
-			if v.Number != "" {
-				e.Key(`,"number":`)
-				e.Number(string(v.Number))
-				if e.Failed() {
-					e.AtField("Number")
-					return
-				}
-			}
-			if !v.Started.IsZero() {
-				e.Key(`,"started":`)
-				e.Time(v.Started)
-				if e.Failed() {
-					e.AtField("Started")
-					return
-				}
-			}
-			e.Key(`,"mode":`)
-			e.String(string(v.Mode))
-			e.Key(`,"version":`)
+			e.CloseObject()
+		}
+		if len(v.Backends) != 0 {
+			e.Key(`,"backends":`)
 			e.OpenArray()
-			for i1 := range v.Version {
+			for i1 := range v.Backends {
 				e.Elem()
-				e.Int(int64(v.Version[i1]))
+				_Backend_dump(e, &v.Backends[i1])
+				if e.Failed() {
+					e.AtIndex(i1)
+					e.AtField("Backends")
+					return
+				}
 			}
 			e.CloseArray()
-			e.Key(`,"features":`)
-			if v.Features == nil {
-				e.Null()
-			} else {
-				e.OpenObject()
-				for _, k1 := range runtime.StringEntries(e, v.Features) {
-					e.KeyString(k1.Name)
-					v1 := k1.Value
-					e.Bool(v1)
-				}
-				e.CloseObject()
-			}
-			if len(v.Extra) != 0 {
-				e.Key(`,"extra":`)
-				e.OpenObject()
-				for _, k1 := range runtime.StringEntries(e, v.Extra) {
-					e.KeyString(k1.Name)
-					v1 := k1.Value
-					e.RawMessage(v1)
-					if e.Failed() {
-						e.AtKey(k1.Name)
-						e.AtField("Extra")
-						return
-					}
-				}
-				e.CloseObject()
-			}
-			if len(v.Backends) != 0 {
-				e.Key(`,"backends":`)
-				e.OpenArray()
-				for i1 := range v.Backends {
-					e.Elem()
-					_Backend_dump(e, &v.Backends[i1])
-					if e.Failed() {
-						e.AtIndex(i1)
-						e.AtField("Backends")
-						return
-					}
-				}
-				e.CloseArray()
-			}
-			e.Key(`,"defaults":`)
-			_Pair_dumpValue(e, &v.Defaults)
-			if e.Failed() {
-				e.AtField("Defaults")
-				return
-			}
+		}
+		e.Key(`,"defaults":`)
+		_Pair_dumpValue(e, &v.Defaults)
+		if e.Failed() {
+			e.AtField("Defaults")
+			return
 		}
 		e.CloseObject()
 	}
@@ -1221,40 +723,21 @@ func _Config_dumpValue(e *runtime.Encoder, v *Config) {
 // _Limits_dump writes the JSON encoding of *v, a config.Limits, to e.
 func _Limits_dump(e *runtime.Encoder, v *Limits) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		if v.Burst != 0 {
-			e.Key(`,"burst":`)
-			e.Float64(v.Burst)
-			if e.Failed() {
-				e.AtField("Burst")
-				return
-			}
+	if v.MaxConns != 0 {
+		e.Key(`,"max_conns":`)
+		e.Int(int64(v.MaxConns))
+	}
+	if v.Burst != 0 {
+		e.Key(`,"burst":`)
+		e.Float64(v.Burst)
+		if e.Failed() {
+			e.AtField("Burst")
+			return
 		}
-		if v.MaxConns != 0 {
-			e.Key(`,"max_conns":`)
-			e.Int(int64(v.MaxConns))
-		}
-		if v.Memory != 0 {
-			e.Key(`,"memory":`)
-			e.Uint(v.Memory)
-		}
-	} else {
-		if v.MaxConns != 0 {
-			e.Key(`,"max_conns":`)
-			e.Int(int64(v.MaxConns))
-		}
-		if v.Burst != 0 {
-			e.Key(`,"burst":`)
-			e.Float64(v.Burst)
-			if e.Failed() {
-				e.AtField("Burst")
-				return
-			}
-		}
-		if v.Memory != 0 {
-			e.Key(`,"memory":`)
-			e.Uint(v.Memory)
-		}
+	}
+	if v.Memory != 0 {
+		e.Key(`,"memory":`)
+		e.Uint(v.Memory)
 	}
 	e.CloseObject()
 }

@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion4
+const _ = runtime.SupportPackageIsVersion5
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -144,254 +144,128 @@ func _AuditRecord_dispatch(e *runtime.Encoder, v any) bool {
 // to e.
 func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		if v.Action != "" {
-			e.Key(`,"action":`)
-			e.String(v.Action)
-		}
-		e.Key(`,"actor":`)
-		e.String(v.Actor)
-		if len(v.Record.Attrs) != 0 {
-			e.Key(`,"attrs":`)
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Record.Attrs) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.Any(v1)
-				if e.Failed() {
-					e.AtKey(k1.Name)
-					e.AtField("Attrs")
-					return
-				}
-			}
-			e.CloseObject()
-		}
-		if len(v.Record.ByCode) != 0 {
-			e.Key(`,"by_code":`)
-			e.OpenObject()
-			for _, k1 := range runtime.IntKeys(e, v.Record.ByCode) {
-				e.KeyString(k1.Name)
-				v1 := v.Record.ByCode[k1.Key]
-				e.String(v1)
-			}
-			e.CloseObject()
-		}
-		if len(v.Record.Counters) != 0 {
-			e.Key(`,"counters":`)
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Record.Counters) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.Int(v1)
-			}
-			e.CloseObject()
-		}
-		e.Key(`,"duration_ns":`)
-		e.Int(int64(v.Record.Duration))
-		e.Key(`,"host":`)
-		if v.Record.Host == nil {
-			e.Null()
-		} else {
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Record.Host) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.String(v1)
-			}
-			e.CloseObject()
-		}
-		if len(v.Record.Labels) != 0 {
-			e.Key(`,"labels":`)
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Record.Labels) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.String(v1)
-			}
-			e.CloseObject()
-		}
-		e.Key(`,"latency_ms":`)
-		e.Float32(v.Record.Latency)
-		if e.Failed() {
-			e.AtField("Latency")
-			return
-		}
-		e.Key(`,"level":`)
-		e.TextMarshaler(v.Record.Level)
-		if e.Failed() {
-			e.AtField("Level")
-			return
-		}
-		e.Key(`,"msg":`)
-		e.String(v.Record.Message)
-		if len(v.Record.Payload) != 0 {
-			e.Key(`,"payload":`)
-			e.RawMessage(v.Record.Payload)
+	e.FirstKey(`"time":`)
+	e.Time(v.Record.Time)
+	if e.Failed() {
+		e.AtField("Time")
+		return
+	}
+	e.Key(`,"level":`)
+	e.TextMarshaler(v.Record.Level)
+	if e.Failed() {
+		e.AtField("Level")
+		return
+	}
+	e.Key(`,"msg":`)
+	e.String(v.Record.Message)
+	if len(v.Record.Attrs) != 0 {
+		e.Key(`,"attrs":`)
+		e.OpenObject()
+		for _, k1 := range runtime.StringEntries(e, v.Record.Attrs) {
+			e.KeyString(k1.Name)
+			v1 := k1.Value
+			e.Any(v1)
 			if e.Failed() {
-				e.AtField("Payload")
+				e.AtKey(k1.Name)
+				e.AtField("Attrs")
 				return
 			}
 		}
-		if v.Record.Sampled != nil {
-			e.Key(`,"sampled":`)
-			e.Bool(*v.Record.Sampled)
+		e.CloseObject()
+	}
+	if len(v.Record.Counters) != 0 {
+		e.Key(`,"counters":`)
+		e.OpenObject()
+		for _, k1 := range runtime.StringEntries(e, v.Record.Counters) {
+			e.KeyString(k1.Name)
+			v1 := k1.Value
+			e.Int(v1)
 		}
-		if v.Record.Source != nil {
-			e.Key(`,"source":`)
-			_Source_dump(e, v.Record.Source)
+		e.CloseObject()
+	}
+	if len(v.Record.ByCode) != 0 {
+		e.Key(`,"by_code":`)
+		e.OpenObject()
+		for _, k1 := range runtime.IntKeys(e, v.Record.ByCode) {
+			e.KeyString(k1.Name)
+			v1 := v.Record.ByCode[k1.Key]
+			e.String(v1)
+		}
+		e.CloseObject()
+	}
+	if len(v.Record.Labels) != 0 {
+		e.Key(`,"labels":`)
+		e.OpenObject()
+		for _, k1 := range runtime.StringEntries(e, v.Record.Labels) {
+			e.KeyString(k1.Name)
+			v1 := k1.Value
+			e.String(v1)
+		}
+		e.CloseObject()
+	}
+	if v.Record.Source != nil {
+		e.Key(`,"source":`)
+		_Source_dump(e, v.Record.Source)
+		if e.Failed() {
+			e.AtField("Source")
+			return
+		}
+	}
+	e.Key(`,"duration_ns":`)
+	e.Int(int64(v.Record.Duration))
+	e.Key(`,"latency_ms":`)
+	e.Float32(v.Record.Latency)
+	if e.Failed() {
+		e.AtField("Latency")
+		return
+	}
+	if v.Record.TraceID != "" {
+		e.Key(`,"trace_id":`)
+		e.String(v.Record.TraceID)
+	}
+	if v.Record.Sampled != nil {
+		e.Key(`,"sampled":`)
+		e.Bool(*v.Record.Sampled)
+	}
+	if len(v.Record.Payload) != 0 {
+		e.Key(`,"payload":`)
+		e.RawMessage(v.Record.Payload)
+		if e.Failed() {
+			e.AtField("Payload")
+			return
+		}
+	}
+	if len(v.Record.Spans) != 0 {
+		e.Key(`,"spans":`)
+		e.OpenArray()
+		for i1 := range v.Record.Spans {
+			e.Elem()
+			_Span_dump(e, &v.Record.Spans[i1])
 			if e.Failed() {
-				e.AtField("Source")
+				e.AtIndex(i1)
+				e.AtField("Spans")
 				return
 			}
 		}
-		if len(v.Record.Spans) != 0 {
-			e.Key(`,"spans":`)
-			e.OpenArray()
-			for i1 := range v.Record.Spans {
-				e.Elem()
-				_Span_dump(e, &v.Record.Spans[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Spans")
-					return
-				}
-			}
-			e.CloseArray()
-		}
-		e.Key(`,"time":`)
-		e.Time(v.Record.Time)
-		if e.Failed() {
-			e.AtField("Time")
-			return
-		}
-		if v.Record.TraceID != "" {
-			e.Key(`,"trace_id":`)
-			e.String(v.Record.TraceID)
-		}
+		e.CloseArray()
+	}
+	e.Key(`,"host":`)
+	if v.Record.Host == nil {
+		e.Null()
 	} else {
-		e.FirstKey(`"time":`)
-		e.Time(v.Record.Time)
-		if e.Failed() {
-			e.AtField("Time")
-			return
+		e.OpenObject()
+		for _, k1 := range runtime.StringEntries(e, v.Record.Host) {
+			e.KeyString(k1.Name)
+			v1 := k1.Value
+			e.String(v1)
 		}
-		e.Key(`,"level":`)
-		e.TextMarshaler(v.Record.Level)
-		if e.Failed() {
-			e.AtField("Level")
-			return
-		}
-		e.Key(`,"msg":`)
-		e.String(v.Record.Message)
-		if len(v.Record.Attrs) != 0 {
-			e.Key(`,"attrs":`)
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Record.Attrs) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.Any(v1)
-				if e.Failed() {
-					e.AtKey(k1.Name)
-					e.AtField("Attrs")
-					return
-				}
-			}
-			e.CloseObject()
-		}
-		if len(v.Record.Counters) != 0 {
-			e.Key(`,"counters":`)
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Record.Counters) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.Int(v1)
-			}
-			e.CloseObject()
-		}
-		if len(v.Record.ByCode) != 0 {
-			e.Key(`,"by_code":`)
-			e.OpenObject()
-			for _, k1 := range runtime.IntKeys(e, v.Record.ByCode) {
-				e.KeyString(k1.Name)
-				v1 := v.Record.ByCode[k1.Key]
-				e.String(v1)
-			}
-			e.CloseObject()
-		}
-		if len(v.Record.Labels) != 0 {
-			e.Key(`,"labels":`)
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Record.Labels) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.String(v1)
-			}
-			e.CloseObject()
-		}
-		if v.Record.Source != nil {
-			e.Key(`,"source":`)
-			_Source_dump(e, v.Record.Source)
-			if e.Failed() {
-				e.AtField("Source")
-				return
-			}
-		}
-		e.Key(`,"duration_ns":`)
-		e.Int(int64(v.Record.Duration))
-		e.Key(`,"latency_ms":`)
-		e.Float32(v.Record.Latency)
-		if e.Failed() {
-			e.AtField("Latency")
-			return
-		}
-		if v.Record.TraceID != "" {
-			e.Key(`,"trace_id":`)
-			e.String(v.Record.TraceID)
-		}
-		if v.Record.Sampled != nil {
-			e.Key(`,"sampled":`)
-			e.Bool(*v.Record.Sampled)
-		}
-		if len(v.Record.Payload) != 0 {
-			e.Key(`,"payload":`)
-			e.RawMessage(v.Record.Payload)
-			if e.Failed() {
-				e.AtField("Payload")
-				return
-			}
-		}
-		if len(v.Record.Spans) != 0 {
-			e.Key(`,"spans":`)
-			e.OpenArray()
-			for i1 := range v.Record.Spans {
-				e.Elem()
-				_Span_dump(e, &v.Record.Spans[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Spans")
-					return
-				}
-			}
-			e.CloseArray()
-		}
-		e.Key(`,"host":`)
-		if v.Record.Host == nil {
-			e.Null()
-		} else {
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Record.Host) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.String(v1)
-			}
-			e.CloseObject()
-		}
-		e.Key(`,"actor":`)
-		e.String(v.Actor)
-		if v.Action != "" {
-			e.Key(`,"action":`)
-			e.String(v.Action)
-		}
+		e.CloseObject()
+	}
+	e.Key(`,"actor":`)
+	e.String(v.Actor)
+	if v.Action != "" {
+		e.Key(`,"action":`)
+		e.String(v.Action)
 	}
 	e.CloseObject()
 }
@@ -399,291 +273,148 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 // _Batch_dump writes the JSON encoding of *v, a events.Batch, to e.
 func _Batch_dump(e *runtime.Encoder, v *Batch) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"dropped":`)
-		e.Uint(uint64(v.Dropped))
-		e.Key(`,"final":`)
-		e.Bool(v.Final)
-		e.Key(`,"records":`)
-		if v.Records == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Records {
-				e.Elem()
-				_Record_dump(e, &v.Records[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Records")
-					return
-				}
-			}
-			e.CloseArray()
-		}
+	e.FirstKey(`"records":`)
+	if v.Records == nil {
+		e.Null()
 	} else {
-		e.FirstKey(`"records":`)
-		if v.Records == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Records {
-				e.Elem()
-				_Record_dump(e, &v.Records[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Records")
-					return
-				}
+		e.OpenArray()
+		for i1 := range v.Records {
+			e.Elem()
+			_Record_dump(e, &v.Records[i1])
+			if e.Failed() {
+				e.AtIndex(i1)
+				e.AtField("Records")
+				return
 			}
-			e.CloseArray()
 		}
-		e.Key(`,"dropped":`)
-		e.Uint(uint64(v.Dropped))
-		e.Key(`,"final":`)
-		e.Bool(v.Final)
+		e.CloseArray()
 	}
+	e.Key(`,"dropped":`)
+	e.Uint(uint64(v.Dropped))
+	e.Key(`,"final":`)
+	e.Bool(v.Final)
 	e.CloseObject()
 }
 
 // _Record_dump writes the JSON encoding of *v, a events.Record, to e.
 func _Record_dump(e *runtime.Encoder, v *Record) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		if len(v.Attrs) != 0 {
-			e.Key(`,"attrs":`)
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Attrs) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.Any(v1)
-				if e.Failed() {
-					e.AtKey(k1.Name)
-					e.AtField("Attrs")
-					return
-				}
-			}
-			e.CloseObject()
-		}
-		if len(v.ByCode) != 0 {
-			e.Key(`,"by_code":`)
-			e.OpenObject()
-			for _, k1 := range runtime.IntKeys(e, v.ByCode) {
-				e.KeyString(k1.Name)
-				v1 := v.ByCode[k1.Key]
-				e.String(v1)
-			}
-			e.CloseObject()
-		}
-		if len(v.Counters) != 0 {
-			e.Key(`,"counters":`)
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Counters) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.Int(v1)
-			}
-			e.CloseObject()
-		}
-		e.Key(`,"duration_ns":`)
-		e.Int(int64(v.Duration))
-		e.Key(`,"host":`)
-		if v.Host == nil {
-			e.Null()
-		} else {
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Host) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.String(v1)
-			}
-			e.CloseObject()
-		}
-		if len(v.Labels) != 0 {
-			e.Key(`,"labels":`)
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Labels) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.String(v1)
-			}
-			e.CloseObject()
-		}
-		e.Key(`,"latency_ms":`)
-		e.Float32(v.Latency)
-		if e.Failed() {
-			e.AtField("Latency")
-			return
-		}
-		e.Key(`,"level":`)
-		e.TextMarshaler(v.Level)
-		if e.Failed() {
-			e.AtField("Level")
-			return
-		}
-		e.Key(`,"msg":`)
-		e.String(v.Message)
-		if len(v.Payload) != 0 {
-			e.Key(`,"payload":`)
-			e.RawMessage(v.Payload)
+	e.FirstKey(`"time":`)
+	e.Time(v.Time)
+	if e.Failed() {
+		e.AtField("Time")
+		return
+	}
+	e.Key(`,"level":`)
+	e.TextMarshaler(v.Level)
+	if e.Failed() {
+		e.AtField("Level")
+		return
+	}
+	e.Key(`,"msg":`)
+	e.String(v.Message)
+	if len(v.Attrs) != 0 {
+		e.Key(`,"attrs":`)
+		e.OpenObject()
+		for _, k1 := range runtime.StringEntries(e, v.Attrs) {
+			e.KeyString(k1.Name)
+			v1 := k1.Value
+			e.Any(v1)
 			if e.Failed() {
-				e.AtField("Payload")
+				e.AtKey(k1.Name)
+				e.AtField("Attrs")
 				return
 			}
 		}
-		if v.Sampled != nil {
-			e.Key(`,"sampled":`)
-			e.Bool(*v.Sampled)
+		e.CloseObject()
+	}
+	if len(v.Counters) != 0 {
+		e.Key(`,"counters":`)
+		e.OpenObject()
+		for _, k1 := range runtime.StringEntries(e, v.Counters) {
+			e.KeyString(k1.Name)
+			v1 := k1.Value
+			e.Int(v1)
 		}
-		if v.Source != nil {
-			e.Key(`,"source":`)
-			_Source_dump(e, v.Source)
+		e.CloseObject()
+	}
+	if len(v.ByCode) != 0 {
+		e.Key(`,"by_code":`)
+		e.OpenObject()
+		for _, k1 := range runtime.IntKeys(e, v.ByCode) {
+			e.KeyString(k1.Name)
+			v1 := v.ByCode[k1.Key]
+			e.String(v1)
+		}
+		e.CloseObject()
+	}
+	if len(v.Labels) != 0 {
+		e.Key(`,"labels":`)
+		e.OpenObject()
+		for _, k1 := range runtime.StringEntries(e, v.Labels) {
+			e.KeyString(k1.Name)
+			v1 := k1.Value
+			e.String(v1)
+		}
+		e.CloseObject()
+	}
+	if v.Source != nil {
+		e.Key(`,"source":`)
+		_Source_dump(e, v.Source)
+		if e.Failed() {
+			e.AtField("Source")
+			return
+		}
+	}
+	e.Key(`,"duration_ns":`)
+	e.Int(int64(v.Duration))
+	e.Key(`,"latency_ms":`)
+	e.Float32(v.Latency)
+	if e.Failed() {
+		e.AtField("Latency")
+		return
+	}
+	if v.TraceID != "" {
+		e.Key(`,"trace_id":`)
+		e.String(v.TraceID)
+	}
+	if v.Sampled != nil {
+		e.Key(`,"sampled":`)
+		e.Bool(*v.Sampled)
+	}
+	if len(v.Payload) != 0 {
+		e.Key(`,"payload":`)
+		e.RawMessage(v.Payload)
+		if e.Failed() {
+			e.AtField("Payload")
+			return
+		}
+	}
+	if len(v.Spans) != 0 {
+		e.Key(`,"spans":`)
+		e.OpenArray()
+		for i1 := range v.Spans {
+			e.Elem()
+			_Span_dump(e, &v.Spans[i1])
 			if e.Failed() {
-				e.AtField("Source")
+				e.AtIndex(i1)
+				e.AtField("Spans")
 				return
 			}
 		}
-		if len(v.Spans) != 0 {
-			e.Key(`,"spans":`)
-			e.OpenArray()
-			for i1 := range v.Spans {
-				e.Elem()
-				_Span_dump(e, &v.Spans[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Spans")
-					return
-				}
-			}
-			e.CloseArray()
-		}
-		e.Key(`,"time":`)
-		e.Time(v.Time)
-		if e.Failed() {
-			e.AtField("Time")
-			return
-		}
-		if v.TraceID != "" {
-			e.Key(`,"trace_id":`)
-			e.String(v.TraceID)
-		}
+		e.CloseArray()
+	}
+	e.Key(`,"host":`)
+	if v.Host == nil {
+		e.Null()
 	} else {
-		e.FirstKey(`"time":`)
-		e.Time(v.Time)
-		if e.Failed() {
-			e.AtField("Time")
-			return
+		e.OpenObject()
+		for _, k1 := range runtime.StringEntries(e, v.Host) {
+			e.KeyString(k1.Name)
+			v1 := k1.Value
+			e.String(v1)
 		}
-		e.Key(`,"level":`)
-		e.TextMarshaler(v.Level)
-		if e.Failed() {
-			e.AtField("Level")
-			return
-		}
-		e.Key(`,"msg":`)
-		e.String(v.Message)
-		if len(v.Attrs) != 0 {
-			e.Key(`,"attrs":`)
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Attrs) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.Any(v1)
-				if e.Failed() {
-					e.AtKey(k1.Name)
-					e.AtField("Attrs")
-					return
-				}
-			}
-			e.CloseObject()
-		}
-		if len(v.Counters) != 0 {
-			e.Key(`,"counters":`)
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Counters) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.Int(v1)
-			}
-			e.CloseObject()
-		}
-		if len(v.ByCode) != 0 {
-			e.Key(`,"by_code":`)
-			e.OpenObject()
-			for _, k1 := range runtime.IntKeys(e, v.ByCode) {
-				e.KeyString(k1.Name)
-				v1 := v.ByCode[k1.Key]
-				e.String(v1)
-			}
-			e.CloseObject()
-		}
-		if len(v.Labels) != 0 {
-			e.Key(`,"labels":`)
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Labels) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.String(v1)
-			}
-			e.CloseObject()
-		}
-		if v.Source != nil {
-			e.Key(`,"source":`)
-			_Source_dump(e, v.Source)
-			if e.Failed() {
-				e.AtField("Source")
-				return
-			}
-		}
-		e.Key(`,"duration_ns":`)
-		e.Int(int64(v.Duration))
-		e.Key(`,"latency_ms":`)
-		e.Float32(v.Latency)
-		if e.Failed() {
-			e.AtField("Latency")
-			return
-		}
-		if v.TraceID != "" {
-			e.Key(`,"trace_id":`)
-			e.String(v.TraceID)
-		}
-		if v.Sampled != nil {
-			e.Key(`,"sampled":`)
-			e.Bool(*v.Sampled)
-		}
-		if len(v.Payload) != 0 {
-			e.Key(`,"payload":`)
-			e.RawMessage(v.Payload)
-			if e.Failed() {
-				e.AtField("Payload")
-				return
-			}
-		}
-		if len(v.Spans) != 0 {
-			e.Key(`,"spans":`)
-			e.OpenArray()
-			for i1 := range v.Spans {
-				e.Elem()
-				_Span_dump(e, &v.Spans[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Spans")
-					return
-				}
-			}
-			e.CloseArray()
-		}
-		e.Key(`,"host":`)
-		if v.Host == nil {
-			e.Null()
-		} else {
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Host) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.String(v1)
-			}
-			e.CloseObject()
-		}
+		e.CloseObject()
 	}
 	e.CloseObject()
 }
@@ -705,46 +436,24 @@ func _Source_dump(e *runtime.Encoder, v *Source) {
 // _Span_dump writes the JSON encoding of *v, a events.Span, to e.
 func _Span_dump(e *runtime.Encoder, v *Span) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"name":`)
-		e.String(v.Name)
-		e.Key(`,"start":`)
-		e.Time(v.Start)
-		if e.Failed() {
-			e.AtField("Start")
-			return
+	e.FirstKey(`"name":`)
+	e.String(v.Name)
+	e.Key(`,"start":`)
+	e.Time(v.Start)
+	if e.Failed() {
+		e.AtField("Start")
+		return
+	}
+	e.Key(`,"took":`)
+	e.Int(int64(v.Took))
+	if len(v.Tags) != 0 {
+		e.Key(`,"tags":`)
+		e.OpenArray()
+		for i1 := range v.Tags {
+			e.Elem()
+			e.String(v.Tags[i1])
 		}
-		if len(v.Tags) != 0 {
-			e.Key(`,"tags":`)
-			e.OpenArray()
-			for i1 := range v.Tags {
-				e.Elem()
-				e.String(v.Tags[i1])
-			}
-			e.CloseArray()
-		}
-		e.Key(`,"took":`)
-		e.Int(int64(v.Took))
-	} else {
-		e.FirstKey(`"name":`)
-		e.String(v.Name)
-		e.Key(`,"start":`)
-		e.Time(v.Start)
-		if e.Failed() {
-			e.AtField("Start")
-			return
-		}
-		e.Key(`,"took":`)
-		e.Int(int64(v.Took))
-		if len(v.Tags) != 0 {
-			e.Key(`,"tags":`)
-			e.OpenArray()
-			for i1 := range v.Tags {
-				e.Elem()
-				e.String(v.Tags[i1])
-			}
-			e.CloseArray()
-		}
+		e.CloseArray()
 	}
 	e.CloseObject()
 }

@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion4
+const _ = runtime.SupportPackageIsVersion5
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -106,50 +106,26 @@ func _Order_dispatch(e *runtime.Encoder, v any) bool {
 // _Customer_dump writes the JSON encoding of *v, a shop.Customer, to e.
 func _Customer_dump(e *runtime.Encoder, v *Customer) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		if len(v.Avatar) != 0 {
-			e.Key(`,"avatar":`)
-			e.Base64(v.Avatar)
-		}
-		if v.Email != "" {
-			e.Key(`,"email":`)
-			e.String(v.Email)
-		}
-		e.Key(`,"name":`)
-		e.String(v.Name)
-		e.Key(`,"tags":`)
-		if v.Tags == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Tags {
-				e.Elem()
-				e.String(v.Tags[i1])
-			}
-			e.CloseArray()
-		}
+	e.FirstKey(`"name":`)
+	e.String(v.Name)
+	if v.Email != "" {
+		e.Key(`,"email":`)
+		e.String(v.Email)
+	}
+	e.Key(`,"tags":`)
+	if v.Tags == nil {
+		e.Null()
 	} else {
-		e.FirstKey(`"name":`)
-		e.String(v.Name)
-		if v.Email != "" {
-			e.Key(`,"email":`)
-			e.String(v.Email)
+		e.OpenArray()
+		for i1 := range v.Tags {
+			e.Elem()
+			e.String(v.Tags[i1])
 		}
-		e.Key(`,"tags":`)
-		if v.Tags == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Tags {
-				e.Elem()
-				e.String(v.Tags[i1])
-			}
-			e.CloseArray()
-		}
-		if len(v.Avatar) != 0 {
-			e.Key(`,"avatar":`)
-			e.Base64(v.Avatar)
-		}
+		e.CloseArray()
+	}
+	if len(v.Avatar) != 0 {
+		e.Key(`,"avatar":`)
+		e.Base64(v.Avatar)
 	}
 	e.CloseObject()
 }
@@ -157,43 +133,22 @@ func _Customer_dump(e *runtime.Encoder, v *Customer) {
 // _Line_dump writes the JSON encoding of *v, a shop.Line, to e.
 func _Line_dump(e *runtime.Encoder, v *Line) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		if v.Discount != nil {
-			e.Key(`,"discount":`)
-			e.Float64(*v.Discount)
-			if e.Failed() {
-				e.AtField("Discount")
-				return
-			}
-		}
-		e.Key(`,"price":`)
-		e.Float64(v.Price)
+	e.FirstKey(`"sku":`)
+	e.String(v.SKU)
+	e.Key(`,"qty":`)
+	e.Int(int64(v.Qty))
+	e.Key(`,"price":`)
+	e.Float64(v.Price)
+	if e.Failed() {
+		e.AtField("Price")
+		return
+	}
+	if v.Discount != nil {
+		e.Key(`,"discount":`)
+		e.Float64(*v.Discount)
 		if e.Failed() {
-			e.AtField("Price")
+			e.AtField("Discount")
 			return
-		}
-		e.Key(`,"qty":`)
-		e.Int(int64(v.Qty))
-		e.Key(`,"sku":`)
-		e.String(v.SKU)
-	} else {
-		e.FirstKey(`"sku":`)
-		e.String(v.SKU)
-		e.Key(`,"qty":`)
-		e.Int(int64(v.Qty))
-		e.Key(`,"price":`)
-		e.Float64(v.Price)
-		if e.Failed() {
-			e.AtField("Price")
-			return
-		}
-		if v.Discount != nil {
-			e.Key(`,"discount":`)
-			e.Float64(*v.Discount)
-			if e.Failed() {
-				e.AtField("Discount")
-				return
-			}
 		}
 	}
 	e.CloseObject()
@@ -202,188 +157,96 @@ func _Line_dump(e *runtime.Encoder, v *Line) {
 // _OrderList_dump writes the JSON encoding of *v, a shop.OrderList, to e.
 func _OrderList_dump(e *runtime.Encoder, v *OrderList) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		if v.Next != "" {
-			e.Key(`,"next":`)
-			e.String(v.Next)
-		}
-		e.Key(`,"orders":`)
-		if v.Orders == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Orders {
-				e.Elem()
-				_Order_dump(e, &v.Orders[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Orders")
-					return
-				}
-			}
-			e.CloseArray()
-		}
-		e.Key(`,"request_id":`)
-		e.String(v.RequestID)
-		e.Key(`,"total":`)
-		e.Int(int64(v.Total))
+	e.FirstKey(`"request_id":`)
+	e.String(v.RequestID)
+	e.Key(`,"orders":`)
+	if v.Orders == nil {
+		e.Null()
 	} else {
-		e.FirstKey(`"request_id":`)
-		e.String(v.RequestID)
-		e.Key(`,"orders":`)
-		if v.Orders == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Orders {
-				e.Elem()
-				_Order_dump(e, &v.Orders[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Orders")
-					return
-				}
+		e.OpenArray()
+		for i1 := range v.Orders {
+			e.Elem()
+			_Order_dump(e, &v.Orders[i1])
+			if e.Failed() {
+				e.AtIndex(i1)
+				e.AtField("Orders")
+				return
 			}
-			e.CloseArray()
 		}
-		if v.Next != "" {
-			e.Key(`,"next":`)
-			e.String(v.Next)
-		}
-		e.Key(`,"total":`)
-		e.Int(int64(v.Total))
+		e.CloseArray()
 	}
+	if v.Next != "" {
+		e.Key(`,"next":`)
+		e.String(v.Next)
+	}
+	e.Key(`,"total":`)
+	e.Int(int64(v.Total))
 	e.CloseObject()
 }
 
 // _Order_dump writes the JSON encoding of *v, a shop.Order, to e.
 func _Order_dump(e *runtime.Encoder, v *Order) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"ID":`)
-		e.String(v.ID)
-		e.Key(`,"created":`)
-		e.Time(v.Created)
+	e.FirstKey(`"ID":`)
+	e.String(v.ID)
+	e.Key(`,"created":`)
+	e.Time(v.Created)
+	if e.Failed() {
+		e.AtField("Created")
+		return
+	}
+	if v.Customer != nil {
+		e.Key(`,"customer":`)
+		_Customer_dump(e, v.Customer)
 		if e.Failed() {
-			e.AtField("Created")
+			e.AtField("Customer")
 			return
 		}
-		if v.Customer != nil {
-			e.Key(`,"customer":`)
-			_Customer_dump(e, v.Customer)
-			if e.Failed() {
-				e.AtField("Customer")
-				return
-			}
-		}
-		if v.Extra != nil {
-			e.Key(`,"extra":`)
-			e.Any(v.Extra)
-			if e.Failed() {
-				e.AtField("Extra")
-				return
-			}
-		}
-		e.Key(`,"lines":`)
-		if v.Lines == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Lines {
-				e.Elem()
-				_Line_dump(e, &v.Lines[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Lines")
-					return
-				}
-			}
-			e.CloseArray()
-		}
-		if len(v.Notes) != 0 {
-			e.Key(`,"notes":`)
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Notes) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.String(v1)
-			}
-			e.CloseObject()
-		}
-		e.Key(`,"status":`)
-		e.TextMarshaler(v.Status)
-		if e.Failed() {
-			e.AtField("Status")
-			return
-		}
-		e.Key(`,"total":`)
-		e.Float64(v.Total)
-		if e.Failed() {
-			e.AtField("Total")
-			return
-		}
+	}
+	e.Key(`,"lines":`)
+	if v.Lines == nil {
+		e.Null()
 	} else {
-		e.FirstKey(`"ID":`)
-		e.String(v.ID)
-		e.Key(`,"created":`)
-		e.Time(v.Created)
-		if e.Failed() {
-			e.AtField("Created")
-			return
-		}
-		if v.Customer != nil {
-			e.Key(`,"customer":`)
-			_Customer_dump(e, v.Customer)
+		e.OpenArray()
+		for i1 := range v.Lines {
+			e.Elem()
+			_Line_dump(e, &v.Lines[i1])
 			if e.Failed() {
-				e.AtField("Customer")
+				e.AtIndex(i1)
+				e.AtField("Lines")
 				return
 			}
 		}
-		e.Key(`,"lines":`)
-		if v.Lines == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Lines {
-				e.Elem()
-				_Line_dump(e, &v.Lines[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Lines")
-					return
-				}
-			}
-			e.CloseArray()
+		e.CloseArray()
+	}
+	e.Key(`,"total":`)
+	e.Float64(v.Total)
+	if e.Failed() {
+		e.AtField("Total")
+		return
+	}
+	e.Key(`,"status":`)
+	e.TextMarshaler(v.Status)
+	if e.Failed() {
+		e.AtField("Status")
+		return
+	}
+	if len(v.Notes) != 0 {
+		e.Key(`,"notes":`)
+		e.OpenObject()
+		for _, k1 := range runtime.StringEntries(e, v.Notes) {
+			e.KeyString(k1.Name)
+			v1 := k1.Value
+			e.String(v1)
 		}
-		e.Key(`,"total":`)
-		e.Float64(v.Total)
+		e.CloseObject()
+	}
+	if v.Extra != nil {
+		e.Key(`,"extra":`)
+		e.Any(v.Extra)
 		if e.Failed() {
-			e.AtField("Total")
+			e.AtField("Extra")
 			return
-		}
-		e.Key(`,"status":`)
-		e.TextMarshaler(v.Status)
-		if e.Failed() {
-			e.AtField("Status")
-			return
-		}
-		if len(v.Notes) != 0 {
-			e.Key(`,"notes":`)
-			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Notes) {
-				e.KeyString(k1.Name)
-				v1 := k1.Value
-				e.String(v1)
-			}
-			e.CloseObject()
-		}
-		if v.Extra != nil {
-			e.Key(`,"extra":`)
-			e.Any(v.Extra)
-			if e.Failed() {
-				e.AtField("Extra")
-				return
-			}
 		}
 	}
 	e.CloseObject()

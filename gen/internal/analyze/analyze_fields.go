@@ -385,19 +385,6 @@ func (a *analyzer) objectOf(t types.Type, fields []jsonField, addr bool, s *site
 			Pos:             a.pos(last.Pos()),
 		})
 	}
-	order := make([]int, len(obj.Fields))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(i, j int) int {
-		return strings.Compare(obj.Fields[i].Key, obj.Fields[j].Key)
-	})
-	for i, j := range order {
-		if i != j {
-			obj.Sorted = order
-			break
-		}
-	}
 	return obj
 }
 

@@ -213,18 +213,6 @@ func TestPromotion(t *testing.T) {
 		}
 	}
 
-	// Sorted: PromoOrder's keys are Zed, Mid, beta, Alpha.
-	obj := object(f, t, "PromoOrder")
-	var sorted []string
-	for _, i := range obj.Sorted {
-		sorted = append(sorted, obj.Fields[i].Key)
-	}
-	if want := []string{"Alpha", "Mid", "Zed", "beta"}; !slices.Equal(sorted, want) {
-		t.Errorf("PromoOrder sorted %q, want %q", sorted, want)
-	}
-	if object(f, t, "PromoSelf").Sorted != nil {
-		t.Errorf("PromoSelf: Sorted set for keys already in order")
-	}
 	if fld := field(object(f, t, "PromoTags"), "!#$%&()*+-./:;<=>?@[]^_{|}~ "); fld == nil || !fld.KeyNeedsRuntime {
 		t.Errorf("punctuation key: want KeyNeedsRuntime, got %+v", fld)
 	}

@@ -87,7 +87,7 @@ func File(f *model.File) ([]byte, error) {
 	// constant, rather than somewhere in the code below.
 	out.Comment("This file needs the runtime API it was generated for; regenerate it")
 	out.Comment("with go generate if this line does not compile.")
-	out.Const().Id("_").Op("=").Qual(model.RuntimePath, "SupportPackageIsVersion4")
+	out.Const().Id("_").Op("=").Qual(model.RuntimePath, "SupportPackageIsVersion5")
 	for _, t := range f.Types {
 		em.methods(out, t)
 	}

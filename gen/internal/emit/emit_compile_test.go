@@ -2,7 +2,6 @@ package emit
 
 import (
 	"os/exec"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -471,9 +470,6 @@ func compileModel() (m, geo *model.File) {
 			key("List", "list", sliceOf(&model.Value{Kind: model.TypeParam, GoType: "T", Addressable: true})),
 		}}},
 	}
-	for _, enc := range []*model.Encoder{item, pos, seller, pair, box} {
-		sortObject(enc.Value.Struct)
-	}
 	m = &model.File{
 		PkgPath:     pkg,
 		PkgName:     "m",
@@ -500,22 +496,4 @@ func compileModel() (m, geo *model.File) {
 		Encoders:    []*model.Encoder{place},
 	}
 	return m, geo
-}
-
-// sortObject sets o.Sorted (and that of inline structs) as analysis does:
-// the fields in bytewise order of their keys, nil when that is their order.
-func sortObject(o *model.Object) {
-	order := make([]int, len(o.Fields))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(i, j int) bool { return o.Fields[order[i]].Key < o.Fields[order[j]].Key })
-	if !sort.IntsAreSorted(order) {
-		o.Sorted = order
-	}
-	for _, f := range o.Fields {
-		if f.Value.Kind == model.Struct {
-			sortObject(f.Value.Struct)
-		}
-	}
 }

@@ -1,8 +1,9 @@
 package emit
 
-// Structs: the fields of a JSON object in order (both orders when SortKeys
-// can change it), the nil checks of embedded pointers, and the tests that
-// leave a field out (omitempty, omitzero).
+// Structs: the fields of a JSON object in order (written once: under
+// SortKeys the Encoder moves them into the order of their keys), the nil
+// checks of embedded pointers, and the tests that leave a field out
+// (omitempty, omitzero).
 
 import (
 	"go/token"
@@ -38,16 +39,7 @@ func (em *emitter) objectV(b *jen.Group, o *model.Object, p place, s scope) {
 		return
 	}
 	b.Add(e().Dot("OpenObject").Call())
-	if o.Sorted == nil {
-		em.members(b, o.Fields, p, s)
-	} else {
-		sorted := em.sorted(o)
-		b.If(e().Dot("KeysSorted").Call()).BlockFunc(func(g *jen.Group) {
-			em.members(g, sorted, p, s)
-		}).Else().BlockFunc(func(g *jen.Group) {
-			em.members(g, o.Fields, p, s)
-		})
-	}
+	em.members(b, o.Fields, p, s)
 	b.Add(e().Dot("CloseObject").Call())
 }
 
@@ -65,25 +57,6 @@ func (em *emitter) members(b *jen.Group, fields []*model.Field, p place, s scope
 		}
 	}
 	em.fields(b, fields, p, s, 0)
-}
-
-// sorted returns the fields in the order of Object.Sorted.
-func (em *emitter) sorted(o *model.Object) []*model.Field {
-	fields := make([]*model.Field, 0, len(o.Fields))
-	seen := make([]bool, len(o.Fields))
-	for _, i := range o.Sorted {
-		if i < 0 || i >= len(o.Fields) || seen[i] {
-			em.errorf("Object.Sorted %v is not an order of its %d fields", o.Sorted, len(o.Fields))
-			return o.Fields
-		}
-		seen[i] = true
-		fields = append(fields, o.Fields[i])
-	}
-	if len(fields) != len(o.Fields) {
-		em.errorf("Object.Sorted %v is not an order of its %d fields", o.Sorted, len(o.Fields))
-		return o.Fields
-	}
-	return fields
 }
 
 // fields writes fields in the order given. A field promoted through an

@@ -260,7 +260,6 @@ var emitCases = []struct {
 				promoted("Alpha", val(model.String, "string"), "*Inner"),
 				omit(fld("Mid", val(model.String, "string")), model.Omit{Kind: model.IfEmpty}),
 			)
-			enc.Value.Struct.Sorted = []int{2, 1, 3, 0}
 			return enc
 		}(),
 	)},
@@ -436,7 +435,7 @@ func TestEmitShape(t *testing.T) {
 			}
 		}
 		// The version handshake is the one blank declaration, on purpose.
-		handshake := "const _ = " + c.file.RuntimeName + ".SupportPackageIsVersion4\n"
+		handshake := "const _ = " + c.file.RuntimeName + ".SupportPackageIsVersion5\n"
 		if strings.Count(string(src), handshake) != 1 {
 			t.Errorf("%s: no version handshake %q", c.name, handshake)
 		}
@@ -490,7 +489,6 @@ func TestEmitBadModel(t *testing.T) {
 		{"unknown helper", func(f *model.File) { f.Encoders[0].Value.Struct.Fields[0].Value = call("_Nope_dump", "shop.Nope") }, "not among the file's encoders"},
 		{"unknown kind", func(f *model.File) { f.Encoders[0].Value.Struct.Fields[0].Value.Kind = 99 }, "unknown kind"},
 		{"bad conversion", func(f *model.File) { f.Encoders[0].Value.Struct.Fields[0].Value.Convert = "int" }, "conversion"},
-		{"bad sort order", func(f *model.File) { f.Encoders[0].Value.Struct.Sorted = []int{0, 0} }, "not an order"},
 		{"bad part", func(f *model.File) {
 			f.Encoders[0].Value.Struct.Fields[0].Omit = model.Omit{Kind: model.IfParts, Parts: []model.OmitPart{{Selector: "[x]", Omit: model.Omit{Kind: model.IfZero}}}}
 		}, "selector"},

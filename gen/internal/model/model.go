@@ -272,10 +272,6 @@ type Object struct {
 	// Fields in encoding/json's order (the order of the index sequences).
 	Fields []*Field
 
-	// Sorted holds indexes into Fields in the order of the keys under the
-	// SortKeys option (bytewise), or nil when that is the order of Fields.
-	Sorted []int
-
 	// V2 is the object as encoding/json on encoding/json/v2 (Go 1.27's
 	// default) writes it, when it reads the struct's tags otherwise: other
 	// keys, options or fields (see gen/internal/analyze/tags.go). Generated code then

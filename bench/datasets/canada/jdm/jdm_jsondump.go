@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion4
+const _ = runtime.SupportPackageIsVersion5
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -213,44 +213,23 @@ func _Feature_dispatch(e *runtime.Encoder, v any) bool {
 // jdm.FeatureCollection, to e.
 func _FeatureCollection_dump(e *runtime.Encoder, v *FeatureCollection) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"features":`)
-		if v.Features == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Features {
-				e.Elem()
-				_Feature_dump(e, &v.Features[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Features")
-					return
-				}
-			}
-			e.CloseArray()
-		}
-		e.Key(`,"type":`)
-		e.String(v.Type)
+	e.FirstKey(`"type":`)
+	e.String(v.Type)
+	e.Key(`,"features":`)
+	if v.Features == nil {
+		e.Null()
 	} else {
-		e.FirstKey(`"type":`)
-		e.String(v.Type)
-		e.Key(`,"features":`)
-		if v.Features == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Features {
-				e.Elem()
-				_Feature_dump(e, &v.Features[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Features")
-					return
-				}
+		e.OpenArray()
+		for i1 := range v.Features {
+			e.Elem()
+			_Feature_dump(e, &v.Features[i1])
+			if e.Failed() {
+				e.AtIndex(i1)
+				e.AtField("Features")
+				return
 			}
-			e.CloseArray()
 		}
+		e.CloseArray()
 	}
 	e.CloseObject()
 }
@@ -258,36 +237,19 @@ func _FeatureCollection_dump(e *runtime.Encoder, v *FeatureCollection) {
 // _Feature_dump writes the JSON encoding of *v, a jdm.Feature, to e.
 func _Feature_dump(e *runtime.Encoder, v *Feature) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"geometry":`)
-		_Geometry_dump(e, &v.Geometry)
-		if e.Failed() {
-			e.AtField("Geometry")
-			return
-		}
-		e.Key(`,"properties":`)
-		_Properties_dump(e, &v.Properties)
-		if e.Failed() {
-			e.AtField("Properties")
-			return
-		}
-		e.Key(`,"type":`)
-		e.String(v.Type)
-	} else {
-		e.FirstKey(`"type":`)
-		e.String(v.Type)
-		e.Key(`,"properties":`)
-		_Properties_dump(e, &v.Properties)
-		if e.Failed() {
-			e.AtField("Properties")
-			return
-		}
-		e.Key(`,"geometry":`)
-		_Geometry_dump(e, &v.Geometry)
-		if e.Failed() {
-			e.AtField("Geometry")
-			return
-		}
+	e.FirstKey(`"type":`)
+	e.String(v.Type)
+	e.Key(`,"properties":`)
+	_Properties_dump(e, &v.Properties)
+	if e.Failed() {
+		e.AtField("Properties")
+		return
+	}
+	e.Key(`,"geometry":`)
+	_Geometry_dump(e, &v.Geometry)
+	if e.Failed() {
+		e.AtField("Geometry")
+		return
 	}
 	e.CloseObject()
 }
@@ -295,76 +257,39 @@ func _Feature_dump(e *runtime.Encoder, v *Feature) {
 // _Geometry_dump writes the JSON encoding of *v, a jdm.Geometry, to e.
 func _Geometry_dump(e *runtime.Encoder, v *Geometry) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"coordinates":`)
-		if v.Coordinates == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Coordinates {
-				e.Elem()
-				if v.Coordinates[i1] == nil {
-					e.Null()
-				} else {
-					e.OpenArray()
-					for i2 := range v.Coordinates[i1] {
-						e.Elem()
-						e.OpenArray()
-						for i3 := range v.Coordinates[i1][i2] {
-							e.Elem()
-							e.Float64(v.Coordinates[i1][i2][i3])
-							if e.Failed() {
-								e.AtIndex(i3)
-								e.AtIndex(i2)
-								e.AtIndex(i1)
-								e.AtField("Coordinates")
-								return
-							}
-						}
-						e.CloseArray()
-					}
-					e.CloseArray()
-				}
-			}
-			e.CloseArray()
-		}
-		e.Key(`,"type":`)
-		e.String(v.Type)
+	e.FirstKey(`"type":`)
+	e.String(v.Type)
+	e.Key(`,"coordinates":`)
+	if v.Coordinates == nil {
+		e.Null()
 	} else {
-		e.FirstKey(`"type":`)
-		e.String(v.Type)
-		e.Key(`,"coordinates":`)
-		if v.Coordinates == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Coordinates {
-				e.Elem()
-				if v.Coordinates[i1] == nil {
-					e.Null()
-				} else {
+		e.OpenArray()
+		for i1 := range v.Coordinates {
+			e.Elem()
+			if v.Coordinates[i1] == nil {
+				e.Null()
+			} else {
+				e.OpenArray()
+				for i2 := range v.Coordinates[i1] {
+					e.Elem()
 					e.OpenArray()
-					for i2 := range v.Coordinates[i1] {
+					for i3 := range v.Coordinates[i1][i2] {
 						e.Elem()
-						e.OpenArray()
-						for i3 := range v.Coordinates[i1][i2] {
-							e.Elem()
-							e.Float64(v.Coordinates[i1][i2][i3])
-							if e.Failed() {
-								e.AtIndex(i3)
-								e.AtIndex(i2)
-								e.AtIndex(i1)
-								e.AtField("Coordinates")
-								return
-							}
+						e.Float64(v.Coordinates[i1][i2][i3])
+						if e.Failed() {
+							e.AtIndex(i3)
+							e.AtIndex(i2)
+							e.AtIndex(i1)
+							e.AtField("Coordinates")
+							return
 						}
-						e.CloseArray()
 					}
 					e.CloseArray()
 				}
+				e.CloseArray()
 			}
-			e.CloseArray()
 		}
+		e.CloseArray()
 	}
 	e.CloseObject()
 }

@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion4
+const _ = runtime.SupportPackageIsVersion5
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -106,89 +106,46 @@ func _Node_dispatch(e *runtime.Encoder, v any) bool {
 // _Node_dump writes the JSON encoding of *v, a jd.Node, to e.
 func _Node_dump(e *runtime.Encoder, v *Node) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"cl_weight":`)
-		e.Float64(v.CLWeight)
-		if e.Failed() {
-			e.AtField("CLWeight")
-			return
-		}
-		e.Key(`,"kids":`)
-		if v.Kids == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			if len(v.Kids) > 0 {
-				// The elements can lead back to this slice: stop at a cycle.
-				if !e.Enter(&v.Kids[0]) {
-					e.AtField("Kids")
-					return
-				}
-				for i1 := range v.Kids {
-					e.Elem()
-					_Node_dump(e, &v.Kids[i1])
-					if e.Failed() {
-						e.AtIndex(i1)
-						e.AtField("Kids")
-						return
-					}
-				}
-				e.Leave(&v.Kids[0])
-			}
-			e.CloseArray()
-		}
-		e.Key(`,"max_t":`)
-		e.Int(v.MaxT)
-		e.Key(`,"mean_t":`)
-		e.Int(v.MeanT)
-		e.Key(`,"min_t":`)
-		e.Int(v.MinT)
-		e.Key(`,"name":`)
-		e.String(v.Name)
-		e.Key(`,"touches":`)
-		e.Int(int64(v.Touches))
+	e.FirstKey(`"name":`)
+	e.String(v.Name)
+	e.Key(`,"kids":`)
+	if v.Kids == nil {
+		e.Null()
 	} else {
-		e.FirstKey(`"name":`)
-		e.String(v.Name)
-		e.Key(`,"kids":`)
-		if v.Kids == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			if len(v.Kids) > 0 {
-				// The elements can lead back to this slice: stop at a cycle.
-				if !e.Enter(&v.Kids[0]) {
+		e.OpenArray()
+		if len(v.Kids) > 0 {
+			// The elements can lead back to this slice: stop at a cycle.
+			if !e.Enter(&v.Kids[0]) {
+				e.AtField("Kids")
+				return
+			}
+			for i1 := range v.Kids {
+				e.Elem()
+				_Node_dump(e, &v.Kids[i1])
+				if e.Failed() {
+					e.AtIndex(i1)
 					e.AtField("Kids")
 					return
 				}
-				for i1 := range v.Kids {
-					e.Elem()
-					_Node_dump(e, &v.Kids[i1])
-					if e.Failed() {
-						e.AtIndex(i1)
-						e.AtField("Kids")
-						return
-					}
-				}
-				e.Leave(&v.Kids[0])
 			}
-			e.CloseArray()
+			e.Leave(&v.Kids[0])
 		}
-		e.Key(`,"cl_weight":`)
-		e.Float64(v.CLWeight)
-		if e.Failed() {
-			e.AtField("CLWeight")
-			return
-		}
-		e.Key(`,"touches":`)
-		e.Int(int64(v.Touches))
-		e.Key(`,"min_t":`)
-		e.Int(v.MinT)
-		e.Key(`,"max_t":`)
-		e.Int(v.MaxT)
-		e.Key(`,"mean_t":`)
-		e.Int(v.MeanT)
+		e.CloseArray()
 	}
+	e.Key(`,"cl_weight":`)
+	e.Float64(v.CLWeight)
+	if e.Failed() {
+		e.AtField("CLWeight")
+		return
+	}
+	e.Key(`,"touches":`)
+	e.Int(int64(v.Touches))
+	e.Key(`,"min_t":`)
+	e.Int(v.MinT)
+	e.Key(`,"max_t":`)
+	e.Int(v.MaxT)
+	e.Key(`,"mean_t":`)
+	e.Int(v.MeanT)
 	e.CloseObject()
 }
 

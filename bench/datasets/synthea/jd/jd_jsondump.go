@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion4
+const _ = runtime.SupportPackageIsVersion5
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -365,48 +365,25 @@ func _Bundle_dispatch(e *runtime.Encoder, v any) bool {
 // _Bundle_dump writes the JSON encoding of *v, a jd.Bundle, to e.
 func _Bundle_dump(e *runtime.Encoder, v *Bundle) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"entry":`)
-		if v.Entry == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Entry {
-				e.Elem()
-				_Entry_dump(e, &v.Entry[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Entry")
-					return
-				}
-			}
-			e.CloseArray()
-		}
-		e.Key(`,"resourceType":`)
-		e.String(v.ResourceType)
-		e.Key(`,"type":`)
-		e.String(v.Type)
+	e.FirstKey(`"resourceType":`)
+	e.String(v.ResourceType)
+	e.Key(`,"type":`)
+	e.String(v.Type)
+	e.Key(`,"entry":`)
+	if v.Entry == nil {
+		e.Null()
 	} else {
-		e.FirstKey(`"resourceType":`)
-		e.String(v.ResourceType)
-		e.Key(`,"type":`)
-		e.String(v.Type)
-		e.Key(`,"entry":`)
-		if v.Entry == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Entry {
-				e.Elem()
-				_Entry_dump(e, &v.Entry[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Entry")
-					return
-				}
+		e.OpenArray()
+		for i1 := range v.Entry {
+			e.Elem()
+			_Entry_dump(e, &v.Entry[i1])
+			if e.Failed() {
+				e.AtIndex(i1)
+				e.AtField("Entry")
+				return
 			}
-			e.CloseArray()
 		}
+		e.CloseArray()
 	}
 	e.CloseObject()
 }
@@ -441,24 +418,13 @@ func _CodeableConcept_dump(e *runtime.Encoder, v *CodeableConcept) {
 // _Coding_dump writes the JSON encoding of *v, a jd.Coding, to e.
 func _Coding_dump(e *runtime.Encoder, v *Coding) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"code":`)
-		e.String(v.Code)
-		if v.Display != "" {
-			e.Key(`,"display":`)
-			e.String(v.Display)
-		}
-		e.Key(`,"system":`)
-		e.String(v.System)
-	} else {
-		e.FirstKey(`"system":`)
-		e.String(v.System)
-		e.Key(`,"code":`)
-		e.String(v.Code)
-		if v.Display != "" {
-			e.Key(`,"display":`)
-			e.String(v.Display)
-		}
+	e.FirstKey(`"system":`)
+	e.String(v.System)
+	e.Key(`,"code":`)
+	e.String(v.Code)
+	if v.Display != "" {
+		e.Key(`,"display":`)
+		e.String(v.Display)
 	}
 	e.CloseObject()
 }
@@ -466,36 +432,19 @@ func _Coding_dump(e *runtime.Encoder, v *Coding) {
 // _Entry_dump writes the JSON encoding of *v, a jd.Entry, to e.
 func _Entry_dump(e *runtime.Encoder, v *Entry) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"fullUrl":`)
-		e.String(v.FullURL)
-		e.Key(`,"request":`)
-		_Request_dump(e, &v.Request)
-		if e.Failed() {
-			e.AtField("Request")
-			return
-		}
-		e.Key(`,"resource":`)
-		_Resource_dump(e, &v.Resource)
-		if e.Failed() {
-			e.AtField("Resource")
-			return
-		}
-	} else {
-		e.FirstKey(`"fullUrl":`)
-		e.String(v.FullURL)
-		e.Key(`,"resource":`)
-		_Resource_dump(e, &v.Resource)
-		if e.Failed() {
-			e.AtField("Resource")
-			return
-		}
-		e.Key(`,"request":`)
-		_Request_dump(e, &v.Request)
-		if e.Failed() {
-			e.AtField("Request")
-			return
-		}
+	e.FirstKey(`"fullUrl":`)
+	e.String(v.FullURL)
+	e.Key(`,"resource":`)
+	_Resource_dump(e, &v.Resource)
+	if e.Failed() {
+		e.AtField("Resource")
+		return
+	}
+	e.Key(`,"request":`)
+	_Request_dump(e, &v.Request)
+	if e.Failed() {
+		e.AtField("Request")
+		return
 	}
 	e.CloseObject()
 }
@@ -503,20 +452,11 @@ func _Entry_dump(e *runtime.Encoder, v *Entry) {
 // _Period_dump writes the JSON encoding of *v, a jd.Period, to e.
 func _Period_dump(e *runtime.Encoder, v *Period) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		if v.End != "" {
-			e.Key(`,"end":`)
-			e.String(v.End)
-		}
-		e.Key(`,"start":`)
-		e.String(v.Start)
-	} else {
-		e.FirstKey(`"start":`)
-		e.String(v.Start)
-		if v.End != "" {
-			e.Key(`,"end":`)
-			e.String(v.End)
-		}
+	e.FirstKey(`"start":`)
+	e.String(v.Start)
+	if v.End != "" {
+		e.Key(`,"end":`)
+		e.String(v.End)
 	}
 	e.CloseObject()
 }
@@ -524,53 +464,29 @@ func _Period_dump(e *runtime.Encoder, v *Period) {
 // _Quantity_dump writes the JSON encoding of *v, a jd.Quantity, to e.
 func _Quantity_dump(e *runtime.Encoder, v *Quantity) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"code":`)
-		e.String(v.Code)
-		e.Key(`,"system":`)
-		e.String(v.System)
-		e.Key(`,"unit":`)
-		e.String(v.Unit)
-		e.Key(`,"value":`)
-		e.Float64(v.Value)
-		if e.Failed() {
-			e.AtField("Value")
-			return
-		}
-	} else {
-		e.FirstKey(`"value":`)
-		e.Float64(v.Value)
-		if e.Failed() {
-			e.AtField("Value")
-			return
-		}
-		e.Key(`,"unit":`)
-		e.String(v.Unit)
-		e.Key(`,"system":`)
-		e.String(v.System)
-		e.Key(`,"code":`)
-		e.String(v.Code)
+	e.FirstKey(`"value":`)
+	e.Float64(v.Value)
+	if e.Failed() {
+		e.AtField("Value")
+		return
 	}
+	e.Key(`,"unit":`)
+	e.String(v.Unit)
+	e.Key(`,"system":`)
+	e.String(v.System)
+	e.Key(`,"code":`)
+	e.String(v.Code)
 	e.CloseObject()
 }
 
 // _Reference_dump writes the JSON encoding of *v, a jd.Reference, to e.
 func _Reference_dump(e *runtime.Encoder, v *Reference) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		if v.Display != "" {
-			e.Key(`,"display":`)
-			e.String(v.Display)
-		}
-		e.Key(`,"reference":`)
-		e.String(v.Reference)
-	} else {
-		e.FirstKey(`"reference":`)
-		e.String(v.Reference)
-		if v.Display != "" {
-			e.Key(`,"display":`)
-			e.String(v.Display)
-		}
+	e.FirstKey(`"reference":`)
+	e.String(v.Reference)
+	if v.Display != "" {
+		e.Key(`,"display":`)
+		e.String(v.Display)
 	}
 	e.CloseObject()
 }
@@ -588,1227 +504,614 @@ func _Request_dump(e *runtime.Encoder, v *Request) {
 // _Resource_dump writes the JSON encoding of *v, a jd.Resource, to e.
 func _Resource_dump(e *runtime.Encoder, v *Resource) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		if v.AbatementDateTime != nil {
-			e.Key(`,"abatementDateTime":`)
-			e.Any(v.AbatementDateTime)
-			if e.Failed() {
-				e.AtField("AbatementDateTime")
-				return
-			}
-		}
-		if v.AchievementStatus != nil {
-			e.Key(`,"achievementStatus":`)
-			e.Any(v.AchievementStatus)
-			if e.Failed() {
-				e.AtField("AchievementStatus")
-				return
-			}
-		}
-		if v.Active != nil {
-			e.Key(`,"active":`)
-			e.Any(v.Active)
-			if e.Failed() {
-				e.AtField("Active")
-				return
-			}
-		}
-		if v.Activity != nil {
-			e.Key(`,"activity":`)
-			e.Any(v.Activity)
-			if e.Failed() {
-				e.AtField("Activity")
-				return
-			}
-		}
-		if v.Address != nil {
-			e.Key(`,"address":`)
-			e.Any(v.Address)
-			if e.Failed() {
-				e.AtField("Address")
-				return
-			}
-		}
-		if v.Addresses != nil {
-			e.Key(`,"addresses":`)
-			e.Any(v.Addresses)
-			if e.Failed() {
-				e.AtField("Addresses")
-				return
-			}
-		}
-		if v.AuthoredOn != nil {
-			e.Key(`,"authoredOn":`)
-			e.Any(v.AuthoredOn)
-			if e.Failed() {
-				e.AtField("AuthoredOn")
-				return
-			}
-		}
-		if v.BillablePeriod != nil {
-			e.Key(`,"billablePeriod":`)
-			_Period_dump(e, v.BillablePeriod)
-			if e.Failed() {
-				e.AtField("BillablePeriod")
-				return
-			}
-		}
-		if v.BirthDate != nil {
-			e.Key(`,"birthDate":`)
-			e.Any(v.BirthDate)
-			if e.Failed() {
-				e.AtField("BirthDate")
-				return
-			}
-		}
-		if v.CareTeam != nil {
-			e.Key(`,"careTeam":`)
-			e.Any(v.CareTeam)
-			if e.Failed() {
-				e.AtField("CareTeam")
-				return
-			}
-		}
-		if len(v.Category) != 0 {
-			e.Key(`,"category":`)
-			e.OpenArray()
-			for i1 := range v.Category {
-				e.Elem()
-				_CodeableConcept_dump(e, &v.Category[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Category")
-					return
-				}
-			}
-			e.CloseArray()
-		}
-		if v.Claim != nil {
-			e.Key(`,"claim":`)
-			e.Any(v.Claim)
-			if e.Failed() {
-				e.AtField("Claim")
-				return
-			}
-		}
-		if v.Class != nil {
-			e.Key(`,"class":`)
-			e.Any(v.Class)
-			if e.Failed() {
-				e.AtField("Class")
-				return
-			}
-		}
-		if v.ClinicalStatus != nil {
-			e.Key(`,"clinicalStatus":`)
-			e.Any(v.ClinicalStatus)
-			if e.Failed() {
-				e.AtField("ClinicalStatus")
-				return
-			}
-		}
-		if v.Code != nil {
-			e.Key(`,"code":`)
-			_CodeableConcept_dump(e, v.Code)
-			if e.Failed() {
-				e.AtField("Code")
-				return
-			}
-		}
-		if v.Communication != nil {
-			e.Key(`,"communication":`)
-			e.Any(v.Communication)
-			if e.Failed() {
-				e.AtField("Communication")
-				return
-			}
-		}
-		if v.Component != nil {
-			e.Key(`,"component":`)
-			e.Any(v.Component)
-			if e.Failed() {
-				e.AtField("Component")
-				return
-			}
-		}
-		if v.Contained != nil {
-			e.Key(`,"contained":`)
-			e.Any(v.Contained)
-			if e.Failed() {
-				e.AtField("Contained")
-				return
-			}
-		}
-		if v.Created != "" {
-			e.Key(`,"created":`)
-			e.String(v.Created)
-		}
-		if v.DeceasedDateTime != nil {
-			e.Key(`,"deceasedDateTime":`)
-			e.Any(v.DeceasedDateTime)
-			if e.Failed() {
-				e.AtField("DeceasedDateTime")
-				return
-			}
-		}
-		if v.Description != nil {
-			e.Key(`,"description":`)
-			e.Any(v.Description)
-			if e.Failed() {
-				e.AtField("Description")
-				return
-			}
-		}
-		if v.Diagnosis != nil {
-			e.Key(`,"diagnosis":`)
-			e.Any(v.Diagnosis)
-			if e.Failed() {
-				e.AtField("Diagnosis")
-				return
-			}
-		}
-		if v.DosageInstruction != nil {
-			e.Key(`,"dosageInstruction":`)
-			e.Any(v.DosageInstruction)
-			if e.Failed() {
-				e.AtField("DosageInstruction")
-				return
-			}
-		}
-		if v.EffectiveDateTime != "" {
-			e.Key(`,"effectiveDateTime":`)
-			e.String(v.EffectiveDateTime)
-		}
-		if v.Encounter != nil {
-			e.Key(`,"encounter":`)
-			_Reference_dump(e, v.Encounter)
-			if e.Failed() {
-				e.AtField("Encounter")
-				return
-			}
-		}
-		if v.Extension != nil {
-			e.Key(`,"extension":`)
-			e.Any(v.Extension)
-			if e.Failed() {
-				e.AtField("Extension")
-				return
-			}
-		}
-		if v.Gender != nil {
-			e.Key(`,"gender":`)
-			e.Any(v.Gender)
-			if e.Failed() {
-				e.AtField("Gender")
-				return
-			}
-		}
-		if v.Goal != nil {
-			e.Key(`,"goal":`)
-			e.Any(v.Goal)
-			if e.Failed() {
-				e.AtField("Goal")
-				return
-			}
-		}
-		e.Key(`,"id":`)
-		e.String(v.ID)
-		if v.Identifier != nil {
-			e.Key(`,"identifier":`)
-			e.Any(v.Identifier)
-			if e.Failed() {
-				e.AtField("Identifier")
-				return
-			}
-		}
-		if v.Insurance != nil {
-			e.Key(`,"insurance":`)
-			e.Any(v.Insurance)
-			if e.Failed() {
-				e.AtField("Insurance")
-				return
-			}
-		}
-		if v.Insurer != nil {
-			e.Key(`,"insurer":`)
-			e.Any(v.Insurer)
-			if e.Failed() {
-				e.AtField("Insurer")
-				return
-			}
-		}
-		if v.Intent != nil {
-			e.Key(`,"intent":`)
-			e.Any(v.Intent)
-			if e.Failed() {
-				e.AtField("Intent")
-				return
-			}
-		}
-		if v.Issued != "" {
-			e.Key(`,"issued":`)
-			e.String(v.Issued)
-		}
-		if v.Item != nil {
-			e.Key(`,"item":`)
-			e.Any(v.Item)
-			if e.Failed() {
-				e.AtField("Item")
-				return
-			}
-		}
-		if v.LifecycleStatus != nil {
-			e.Key(`,"lifecycleStatus":`)
-			e.Any(v.LifecycleStatus)
-			if e.Failed() {
-				e.AtField("LifecycleStatus")
-				return
-			}
-		}
-		if v.ManagingOrganization != nil {
-			e.Key(`,"managingOrganization":`)
-			e.Any(v.ManagingOrganization)
-			if e.Failed() {
-				e.AtField("ManagingOrganization")
-				return
-			}
-		}
-		if v.MaritalStatus != nil {
-			e.Key(`,"maritalStatus":`)
-			e.Any(v.MaritalStatus)
-			if e.Failed() {
-				e.AtField("MaritalStatus")
-				return
-			}
-		}
-		if v.MedicationCodeableConcept != nil {
-			e.Key(`,"medicationCodeableConcept":`)
-			e.Any(v.MedicationCodeableConcept)
-			if e.Failed() {
-				e.AtField("MedicationCodeableConcept")
-				return
-			}
-		}
-		if v.MultipleBirthBoolean != nil {
-			e.Key(`,"multipleBirthBoolean":`)
-			e.Any(v.MultipleBirthBoolean)
-			if e.Failed() {
-				e.AtField("MultipleBirthBoolean")
-				return
-			}
-		}
-		if v.Name != nil {
-			e.Key(`,"name":`)
-			e.Any(v.Name)
-			if e.Failed() {
-				e.AtField("Name")
-				return
-			}
-		}
-		if v.NumberOfInstances != nil {
-			e.Key(`,"numberOfInstances":`)
-			e.Any(v.NumberOfInstances)
-			if e.Failed() {
-				e.AtField("NumberOfInstances")
-				return
-			}
-		}
-		if v.NumberOfSeries != nil {
-			e.Key(`,"numberOfSeries":`)
-			e.Any(v.NumberOfSeries)
-			if e.Failed() {
-				e.AtField("NumberOfSeries")
-				return
-			}
-		}
-		if v.OccurrenceDateTime != nil {
-			e.Key(`,"occurrenceDateTime":`)
-			e.Any(v.OccurrenceDateTime)
-			if e.Failed() {
-				e.AtField("OccurrenceDateTime")
-				return
-			}
-		}
-		if v.OnsetDateTime != nil {
-			e.Key(`,"onsetDateTime":`)
-			e.Any(v.OnsetDateTime)
-			if e.Failed() {
-				e.AtField("OnsetDateTime")
-				return
-			}
-		}
-		if v.Outcome != nil {
-			e.Key(`,"outcome":`)
-			e.Any(v.Outcome)
-			if e.Failed() {
-				e.AtField("Outcome")
-				return
-			}
-		}
-		if v.Participant != nil {
-			e.Key(`,"participant":`)
-			e.Any(v.Participant)
-			if e.Failed() {
-				e.AtField("Participant")
-				return
-			}
-		}
-		if v.Patient != nil {
-			e.Key(`,"patient":`)
-			_Reference_dump(e, v.Patient)
-			if e.Failed() {
-				e.AtField("Patient")
-				return
-			}
-		}
-		if v.Payment != nil {
-			e.Key(`,"payment":`)
-			e.Any(v.Payment)
-			if e.Failed() {
-				e.AtField("Payment")
-				return
-			}
-		}
-		if v.PerformedPeriod != nil {
-			e.Key(`,"performedPeriod":`)
-			_Period_dump(e, v.PerformedPeriod)
-			if e.Failed() {
-				e.AtField("PerformedPeriod")
-				return
-			}
-		}
-		if v.Period != nil {
-			e.Key(`,"period":`)
-			_Period_dump(e, v.Period)
-			if e.Failed() {
-				e.AtField("Period")
-				return
-			}
-		}
-		if v.Prescription != nil {
-			e.Key(`,"prescription":`)
-			e.Any(v.Prescription)
-			if e.Failed() {
-				e.AtField("Prescription")
-				return
-			}
-		}
-		if v.PrimarySource != nil {
-			e.Key(`,"primarySource":`)
-			e.Any(v.PrimarySource)
-			if e.Failed() {
-				e.AtField("PrimarySource")
-				return
-			}
-		}
-		if v.Priority != nil {
-			e.Key(`,"priority":`)
-			e.Any(v.Priority)
-			if e.Failed() {
-				e.AtField("Priority")
-				return
-			}
-		}
-		if v.Procedure != nil {
-			e.Key(`,"procedure":`)
-			e.Any(v.Procedure)
-			if e.Failed() {
-				e.AtField("Procedure")
-				return
-			}
-		}
-		if v.Provider != nil {
-			e.Key(`,"provider":`)
-			_Reference_dump(e, v.Provider)
-			if e.Failed() {
-				e.AtField("Provider")
-				return
-			}
-		}
-		if v.ReasonCode != nil {
-			e.Key(`,"reasonCode":`)
-			e.Any(v.ReasonCode)
-			if e.Failed() {
-				e.AtField("ReasonCode")
-				return
-			}
-		}
-		if len(v.ReasonReference) != 0 {
-			e.Key(`,"reasonReference":`)
-			e.OpenArray()
-			for i1 := range v.ReasonReference {
-				e.Elem()
-				_Reference_dump(e, &v.ReasonReference[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("ReasonReference")
-					return
-				}
-			}
-			e.CloseArray()
-		}
-		if v.RecordedDate != nil {
-			e.Key(`,"recordedDate":`)
-			e.Any(v.RecordedDate)
-			if e.Failed() {
-				e.AtField("RecordedDate")
-				return
-			}
-		}
-		if v.Referral != nil {
-			e.Key(`,"referral":`)
-			e.Any(v.Referral)
-			if e.Failed() {
-				e.AtField("Referral")
-				return
-			}
-		}
-		if v.Requester != nil {
-			e.Key(`,"requester":`)
-			e.Any(v.Requester)
-			if e.Failed() {
-				e.AtField("Requester")
-				return
-			}
-		}
-		e.Key(`,"resourceType":`)
-		e.String(v.ResourceType)
-		if len(v.Result) != 0 {
-			e.Key(`,"result":`)
-			e.OpenArray()
-			for i1 := range v.Result {
-				e.Elem()
-				_Reference_dump(e, &v.Result[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Result")
-					return
-				}
-			}
-			e.CloseArray()
-		}
-		if v.Series != nil {
-			e.Key(`,"series":`)
-			e.Any(v.Series)
-			if e.Failed() {
-				e.AtField("Series")
-				return
-			}
-		}
-		if v.ServiceProvider != nil {
-			e.Key(`,"serviceProvider":`)
-			e.Any(v.ServiceProvider)
-			if e.Failed() {
-				e.AtField("ServiceProvider")
-				return
-			}
-		}
-		if v.Started != nil {
-			e.Key(`,"started":`)
-			e.Any(v.Started)
-			if e.Failed() {
-				e.AtField("Started")
-				return
-			}
-		}
-		if v.Status != "" {
-			e.Key(`,"status":`)
-			e.String(v.Status)
-		}
-		if v.Subject != nil {
-			e.Key(`,"subject":`)
-			_Reference_dump(e, v.Subject)
-			if e.Failed() {
-				e.AtField("Subject")
-				return
-			}
-		}
-		if v.SupportingInfo != nil {
-			e.Key(`,"supportingInfo":`)
-			e.Any(v.SupportingInfo)
-			if e.Failed() {
-				e.AtField("SupportingInfo")
-				return
-			}
-		}
-		if v.Telecom != nil {
-			e.Key(`,"telecom":`)
-			e.Any(v.Telecom)
-			if e.Failed() {
-				e.AtField("Telecom")
-				return
-			}
-		}
-		if v.Text != nil {
-			e.Key(`,"text":`)
-			e.Any(v.Text)
-			if e.Failed() {
-				e.AtField("Text")
-				return
-			}
-		}
-		if v.Total != nil {
-			e.Key(`,"total":`)
-			e.Any(v.Total)
-			if e.Failed() {
-				e.AtField("Total")
-				return
-			}
-		}
-		if v.Type != nil {
-			e.Key(`,"type":`)
-			e.Any(v.Type)
-			if e.Failed() {
-				e.AtField("Type")
-				return
-			}
-		}
-		if v.Use != "" {
-			e.Key(`,"use":`)
-			e.String(v.Use)
-		}
-		if v.VaccineCode != nil {
-			e.Key(`,"vaccineCode":`)
-			e.Any(v.VaccineCode)
-			if e.Failed() {
-				e.AtField("VaccineCode")
-				return
-			}
-		}
-		if v.ValueCodeableConcept != nil {
-			e.Key(`,"valueCodeableConcept":`)
-			e.Any(v.ValueCodeableConcept)
-			if e.Failed() {
-				e.AtField("ValueCodeableConcept")
-				return
-			}
-		}
-		if v.ValueQuantity != nil {
-			e.Key(`,"valueQuantity":`)
-			_Quantity_dump(e, v.ValueQuantity)
-			if e.Failed() {
-				e.AtField("ValueQuantity")
-				return
-			}
-		}
-		if v.VerificationStatus != nil {
-			e.Key(`,"verificationStatus":`)
-			e.Any(v.VerificationStatus)
-			if e.Failed() {
-				e.AtField("VerificationStatus")
-				return
-			}
-		}
-	} else {
-		e.FirstKey(`"resourceType":`)
-		e.String(v.ResourceType)
-		e.Key(`,"id":`)
-		e.String(v.ID)
-		if v.Status != "" {
-			e.Key(`,"status":`)
-			e.String(v.Status)
-		}
-		if v.Use != "" {
-			e.Key(`,"use":`)
-			e.String(v.Use)
-		}
-		if len(v.Category) != 0 {
-			e.Key(`,"category":`)
-			e.OpenArray()
-			for i1 := range v.Category {
-				e.Elem()
-				_CodeableConcept_dump(e, &v.Category[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Category")
-					return
-				}
-			}
-			e.CloseArray()
-		}
-		if v.Code != nil {
-			e.Key(`,"code":`)
-			_CodeableConcept_dump(e, v.Code)
-			if e.Failed() {
-				e.AtField("Code")
-				return
-			}
-		}
-		if v.Subject != nil {
-			e.Key(`,"subject":`)
-			_Reference_dump(e, v.Subject)
-			if e.Failed() {
-				e.AtField("Subject")
-				return
-			}
-		}
-		if v.Patient != nil {
-			e.Key(`,"patient":`)
-			_Reference_dump(e, v.Patient)
-			if e.Failed() {
-				e.AtField("Patient")
-				return
-			}
-		}
-		if v.Encounter != nil {
-			e.Key(`,"encounter":`)
-			_Reference_dump(e, v.Encounter)
-			if e.Failed() {
-				e.AtField("Encounter")
-				return
-			}
-		}
-		if v.Provider != nil {
-			e.Key(`,"provider":`)
-			_Reference_dump(e, v.Provider)
-			if e.Failed() {
-				e.AtField("Provider")
-				return
-			}
-		}
-		if v.Period != nil {
-			e.Key(`,"period":`)
-			_Period_dump(e, v.Period)
-			if e.Failed() {
-				e.AtField("Period")
-				return
-			}
-		}
-		if v.PerformedPeriod != nil {
-			e.Key(`,"performedPeriod":`)
-			_Period_dump(e, v.PerformedPeriod)
-			if e.Failed() {
-				e.AtField("PerformedPeriod")
-				return
-			}
-		}
-		if v.BillablePeriod != nil {
-			e.Key(`,"billablePeriod":`)
-			_Period_dump(e, v.BillablePeriod)
-			if e.Failed() {
-				e.AtField("BillablePeriod")
-				return
-			}
-		}
-		if v.Created != "" {
-			e.Key(`,"created":`)
-			e.String(v.Created)
-		}
-		if v.EffectiveDateTime != "" {
-			e.Key(`,"effectiveDateTime":`)
-			e.String(v.EffectiveDateTime)
-		}
-		if v.Issued != "" {
-			e.Key(`,"issued":`)
-			e.String(v.Issued)
-		}
-		if v.ValueQuantity != nil {
-			e.Key(`,"valueQuantity":`)
-			_Quantity_dump(e, v.ValueQuantity)
-			if e.Failed() {
-				e.AtField("ValueQuantity")
-				return
-			}
-		}
-		if len(v.ReasonReference) != 0 {
-			e.Key(`,"reasonReference":`)
-			e.OpenArray()
-			for i1 := range v.ReasonReference {
-				e.Elem()
-				_Reference_dump(e, &v.ReasonReference[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("ReasonReference")
-					return
-				}
-			}
-			e.CloseArray()
-		}
-		if len(v.Result) != 0 {
-			e.Key(`,"result":`)
-			e.OpenArray()
-			for i1 := range v.Result {
-				e.Elem()
-				_Reference_dump(e, &v.Result[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Result")
-					return
-				}
-			}
-			e.CloseArray()
-		}
-		if v.Text != nil {
-			e.Key(`,"text":`)
-			e.Any(v.Text)
-			if e.Failed() {
-				e.AtField("Text")
-				return
-			}
-		}
-		if v.Extension != nil {
-			e.Key(`,"extension":`)
-			e.Any(v.Extension)
-			if e.Failed() {
-				e.AtField("Extension")
-				return
-			}
-		}
-		if v.Identifier != nil {
-			e.Key(`,"identifier":`)
-			e.Any(v.Identifier)
-			if e.Failed() {
-				e.AtField("Identifier")
-				return
-			}
-		}
-		if v.Name != nil {
-			e.Key(`,"name":`)
-			e.Any(v.Name)
-			if e.Failed() {
-				e.AtField("Name")
-				return
-			}
-		}
-		if v.Telecom != nil {
-			e.Key(`,"telecom":`)
-			e.Any(v.Telecom)
-			if e.Failed() {
-				e.AtField("Telecom")
-				return
-			}
-		}
-		if v.Gender != nil {
-			e.Key(`,"gender":`)
-			e.Any(v.Gender)
-			if e.Failed() {
-				e.AtField("Gender")
-				return
-			}
-		}
-		if v.BirthDate != nil {
-			e.Key(`,"birthDate":`)
-			e.Any(v.BirthDate)
-			if e.Failed() {
-				e.AtField("BirthDate")
-				return
-			}
-		}
-		if v.DeceasedDateTime != nil {
-			e.Key(`,"deceasedDateTime":`)
-			e.Any(v.DeceasedDateTime)
-			if e.Failed() {
-				e.AtField("DeceasedDateTime")
-				return
-			}
-		}
-		if v.Address != nil {
-			e.Key(`,"address":`)
-			e.Any(v.Address)
-			if e.Failed() {
-				e.AtField("Address")
-				return
-			}
-		}
-		if v.MaritalStatus != nil {
-			e.Key(`,"maritalStatus":`)
-			e.Any(v.MaritalStatus)
-			if e.Failed() {
-				e.AtField("MaritalStatus")
-				return
-			}
-		}
-		if v.MultipleBirthBoolean != nil {
-			e.Key(`,"multipleBirthBoolean":`)
-			e.Any(v.MultipleBirthBoolean)
-			if e.Failed() {
-				e.AtField("MultipleBirthBoolean")
-				return
-			}
-		}
-		if v.Communication != nil {
-			e.Key(`,"communication":`)
-			e.Any(v.Communication)
-			if e.Failed() {
-				e.AtField("Communication")
-				return
-			}
-		}
-		if v.Active != nil {
-			e.Key(`,"active":`)
-			e.Any(v.Active)
-			if e.Failed() {
-				e.AtField("Active")
-				return
-			}
-		}
-		if v.Type != nil {
-			e.Key(`,"type":`)
-			e.Any(v.Type)
-			if e.Failed() {
-				e.AtField("Type")
-				return
-			}
-		}
-		if v.Class != nil {
-			e.Key(`,"class":`)
-			e.Any(v.Class)
-			if e.Failed() {
-				e.AtField("Class")
-				return
-			}
-		}
-		if v.Participant != nil {
-			e.Key(`,"participant":`)
-			e.Any(v.Participant)
-			if e.Failed() {
-				e.AtField("Participant")
-				return
-			}
-		}
-		if v.ServiceProvider != nil {
-			e.Key(`,"serviceProvider":`)
-			e.Any(v.ServiceProvider)
-			if e.Failed() {
-				e.AtField("ServiceProvider")
-				return
-			}
-		}
-		if v.ClinicalStatus != nil {
-			e.Key(`,"clinicalStatus":`)
-			e.Any(v.ClinicalStatus)
-			if e.Failed() {
-				e.AtField("ClinicalStatus")
-				return
-			}
-		}
-		if v.VerificationStatus != nil {
-			e.Key(`,"verificationStatus":`)
-			e.Any(v.VerificationStatus)
-			if e.Failed() {
-				e.AtField("VerificationStatus")
-				return
-			}
-		}
-		if v.OnsetDateTime != nil {
-			e.Key(`,"onsetDateTime":`)
-			e.Any(v.OnsetDateTime)
-			if e.Failed() {
-				e.AtField("OnsetDateTime")
-				return
-			}
-		}
-		if v.RecordedDate != nil {
-			e.Key(`,"recordedDate":`)
-			e.Any(v.RecordedDate)
-			if e.Failed() {
-				e.AtField("RecordedDate")
-				return
-			}
-		}
-		if v.Priority != nil {
-			e.Key(`,"priority":`)
-			e.Any(v.Priority)
-			if e.Failed() {
-				e.AtField("Priority")
-				return
-			}
-		}
-		if v.Diagnosis != nil {
-			e.Key(`,"diagnosis":`)
-			e.Any(v.Diagnosis)
-			if e.Failed() {
-				e.AtField("Diagnosis")
-				return
-			}
-		}
-		if v.Insurance != nil {
-			e.Key(`,"insurance":`)
-			e.Any(v.Insurance)
-			if e.Failed() {
-				e.AtField("Insurance")
-				return
-			}
-		}
-		if v.Item != nil {
-			e.Key(`,"item":`)
-			e.Any(v.Item)
-			if e.Failed() {
-				e.AtField("Item")
-				return
-			}
-		}
-		if v.Total != nil {
-			e.Key(`,"total":`)
-			e.Any(v.Total)
-			if e.Failed() {
-				e.AtField("Total")
-				return
-			}
-		}
-		if v.Contained != nil {
-			e.Key(`,"contained":`)
-			e.Any(v.Contained)
-			if e.Failed() {
-				e.AtField("Contained")
-				return
-			}
-		}
-		if v.Insurer != nil {
-			e.Key(`,"insurer":`)
-			e.Any(v.Insurer)
-			if e.Failed() {
-				e.AtField("Insurer")
-				return
-			}
-		}
-		if v.Referral != nil {
-			e.Key(`,"referral":`)
-			e.Any(v.Referral)
-			if e.Failed() {
-				e.AtField("Referral")
-				return
-			}
-		}
-		if v.Claim != nil {
-			e.Key(`,"claim":`)
-			e.Any(v.Claim)
-			if e.Failed() {
-				e.AtField("Claim")
-				return
-			}
-		}
-		if v.Outcome != nil {
-			e.Key(`,"outcome":`)
-			e.Any(v.Outcome)
-			if e.Failed() {
-				e.AtField("Outcome")
-				return
-			}
-		}
-		if v.CareTeam != nil {
-			e.Key(`,"careTeam":`)
-			e.Any(v.CareTeam)
-			if e.Failed() {
-				e.AtField("CareTeam")
-				return
-			}
-		}
-		if v.Payment != nil {
-			e.Key(`,"payment":`)
-			e.Any(v.Payment)
-			if e.Failed() {
-				e.AtField("Payment")
-				return
-			}
-		}
-		if v.ReasonCode != nil {
-			e.Key(`,"reasonCode":`)
-			e.Any(v.ReasonCode)
-			if e.Failed() {
-				e.AtField("ReasonCode")
-				return
-			}
-		}
-		if v.ManagingOrganization != nil {
-			e.Key(`,"managingOrganization":`)
-			e.Any(v.ManagingOrganization)
-			if e.Failed() {
-				e.AtField("ManagingOrganization")
-				return
-			}
-		}
-		if v.Intent != nil {
-			e.Key(`,"intent":`)
-			e.Any(v.Intent)
-			if e.Failed() {
-				e.AtField("Intent")
-				return
-			}
-		}
-		if v.Addresses != nil {
-			e.Key(`,"addresses":`)
-			e.Any(v.Addresses)
-			if e.Failed() {
-				e.AtField("Addresses")
-				return
-			}
-		}
-		if v.Activity != nil {
-			e.Key(`,"activity":`)
-			e.Any(v.Activity)
-			if e.Failed() {
-				e.AtField("Activity")
-				return
-			}
-		}
-		if v.MedicationCodeableConcept != nil {
-			e.Key(`,"medicationCodeableConcept":`)
-			e.Any(v.MedicationCodeableConcept)
-			if e.Failed() {
-				e.AtField("MedicationCodeableConcept")
-				return
-			}
-		}
-		if v.AuthoredOn != nil {
-			e.Key(`,"authoredOn":`)
-			e.Any(v.AuthoredOn)
-			if e.Failed() {
-				e.AtField("AuthoredOn")
-				return
-			}
-		}
-		if v.Requester != nil {
-			e.Key(`,"requester":`)
-			e.Any(v.Requester)
-			if e.Failed() {
-				e.AtField("Requester")
-				return
-			}
-		}
-		if v.Prescription != nil {
-			e.Key(`,"prescription":`)
-			e.Any(v.Prescription)
-			if e.Failed() {
-				e.AtField("Prescription")
-				return
-			}
-		}
-		if v.LifecycleStatus != nil {
-			e.Key(`,"lifecycleStatus":`)
-			e.Any(v.LifecycleStatus)
-			if e.Failed() {
-				e.AtField("LifecycleStatus")
-				return
-			}
-		}
-		if v.AchievementStatus != nil {
-			e.Key(`,"achievementStatus":`)
-			e.Any(v.AchievementStatus)
-			if e.Failed() {
-				e.AtField("AchievementStatus")
-				return
-			}
-		}
-		if v.Description != nil {
-			e.Key(`,"description":`)
-			e.Any(v.Description)
-			if e.Failed() {
-				e.AtField("Description")
-				return
-			}
-		}
-		if v.Goal != nil {
-			e.Key(`,"goal":`)
-			e.Any(v.Goal)
-			if e.Failed() {
-				e.AtField("Goal")
-				return
-			}
-		}
-		if v.AbatementDateTime != nil {
-			e.Key(`,"abatementDateTime":`)
-			e.Any(v.AbatementDateTime)
-			if e.Failed() {
-				e.AtField("AbatementDateTime")
-				return
-			}
-		}
-		if v.DosageInstruction != nil {
-			e.Key(`,"dosageInstruction":`)
-			e.Any(v.DosageInstruction)
-			if e.Failed() {
-				e.AtField("DosageInstruction")
-				return
-			}
-		}
-		if v.Started != nil {
-			e.Key(`,"started":`)
-			e.Any(v.Started)
-			if e.Failed() {
-				e.AtField("Started")
-				return
-			}
-		}
-		if v.NumberOfSeries != nil {
-			e.Key(`,"numberOfSeries":`)
-			e.Any(v.NumberOfSeries)
-			if e.Failed() {
-				e.AtField("NumberOfSeries")
-				return
-			}
-		}
-		if v.NumberOfInstances != nil {
-			e.Key(`,"numberOfInstances":`)
-			e.Any(v.NumberOfInstances)
-			if e.Failed() {
-				e.AtField("NumberOfInstances")
-				return
-			}
-		}
-		if v.Series != nil {
-			e.Key(`,"series":`)
-			e.Any(v.Series)
-			if e.Failed() {
-				e.AtField("Series")
-				return
-			}
-		}
-		if v.Procedure != nil {
-			e.Key(`,"procedure":`)
-			e.Any(v.Procedure)
-			if e.Failed() {
-				e.AtField("Procedure")
-				return
-			}
-		}
-		if v.VaccineCode != nil {
-			e.Key(`,"vaccineCode":`)
-			e.Any(v.VaccineCode)
-			if e.Failed() {
-				e.AtField("VaccineCode")
-				return
-			}
-		}
-		if v.OccurrenceDateTime != nil {
-			e.Key(`,"occurrenceDateTime":`)
-			e.Any(v.OccurrenceDateTime)
-			if e.Failed() {
-				e.AtField("OccurrenceDateTime")
-				return
-			}
-		}
-		if v.PrimarySource != nil {
-			e.Key(`,"primarySource":`)
-			e.Any(v.PrimarySource)
-			if e.Failed() {
-				e.AtField("PrimarySource")
-				return
-			}
-		}
-		if v.SupportingInfo != nil {
-			e.Key(`,"supportingInfo":`)
-			e.Any(v.SupportingInfo)
-			if e.Failed() {
-				e.AtField("SupportingInfo")
-				return
-			}
-		}
-		if v.Component != nil {
-			e.Key(`,"component":`)
-			e.Any(v.Component)
-			if e.Failed() {
-				e.AtField("Component")
-				return
-			}
-		}
-		if v.ValueCodeableConcept != nil {
-			e.Key(`,"valueCodeableConcept":`)
-			e.Any(v.ValueCodeableConcept)
-			if e.Failed() {
-				e.AtField("ValueCodeableConcept")
-				return
-			}
+	e.FirstKey(`"resourceType":`)
+	e.String(v.ResourceType)
+	e.Key(`,"id":`)
+	e.String(v.ID)
+	if v.Status != "" {
+		e.Key(`,"status":`)
+		e.String(v.Status)
+	}
+	if v.Use != "" {
+		e.Key(`,"use":`)
+		e.String(v.Use)
+	}
+	if len(v.Category) != 0 {
+		e.Key(`,"category":`)
+		e.OpenArray()
+		for i1 := range v.Category {
+			e.Elem()
+			_CodeableConcept_dump(e, &v.Category[i1])
+			if e.Failed() {
+				e.AtIndex(i1)
+				e.AtField("Category")
+				return
+			}
+		}
+		e.CloseArray()
+	}
+	if v.Code != nil {
+		e.Key(`,"code":`)
+		_CodeableConcept_dump(e, v.Code)
+		if e.Failed() {
+			e.AtField("Code")
+			return
+		}
+	}
+	if v.Subject != nil {
+		e.Key(`,"subject":`)
+		_Reference_dump(e, v.Subject)
+		if e.Failed() {
+			e.AtField("Subject")
+			return
+		}
+	}
+	if v.Patient != nil {
+		e.Key(`,"patient":`)
+		_Reference_dump(e, v.Patient)
+		if e.Failed() {
+			e.AtField("Patient")
+			return
+		}
+	}
+	if v.Encounter != nil {
+		e.Key(`,"encounter":`)
+		_Reference_dump(e, v.Encounter)
+		if e.Failed() {
+			e.AtField("Encounter")
+			return
+		}
+	}
+	if v.Provider != nil {
+		e.Key(`,"provider":`)
+		_Reference_dump(e, v.Provider)
+		if e.Failed() {
+			e.AtField("Provider")
+			return
+		}
+	}
+	if v.Period != nil {
+		e.Key(`,"period":`)
+		_Period_dump(e, v.Period)
+		if e.Failed() {
+			e.AtField("Period")
+			return
+		}
+	}
+	if v.PerformedPeriod != nil {
+		e.Key(`,"performedPeriod":`)
+		_Period_dump(e, v.PerformedPeriod)
+		if e.Failed() {
+			e.AtField("PerformedPeriod")
+			return
+		}
+	}
+	if v.BillablePeriod != nil {
+		e.Key(`,"billablePeriod":`)
+		_Period_dump(e, v.BillablePeriod)
+		if e.Failed() {
+			e.AtField("BillablePeriod")
+			return
+		}
+	}
+	if v.Created != "" {
+		e.Key(`,"created":`)
+		e.String(v.Created)
+	}
+	if v.EffectiveDateTime != "" {
+		e.Key(`,"effectiveDateTime":`)
+		e.String(v.EffectiveDateTime)
+	}
+	if v.Issued != "" {
+		e.Key(`,"issued":`)
+		e.String(v.Issued)
+	}
+	if v.ValueQuantity != nil {
+		e.Key(`,"valueQuantity":`)
+		_Quantity_dump(e, v.ValueQuantity)
+		if e.Failed() {
+			e.AtField("ValueQuantity")
+			return
+		}
+	}
+	if len(v.ReasonReference) != 0 {
+		e.Key(`,"reasonReference":`)
+		e.OpenArray()
+		for i1 := range v.ReasonReference {
+			e.Elem()
+			_Reference_dump(e, &v.ReasonReference[i1])
+			if e.Failed() {
+				e.AtIndex(i1)
+				e.AtField("ReasonReference")
+				return
+			}
+		}
+		e.CloseArray()
+	}
+	if len(v.Result) != 0 {
+		e.Key(`,"result":`)
+		e.OpenArray()
+		for i1 := range v.Result {
+			e.Elem()
+			_Reference_dump(e, &v.Result[i1])
+			if e.Failed() {
+				e.AtIndex(i1)
+				e.AtField("Result")
+				return
+			}
+		}
+		e.CloseArray()
+	}
+	if v.Text != nil {
+		e.Key(`,"text":`)
+		e.Any(v.Text)
+		if e.Failed() {
+			e.AtField("Text")
+			return
+		}
+	}
+	if v.Extension != nil {
+		e.Key(`,"extension":`)
+		e.Any(v.Extension)
+		if e.Failed() {
+			e.AtField("Extension")
+			return
+		}
+	}
+	if v.Identifier != nil {
+		e.Key(`,"identifier":`)
+		e.Any(v.Identifier)
+		if e.Failed() {
+			e.AtField("Identifier")
+			return
+		}
+	}
+	if v.Name != nil {
+		e.Key(`,"name":`)
+		e.Any(v.Name)
+		if e.Failed() {
+			e.AtField("Name")
+			return
+		}
+	}
+	if v.Telecom != nil {
+		e.Key(`,"telecom":`)
+		e.Any(v.Telecom)
+		if e.Failed() {
+			e.AtField("Telecom")
+			return
+		}
+	}
+	if v.Gender != nil {
+		e.Key(`,"gender":`)
+		e.Any(v.Gender)
+		if e.Failed() {
+			e.AtField("Gender")
+			return
+		}
+	}
+	if v.BirthDate != nil {
+		e.Key(`,"birthDate":`)
+		e.Any(v.BirthDate)
+		if e.Failed() {
+			e.AtField("BirthDate")
+			return
+		}
+	}
+	if v.DeceasedDateTime != nil {
+		e.Key(`,"deceasedDateTime":`)
+		e.Any(v.DeceasedDateTime)
+		if e.Failed() {
+			e.AtField("DeceasedDateTime")
+			return
+		}
+	}
+	if v.Address != nil {
+		e.Key(`,"address":`)
+		e.Any(v.Address)
+		if e.Failed() {
+			e.AtField("Address")
+			return
+		}
+	}
+	if v.MaritalStatus != nil {
+		e.Key(`,"maritalStatus":`)
+		e.Any(v.MaritalStatus)
+		if e.Failed() {
+			e.AtField("MaritalStatus")
+			return
+		}
+	}
+	if v.MultipleBirthBoolean != nil {
+		e.Key(`,"multipleBirthBoolean":`)
+		e.Any(v.MultipleBirthBoolean)
+		if e.Failed() {
+			e.AtField("MultipleBirthBoolean")
+			return
+		}
+	}
+	if v.Communication != nil {
+		e.Key(`,"communication":`)
+		e.Any(v.Communication)
+		if e.Failed() {
+			e.AtField("Communication")
+			return
+		}
+	}
+	if v.Active != nil {
+		e.Key(`,"active":`)
+		e.Any(v.Active)
+		if e.Failed() {
+			e.AtField("Active")
+			return
+		}
+	}
+	if v.Type != nil {
+		e.Key(`,"type":`)
+		e.Any(v.Type)
+		if e.Failed() {
+			e.AtField("Type")
+			return
+		}
+	}
+	if v.Class != nil {
+		e.Key(`,"class":`)
+		e.Any(v.Class)
+		if e.Failed() {
+			e.AtField("Class")
+			return
+		}
+	}
+	if v.Participant != nil {
+		e.Key(`,"participant":`)
+		e.Any(v.Participant)
+		if e.Failed() {
+			e.AtField("Participant")
+			return
+		}
+	}
+	if v.ServiceProvider != nil {
+		e.Key(`,"serviceProvider":`)
+		e.Any(v.ServiceProvider)
+		if e.Failed() {
+			e.AtField("ServiceProvider")
+			return
+		}
+	}
+	if v.ClinicalStatus != nil {
+		e.Key(`,"clinicalStatus":`)
+		e.Any(v.ClinicalStatus)
+		if e.Failed() {
+			e.AtField("ClinicalStatus")
+			return
+		}
+	}
+	if v.VerificationStatus != nil {
+		e.Key(`,"verificationStatus":`)
+		e.Any(v.VerificationStatus)
+		if e.Failed() {
+			e.AtField("VerificationStatus")
+			return
+		}
+	}
+	if v.OnsetDateTime != nil {
+		e.Key(`,"onsetDateTime":`)
+		e.Any(v.OnsetDateTime)
+		if e.Failed() {
+			e.AtField("OnsetDateTime")
+			return
+		}
+	}
+	if v.RecordedDate != nil {
+		e.Key(`,"recordedDate":`)
+		e.Any(v.RecordedDate)
+		if e.Failed() {
+			e.AtField("RecordedDate")
+			return
+		}
+	}
+	if v.Priority != nil {
+		e.Key(`,"priority":`)
+		e.Any(v.Priority)
+		if e.Failed() {
+			e.AtField("Priority")
+			return
+		}
+	}
+	if v.Diagnosis != nil {
+		e.Key(`,"diagnosis":`)
+		e.Any(v.Diagnosis)
+		if e.Failed() {
+			e.AtField("Diagnosis")
+			return
+		}
+	}
+	if v.Insurance != nil {
+		e.Key(`,"insurance":`)
+		e.Any(v.Insurance)
+		if e.Failed() {
+			e.AtField("Insurance")
+			return
+		}
+	}
+	if v.Item != nil {
+		e.Key(`,"item":`)
+		e.Any(v.Item)
+		if e.Failed() {
+			e.AtField("Item")
+			return
+		}
+	}
+	if v.Total != nil {
+		e.Key(`,"total":`)
+		e.Any(v.Total)
+		if e.Failed() {
+			e.AtField("Total")
+			return
+		}
+	}
+	if v.Contained != nil {
+		e.Key(`,"contained":`)
+		e.Any(v.Contained)
+		if e.Failed() {
+			e.AtField("Contained")
+			return
+		}
+	}
+	if v.Insurer != nil {
+		e.Key(`,"insurer":`)
+		e.Any(v.Insurer)
+		if e.Failed() {
+			e.AtField("Insurer")
+			return
+		}
+	}
+	if v.Referral != nil {
+		e.Key(`,"referral":`)
+		e.Any(v.Referral)
+		if e.Failed() {
+			e.AtField("Referral")
+			return
+		}
+	}
+	if v.Claim != nil {
+		e.Key(`,"claim":`)
+		e.Any(v.Claim)
+		if e.Failed() {
+			e.AtField("Claim")
+			return
+		}
+	}
+	if v.Outcome != nil {
+		e.Key(`,"outcome":`)
+		e.Any(v.Outcome)
+		if e.Failed() {
+			e.AtField("Outcome")
+			return
+		}
+	}
+	if v.CareTeam != nil {
+		e.Key(`,"careTeam":`)
+		e.Any(v.CareTeam)
+		if e.Failed() {
+			e.AtField("CareTeam")
+			return
+		}
+	}
+	if v.Payment != nil {
+		e.Key(`,"payment":`)
+		e.Any(v.Payment)
+		if e.Failed() {
+			e.AtField("Payment")
+			return
+		}
+	}
+	if v.ReasonCode != nil {
+		e.Key(`,"reasonCode":`)
+		e.Any(v.ReasonCode)
+		if e.Failed() {
+			e.AtField("ReasonCode")
+			return
+		}
+	}
+	if v.ManagingOrganization != nil {
+		e.Key(`,"managingOrganization":`)
+		e.Any(v.ManagingOrganization)
+		if e.Failed() {
+			e.AtField("ManagingOrganization")
+			return
+		}
+	}
+	if v.Intent != nil {
+		e.Key(`,"intent":`)
+		e.Any(v.Intent)
+		if e.Failed() {
+			e.AtField("Intent")
+			return
+		}
+	}
+	if v.Addresses != nil {
+		e.Key(`,"addresses":`)
+		e.Any(v.Addresses)
+		if e.Failed() {
+			e.AtField("Addresses")
+			return
+		}
+	}
+	if v.Activity != nil {
+		e.Key(`,"activity":`)
+		e.Any(v.Activity)
+		if e.Failed() {
+			e.AtField("Activity")
+			return
+		}
+	}
+	if v.MedicationCodeableConcept != nil {
+		e.Key(`,"medicationCodeableConcept":`)
+		e.Any(v.MedicationCodeableConcept)
+		if e.Failed() {
+			e.AtField("MedicationCodeableConcept")
+			return
+		}
+	}
+	if v.AuthoredOn != nil {
+		e.Key(`,"authoredOn":`)
+		e.Any(v.AuthoredOn)
+		if e.Failed() {
+			e.AtField("AuthoredOn")
+			return
+		}
+	}
+	if v.Requester != nil {
+		e.Key(`,"requester":`)
+		e.Any(v.Requester)
+		if e.Failed() {
+			e.AtField("Requester")
+			return
+		}
+	}
+	if v.Prescription != nil {
+		e.Key(`,"prescription":`)
+		e.Any(v.Prescription)
+		if e.Failed() {
+			e.AtField("Prescription")
+			return
+		}
+	}
+	if v.LifecycleStatus != nil {
+		e.Key(`,"lifecycleStatus":`)
+		e.Any(v.LifecycleStatus)
+		if e.Failed() {
+			e.AtField("LifecycleStatus")
+			return
+		}
+	}
+	if v.AchievementStatus != nil {
+		e.Key(`,"achievementStatus":`)
+		e.Any(v.AchievementStatus)
+		if e.Failed() {
+			e.AtField("AchievementStatus")
+			return
+		}
+	}
+	if v.Description != nil {
+		e.Key(`,"description":`)
+		e.Any(v.Description)
+		if e.Failed() {
+			e.AtField("Description")
+			return
+		}
+	}
+	if v.Goal != nil {
+		e.Key(`,"goal":`)
+		e.Any(v.Goal)
+		if e.Failed() {
+			e.AtField("Goal")
+			return
+		}
+	}
+	if v.AbatementDateTime != nil {
+		e.Key(`,"abatementDateTime":`)
+		e.Any(v.AbatementDateTime)
+		if e.Failed() {
+			e.AtField("AbatementDateTime")
+			return
+		}
+	}
+	if v.DosageInstruction != nil {
+		e.Key(`,"dosageInstruction":`)
+		e.Any(v.DosageInstruction)
+		if e.Failed() {
+			e.AtField("DosageInstruction")
+			return
+		}
+	}
+	if v.Started != nil {
+		e.Key(`,"started":`)
+		e.Any(v.Started)
+		if e.Failed() {
+			e.AtField("Started")
+			return
+		}
+	}
+	if v.NumberOfSeries != nil {
+		e.Key(`,"numberOfSeries":`)
+		e.Any(v.NumberOfSeries)
+		if e.Failed() {
+			e.AtField("NumberOfSeries")
+			return
+		}
+	}
+	if v.NumberOfInstances != nil {
+		e.Key(`,"numberOfInstances":`)
+		e.Any(v.NumberOfInstances)
+		if e.Failed() {
+			e.AtField("NumberOfInstances")
+			return
+		}
+	}
+	if v.Series != nil {
+		e.Key(`,"series":`)
+		e.Any(v.Series)
+		if e.Failed() {
+			e.AtField("Series")
+			return
+		}
+	}
+	if v.Procedure != nil {
+		e.Key(`,"procedure":`)
+		e.Any(v.Procedure)
+		if e.Failed() {
+			e.AtField("Procedure")
+			return
+		}
+	}
+	if v.VaccineCode != nil {
+		e.Key(`,"vaccineCode":`)
+		e.Any(v.VaccineCode)
+		if e.Failed() {
+			e.AtField("VaccineCode")
+			return
+		}
+	}
+	if v.OccurrenceDateTime != nil {
+		e.Key(`,"occurrenceDateTime":`)
+		e.Any(v.OccurrenceDateTime)
+		if e.Failed() {
+			e.AtField("OccurrenceDateTime")
+			return
+		}
+	}
+	if v.PrimarySource != nil {
+		e.Key(`,"primarySource":`)
+		e.Any(v.PrimarySource)
+		if e.Failed() {
+			e.AtField("PrimarySource")
+			return
+		}
+	}
+	if v.SupportingInfo != nil {
+		e.Key(`,"supportingInfo":`)
+		e.Any(v.SupportingInfo)
+		if e.Failed() {
+			e.AtField("SupportingInfo")
+			return
+		}
+	}
+	if v.Component != nil {
+		e.Key(`,"component":`)
+		e.Any(v.Component)
+		if e.Failed() {
+			e.AtField("Component")
+			return
+		}
+	}
+	if v.ValueCodeableConcept != nil {
+		e.Key(`,"valueCodeableConcept":`)
+		e.Any(v.ValueCodeableConcept)
+		if e.Failed() {
+			e.AtField("ValueCodeableConcept")
+			return
 		}
 	}
 	e.CloseObject()

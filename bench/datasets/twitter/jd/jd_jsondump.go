@@ -10,7 +10,7 @@ import (
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion4
+const _ = runtime.SupportPackageIsVersion5
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -550,164 +550,83 @@ func _Entities_dispatch(e *runtime.Encoder, v any) bool {
 // _Entities_dump writes the JSON encoding of *v, a jd.Entities, to e.
 func _Entities_dump(e *runtime.Encoder, v *Entities) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"hashtags":`)
-		if v.Hashtags == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Hashtags {
-				e.Elem()
-				_Hashtag_dump(e, &v.Hashtags[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Hashtags")
-					return
-				}
-			}
-			e.CloseArray()
-		}
-		if len(v.Media) != 0 {
-			e.Key(`,"media":`)
-			e.OpenArray()
-			for i1 := range v.Media {
-				e.Elem()
-				_Media_dump(e, &v.Media[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Media")
-					return
-				}
-			}
-			e.CloseArray()
-		}
-		e.Key(`,"symbols":`)
-		if v.Symbols == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Symbols {
-				e.Elem()
-				e.Any(v.Symbols[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Symbols")
-					return
-				}
-			}
-			e.CloseArray()
-		}
-		e.Key(`,"urls":`)
-		if v.URLs == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.URLs {
-				e.Elem()
-				_URL_dump(e, &v.URLs[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("URLs")
-					return
-				}
-			}
-			e.CloseArray()
-		}
-		e.Key(`,"user_mentions":`)
-		if v.UserMentions == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.UserMentions {
-				e.Elem()
-				_UserMention_dump(e, &v.UserMentions[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("UserMentions")
-					return
-				}
-			}
-			e.CloseArray()
-		}
+	e.FirstKey(`"hashtags":`)
+	if v.Hashtags == nil {
+		e.Null()
 	} else {
-		e.FirstKey(`"hashtags":`)
-		if v.Hashtags == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Hashtags {
-				e.Elem()
-				_Hashtag_dump(e, &v.Hashtags[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Hashtags")
-					return
-				}
+		e.OpenArray()
+		for i1 := range v.Hashtags {
+			e.Elem()
+			_Hashtag_dump(e, &v.Hashtags[i1])
+			if e.Failed() {
+				e.AtIndex(i1)
+				e.AtField("Hashtags")
+				return
 			}
-			e.CloseArray()
 		}
-		e.Key(`,"symbols":`)
-		if v.Symbols == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Symbols {
-				e.Elem()
-				e.Any(v.Symbols[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Symbols")
-					return
-				}
+		e.CloseArray()
+	}
+	e.Key(`,"symbols":`)
+	if v.Symbols == nil {
+		e.Null()
+	} else {
+		e.OpenArray()
+		for i1 := range v.Symbols {
+			e.Elem()
+			e.Any(v.Symbols[i1])
+			if e.Failed() {
+				e.AtIndex(i1)
+				e.AtField("Symbols")
+				return
 			}
-			e.CloseArray()
 		}
-		e.Key(`,"urls":`)
-		if v.URLs == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.URLs {
-				e.Elem()
-				_URL_dump(e, &v.URLs[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("URLs")
-					return
-				}
+		e.CloseArray()
+	}
+	e.Key(`,"urls":`)
+	if v.URLs == nil {
+		e.Null()
+	} else {
+		e.OpenArray()
+		for i1 := range v.URLs {
+			e.Elem()
+			_URL_dump(e, &v.URLs[i1])
+			if e.Failed() {
+				e.AtIndex(i1)
+				e.AtField("URLs")
+				return
 			}
-			e.CloseArray()
 		}
-		e.Key(`,"user_mentions":`)
-		if v.UserMentions == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.UserMentions {
-				e.Elem()
-				_UserMention_dump(e, &v.UserMentions[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("UserMentions")
-					return
-				}
+		e.CloseArray()
+	}
+	e.Key(`,"user_mentions":`)
+	if v.UserMentions == nil {
+		e.Null()
+	} else {
+		e.OpenArray()
+		for i1 := range v.UserMentions {
+			e.Elem()
+			_UserMention_dump(e, &v.UserMentions[i1])
+			if e.Failed() {
+				e.AtIndex(i1)
+				e.AtField("UserMentions")
+				return
 			}
-			e.CloseArray()
 		}
-		if len(v.Media) != 0 {
-			e.Key(`,"media":`)
-			e.OpenArray()
-			for i1 := range v.Media {
-				e.Elem()
-				_Media_dump(e, &v.Media[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Media")
-					return
-				}
+		e.CloseArray()
+	}
+	if len(v.Media) != 0 {
+		e.Key(`,"media":`)
+		e.OpenArray()
+		for i1 := range v.Media {
+			e.Elem()
+			_Media_dump(e, &v.Media[i1])
+			if e.Failed() {
+				e.AtIndex(i1)
+				e.AtField("Media")
+				return
 			}
-			e.CloseArray()
 		}
+		e.CloseArray()
 	}
 	e.CloseObject()
 }
@@ -715,34 +634,18 @@ func _Entities_dump(e *runtime.Encoder, v *Entities) {
 // _Hashtag_dump writes the JSON encoding of *v, a jd.Hashtag, to e.
 func _Hashtag_dump(e *runtime.Encoder, v *Hashtag) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"indices":`)
-		if v.Indices == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Indices {
-				e.Elem()
-				e.Int(int64(v.Indices[i1]))
-			}
-			e.CloseArray()
-		}
-		e.Key(`,"text":`)
-		e.String(v.Text)
+	e.FirstKey(`"text":`)
+	e.String(v.Text)
+	e.Key(`,"indices":`)
+	if v.Indices == nil {
+		e.Null()
 	} else {
-		e.FirstKey(`"text":`)
-		e.String(v.Text)
-		e.Key(`,"indices":`)
-		if v.Indices == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Indices {
-				e.Elem()
-				e.Int(int64(v.Indices[i1]))
-			}
-			e.CloseArray()
+		e.OpenArray()
+		for i1 := range v.Indices {
+			e.Elem()
+			e.Int(int64(v.Indices[i1]))
 		}
+		e.CloseArray()
 	}
 	e.CloseObject()
 }
@@ -750,90 +653,46 @@ func _Hashtag_dump(e *runtime.Encoder, v *Hashtag) {
 // _Media_dump writes the JSON encoding of *v, a jd.Media, to e.
 func _Media_dump(e *runtime.Encoder, v *Media) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"display_url":`)
-		e.String(v.DisplayURL)
-		e.Key(`,"expanded_url":`)
-		e.String(v.ExpandedURL)
-		e.Key(`,"id":`)
-		e.Int(v.ID)
-		e.Key(`,"id_str":`)
-		e.String(v.IDStr)
-		e.Key(`,"indices":`)
-		if v.Indices == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Indices {
-				e.Elem()
-				e.Int(int64(v.Indices[i1]))
-			}
-			e.CloseArray()
-		}
-		e.Key(`,"media_url":`)
-		e.String(v.MediaURL)
-		e.Key(`,"media_url_https":`)
-		e.String(v.MediaURLHTTPS)
-		e.Key(`,"sizes":`)
-		_Sizes_dump(e, &v.Sizes)
-		if e.Failed() {
-			e.AtField("Sizes")
-			return
-		}
-		if v.SourceStatusID != 0 {
-			e.Key(`,"source_status_id":`)
-			e.Int(v.SourceStatusID)
-		}
-		if v.SourceStatusIDStr != "" {
-			e.Key(`,"source_status_id_str":`)
-			e.String(v.SourceStatusIDStr)
-		}
-		e.Key(`,"type":`)
-		e.String(v.Type)
-		e.Key(`,"url":`)
-		e.String(v.URL)
+	e.FirstKey(`"id":`)
+	e.Int(v.ID)
+	e.Key(`,"id_str":`)
+	e.String(v.IDStr)
+	e.Key(`,"indices":`)
+	if v.Indices == nil {
+		e.Null()
 	} else {
-		e.FirstKey(`"id":`)
-		e.Int(v.ID)
-		e.Key(`,"id_str":`)
-		e.String(v.IDStr)
-		e.Key(`,"indices":`)
-		if v.Indices == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Indices {
-				e.Elem()
-				e.Int(int64(v.Indices[i1]))
-			}
-			e.CloseArray()
+		e.OpenArray()
+		for i1 := range v.Indices {
+			e.Elem()
+			e.Int(int64(v.Indices[i1]))
 		}
-		e.Key(`,"media_url":`)
-		e.String(v.MediaURL)
-		e.Key(`,"media_url_https":`)
-		e.String(v.MediaURLHTTPS)
-		e.Key(`,"url":`)
-		e.String(v.URL)
-		e.Key(`,"display_url":`)
-		e.String(v.DisplayURL)
-		e.Key(`,"expanded_url":`)
-		e.String(v.ExpandedURL)
-		e.Key(`,"type":`)
-		e.String(v.Type)
-		e.Key(`,"sizes":`)
-		_Sizes_dump(e, &v.Sizes)
-		if e.Failed() {
-			e.AtField("Sizes")
-			return
-		}
-		if v.SourceStatusID != 0 {
-			e.Key(`,"source_status_id":`)
-			e.Int(v.SourceStatusID)
-		}
-		if v.SourceStatusIDStr != "" {
-			e.Key(`,"source_status_id_str":`)
-			e.String(v.SourceStatusIDStr)
-		}
+		e.CloseArray()
+	}
+	e.Key(`,"media_url":`)
+	e.String(v.MediaURL)
+	e.Key(`,"media_url_https":`)
+	e.String(v.MediaURLHTTPS)
+	e.Key(`,"url":`)
+	e.String(v.URL)
+	e.Key(`,"display_url":`)
+	e.String(v.DisplayURL)
+	e.Key(`,"expanded_url":`)
+	e.String(v.ExpandedURL)
+	e.Key(`,"type":`)
+	e.String(v.Type)
+	e.Key(`,"sizes":`)
+	_Sizes_dump(e, &v.Sizes)
+	if e.Failed() {
+		e.AtField("Sizes")
+		return
+	}
+	if v.SourceStatusID != 0 {
+		e.Key(`,"source_status_id":`)
+		e.Int(v.SourceStatusID)
+	}
+	if v.SourceStatusIDStr != "" {
+		e.Key(`,"source_status_id_str":`)
+		e.String(v.SourceStatusIDStr)
 	}
 	e.CloseObject()
 }
@@ -841,69 +700,37 @@ func _Media_dump(e *runtime.Encoder, v *Media) {
 // _Metadata_dump writes the JSON encoding of *v, a jd.Metadata, to e.
 func _Metadata_dump(e *runtime.Encoder, v *Metadata) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"iso_language_code":`)
-		e.String(v.ISOLanguageCode)
-		e.Key(`,"result_type":`)
-		e.String(v.ResultType)
-	} else {
-		e.FirstKey(`"result_type":`)
-		e.String(v.ResultType)
-		e.Key(`,"iso_language_code":`)
-		e.String(v.ISOLanguageCode)
-	}
+	e.FirstKey(`"result_type":`)
+	e.String(v.ResultType)
+	e.Key(`,"iso_language_code":`)
+	e.String(v.ISOLanguageCode)
 	e.CloseObject()
 }
 
 // _Root_dump writes the JSON encoding of *v, a jd.Root, to e.
 func _Root_dump(e *runtime.Encoder, v *Root) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"search_metadata":`)
-		_SearchMetadata_dump(e, &v.SearchMetadata)
-		if e.Failed() {
-			e.AtField("SearchMetadata")
-			return
-		}
-		e.Key(`,"statuses":`)
-		if v.Statuses == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Statuses {
-				e.Elem()
-				_Status_dump(e, &v.Statuses[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Statuses")
-					return
-				}
-			}
-			e.CloseArray()
-		}
+	e.FirstKey(`"statuses":`)
+	if v.Statuses == nil {
+		e.Null()
 	} else {
-		e.FirstKey(`"statuses":`)
-		if v.Statuses == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Statuses {
-				e.Elem()
-				_Status_dump(e, &v.Statuses[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Statuses")
-					return
-				}
+		e.OpenArray()
+		for i1 := range v.Statuses {
+			e.Elem()
+			_Status_dump(e, &v.Statuses[i1])
+			if e.Failed() {
+				e.AtIndex(i1)
+				e.AtField("Statuses")
+				return
 			}
-			e.CloseArray()
 		}
-		e.Key(`,"search_metadata":`)
-		_SearchMetadata_dump(e, &v.SearchMetadata)
-		if e.Failed() {
-			e.AtField("SearchMetadata")
-			return
-		}
+		e.CloseArray()
+	}
+	e.Key(`,"search_metadata":`)
+	_SearchMetadata_dump(e, &v.SearchMetadata)
+	if e.Failed() {
+		e.AtField("SearchMetadata")
+		return
 	}
 	e.CloseObject()
 }
@@ -912,130 +739,69 @@ func _Root_dump(e *runtime.Encoder, v *Root) {
 // to e.
 func _SearchMetadata_dump(e *runtime.Encoder, v *SearchMetadata) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"completed_in":`)
-		e.Float64(v.CompletedIn)
-		if e.Failed() {
-			e.AtField("CompletedIn")
-			return
-		}
-		e.Key(`,"count":`)
-		e.Int(int64(v.Count))
-		e.Key(`,"max_id":`)
-		e.Int(v.MaxID)
-		e.Key(`,"max_id_str":`)
-		e.String(v.MaxIDStr)
-		e.Key(`,"next_results":`)
-		e.String(v.NextResults)
-		e.Key(`,"query":`)
-		e.String(v.Query)
-		e.Key(`,"refresh_url":`)
-		e.String(v.RefreshURL)
-		e.Key(`,"since_id":`)
-		e.Int(v.SinceID)
-		e.Key(`,"since_id_str":`)
-		e.String(v.SinceIDStr)
-	} else {
-		e.FirstKey(`"completed_in":`)
-		e.Float64(v.CompletedIn)
-		if e.Failed() {
-			e.AtField("CompletedIn")
-			return
-		}
-		e.Key(`,"max_id":`)
-		e.Int(v.MaxID)
-		e.Key(`,"max_id_str":`)
-		e.String(v.MaxIDStr)
-		e.Key(`,"next_results":`)
-		e.String(v.NextResults)
-		e.Key(`,"query":`)
-		e.String(v.Query)
-		e.Key(`,"refresh_url":`)
-		e.String(v.RefreshURL)
-		e.Key(`,"count":`)
-		e.Int(int64(v.Count))
-		e.Key(`,"since_id":`)
-		e.Int(v.SinceID)
-		e.Key(`,"since_id_str":`)
-		e.String(v.SinceIDStr)
+	e.FirstKey(`"completed_in":`)
+	e.Float64(v.CompletedIn)
+	if e.Failed() {
+		e.AtField("CompletedIn")
+		return
 	}
+	e.Key(`,"max_id":`)
+	e.Int(v.MaxID)
+	e.Key(`,"max_id_str":`)
+	e.String(v.MaxIDStr)
+	e.Key(`,"next_results":`)
+	e.String(v.NextResults)
+	e.Key(`,"query":`)
+	e.String(v.Query)
+	e.Key(`,"refresh_url":`)
+	e.String(v.RefreshURL)
+	e.Key(`,"count":`)
+	e.Int(int64(v.Count))
+	e.Key(`,"since_id":`)
+	e.Int(v.SinceID)
+	e.Key(`,"since_id_str":`)
+	e.String(v.SinceIDStr)
 	e.CloseObject()
 }
 
 // _Size_dump writes the JSON encoding of *v, a jd.Size, to e.
 func _Size_dump(e *runtime.Encoder, v *Size) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"h":`)
-		e.Int(int64(v.H))
-		e.Key(`,"resize":`)
-		e.String(v.Resize)
-		e.Key(`,"w":`)
-		e.Int(int64(v.W))
-	} else {
-		e.FirstKey(`"w":`)
-		e.Int(int64(v.W))
-		e.Key(`,"h":`)
-		e.Int(int64(v.H))
-		e.Key(`,"resize":`)
-		e.String(v.Resize)
-	}
+	e.FirstKey(`"w":`)
+	e.Int(int64(v.W))
+	e.Key(`,"h":`)
+	e.Int(int64(v.H))
+	e.Key(`,"resize":`)
+	e.String(v.Resize)
 	e.CloseObject()
 }
 
 // _Sizes_dump writes the JSON encoding of *v, a jd.Sizes, to e.
 func _Sizes_dump(e *runtime.Encoder, v *Sizes) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"large":`)
-		_Size_dump(e, &v.Large)
-		if e.Failed() {
-			e.AtField("Large")
-			return
-		}
-		e.Key(`,"medium":`)
-		_Size_dump(e, &v.Medium)
-		if e.Failed() {
-			e.AtField("Medium")
-			return
-		}
-		e.Key(`,"small":`)
-		_Size_dump(e, &v.Small)
-		if e.Failed() {
-			e.AtField("Small")
-			return
-		}
-		e.Key(`,"thumb":`)
-		_Size_dump(e, &v.Thumb)
-		if e.Failed() {
-			e.AtField("Thumb")
-			return
-		}
-	} else {
-		e.FirstKey(`"medium":`)
-		_Size_dump(e, &v.Medium)
-		if e.Failed() {
-			e.AtField("Medium")
-			return
-		}
-		e.Key(`,"small":`)
-		_Size_dump(e, &v.Small)
-		if e.Failed() {
-			e.AtField("Small")
-			return
-		}
-		e.Key(`,"thumb":`)
-		_Size_dump(e, &v.Thumb)
-		if e.Failed() {
-			e.AtField("Thumb")
-			return
-		}
-		e.Key(`,"large":`)
-		_Size_dump(e, &v.Large)
-		if e.Failed() {
-			e.AtField("Large")
-			return
-		}
+	e.FirstKey(`"medium":`)
+	_Size_dump(e, &v.Medium)
+	if e.Failed() {
+		e.AtField("Medium")
+		return
+	}
+	e.Key(`,"small":`)
+	_Size_dump(e, &v.Small)
+	if e.Failed() {
+		e.AtField("Small")
+		return
+	}
+	e.Key(`,"thumb":`)
+	_Size_dump(e, &v.Thumb)
+	if e.Failed() {
+		e.AtField("Thumb")
+		return
+	}
+	e.Key(`,"large":`)
+	_Size_dump(e, &v.Large)
+	if e.Failed() {
+		e.AtField("Large")
+		return
 	}
 	e.CloseObject()
 }
@@ -1043,233 +809,118 @@ func _Sizes_dump(e *runtime.Encoder, v *Sizes) {
 // _Status_dump writes the JSON encoding of *v, a jd.Status, to e.
 func _Status_dump(e *runtime.Encoder, v *Status) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"contributors":`)
-		e.Any(v.Contributors)
-		if e.Failed() {
-			e.AtField("Contributors")
-			return
-		}
-		e.Key(`,"coordinates":`)
-		e.Any(v.Coordinates)
-		if e.Failed() {
-			e.AtField("Coordinates")
-			return
-		}
-		e.Key(`,"created_at":`)
-		e.String(v.CreatedAt)
-		e.Key(`,"entities":`)
-		_Entities_dump(e, &v.Entities)
-		if e.Failed() {
-			e.AtField("Entities")
-			return
-		}
-		e.Key(`,"favorite_count":`)
-		e.Int(int64(v.FavoriteCount))
-		e.Key(`,"favorited":`)
-		e.Bool(v.Favorited)
-		e.Key(`,"geo":`)
-		e.Any(v.Geo)
-		if e.Failed() {
-			e.AtField("Geo")
-			return
-		}
-		e.Key(`,"id":`)
-		e.Int(v.ID)
-		e.Key(`,"id_str":`)
-		e.String(v.IDStr)
-		e.Key(`,"in_reply_to_screen_name":`)
-		if v.InReplyToScreenName == nil {
-			e.Null()
-		} else {
-			e.String(*v.InReplyToScreenName)
-		}
-		e.Key(`,"in_reply_to_status_id":`)
-		if v.InReplyToStatusID == nil {
-			e.Null()
-		} else {
-			e.Int(*v.InReplyToStatusID)
-		}
-		e.Key(`,"in_reply_to_status_id_str":`)
-		if v.InReplyToStatusIDStr == nil {
-			e.Null()
-		} else {
-			e.String(*v.InReplyToStatusIDStr)
-		}
-		e.Key(`,"in_reply_to_user_id":`)
-		if v.InReplyToUserID == nil {
-			e.Null()
-		} else {
-			e.Int(*v.InReplyToUserID)
-		}
-		e.Key(`,"in_reply_to_user_id_str":`)
-		if v.InReplyToUserIDStr == nil {
-			e.Null()
-		} else {
-			e.String(*v.InReplyToUserIDStr)
-		}
-		e.Key(`,"lang":`)
-		e.String(v.Lang)
-		e.Key(`,"metadata":`)
-		_Metadata_dump(e, &v.Metadata)
-		if e.Failed() {
-			e.AtField("Metadata")
-			return
-		}
-		e.Key(`,"place":`)
-		e.Any(v.Place)
-		if e.Failed() {
-			e.AtField("Place")
-			return
-		}
-		if v.PossiblySensitive != nil {
-			e.Key(`,"possibly_sensitive":`)
-			e.Bool(*v.PossiblySensitive)
-		}
-		e.Key(`,"retweet_count":`)
-		e.Int(int64(v.RetweetCount))
-		e.Key(`,"retweeted":`)
-		e.Bool(v.Retweeted)
-		if v.RetweetedStatus != nil {
-			e.Key(`,"retweeted_status":`)
-			// The pointer can lead back here: stop at a cycle.
-			if !e.Enter(v.RetweetedStatus) {
-				e.AtField("RetweetedStatus")
-				return
-			}
-			_Status_dump(e, v.RetweetedStatus)
-			if e.Failed() {
-				e.AtField("RetweetedStatus")
-				return
-			}
-			e.Leave(v.RetweetedStatus)
-		}
-		e.Key(`,"source":`)
-		e.String(v.Source)
-		e.Key(`,"text":`)
-		e.String(v.Text)
-		e.Key(`,"truncated":`)
-		e.Bool(v.Truncated)
-		e.Key(`,"user":`)
-		_User_dump(e, &v.User)
-		if e.Failed() {
-			e.AtField("User")
-			return
-		}
-	} else {
-		e.FirstKey(`"metadata":`)
-		_Metadata_dump(e, &v.Metadata)
-		if e.Failed() {
-			e.AtField("Metadata")
-			return
-		}
-		e.Key(`,"created_at":`)
-		e.String(v.CreatedAt)
-		e.Key(`,"id":`)
-		e.Int(v.ID)
-		e.Key(`,"id_str":`)
-		e.String(v.IDStr)
-		e.Key(`,"text":`)
-		e.String(v.Text)
-		e.Key(`,"source":`)
-		e.String(v.Source)
-		e.Key(`,"truncated":`)
-		e.Bool(v.Truncated)
-		e.Key(`,"in_reply_to_status_id":`)
-		if v.InReplyToStatusID == nil {
-			e.Null()
-		} else {
-			e.Int(*v.InReplyToStatusID)
-		}
-		e.Key(`,"in_reply_to_status_id_str":`)
-		if v.InReplyToStatusIDStr == nil {
-			e.Null()
-		} else {
-			e.String(*v.InReplyToStatusIDStr)
-		}
-		e.Key(`,"in_reply_to_user_id":`)
-		if v.InReplyToUserID == nil {
-			e.Null()
-		} else {
-			e.Int(*v.InReplyToUserID)
-		}
-		e.Key(`,"in_reply_to_user_id_str":`)
-		if v.InReplyToUserIDStr == nil {
-			e.Null()
-		} else {
-			e.String(*v.InReplyToUserIDStr)
-		}
-		e.Key(`,"in_reply_to_screen_name":`)
-		if v.InReplyToScreenName == nil {
-			e.Null()
-		} else {
-			e.String(*v.InReplyToScreenName)
-		}
-		e.Key(`,"user":`)
-		_User_dump(e, &v.User)
-		if e.Failed() {
-			e.AtField("User")
-			return
-		}
-		e.Key(`,"geo":`)
-		e.Any(v.Geo)
-		if e.Failed() {
-			e.AtField("Geo")
-			return
-		}
-		e.Key(`,"coordinates":`)
-		e.Any(v.Coordinates)
-		if e.Failed() {
-			e.AtField("Coordinates")
-			return
-		}
-		e.Key(`,"place":`)
-		e.Any(v.Place)
-		if e.Failed() {
-			e.AtField("Place")
-			return
-		}
-		e.Key(`,"contributors":`)
-		e.Any(v.Contributors)
-		if e.Failed() {
-			e.AtField("Contributors")
-			return
-		}
-		if v.RetweetedStatus != nil {
-			e.Key(`,"retweeted_status":`)
-			// The pointer can lead back here: stop at a cycle.
-			if !e.Enter(v.RetweetedStatus) {
-				e.AtField("RetweetedStatus")
-				return
-			}
-			_Status_dump(e, v.RetweetedStatus)
-			if e.Failed() {
-				e.AtField("RetweetedStatus")
-				return
-			}
-			e.Leave(v.RetweetedStatus)
-		}
-		e.Key(`,"retweet_count":`)
-		e.Int(int64(v.RetweetCount))
-		e.Key(`,"favorite_count":`)
-		e.Int(int64(v.FavoriteCount))
-		e.Key(`,"entities":`)
-		_Entities_dump(e, &v.Entities)
-		if e.Failed() {
-			e.AtField("Entities")
-			return
-		}
-		e.Key(`,"favorited":`)
-		e.Bool(v.Favorited)
-		e.Key(`,"retweeted":`)
-		e.Bool(v.Retweeted)
-		if v.PossiblySensitive != nil {
-			e.Key(`,"possibly_sensitive":`)
-			e.Bool(*v.PossiblySensitive)
-		}
-		e.Key(`,"lang":`)
-		e.String(v.Lang)
+	e.FirstKey(`"metadata":`)
+	_Metadata_dump(e, &v.Metadata)
+	if e.Failed() {
+		e.AtField("Metadata")
+		return
 	}
+	e.Key(`,"created_at":`)
+	e.String(v.CreatedAt)
+	e.Key(`,"id":`)
+	e.Int(v.ID)
+	e.Key(`,"id_str":`)
+	e.String(v.IDStr)
+	e.Key(`,"text":`)
+	e.String(v.Text)
+	e.Key(`,"source":`)
+	e.String(v.Source)
+	e.Key(`,"truncated":`)
+	e.Bool(v.Truncated)
+	e.Key(`,"in_reply_to_status_id":`)
+	if v.InReplyToStatusID == nil {
+		e.Null()
+	} else {
+		e.Int(*v.InReplyToStatusID)
+	}
+	e.Key(`,"in_reply_to_status_id_str":`)
+	if v.InReplyToStatusIDStr == nil {
+		e.Null()
+	} else {
+		e.String(*v.InReplyToStatusIDStr)
+	}
+	e.Key(`,"in_reply_to_user_id":`)
+	if v.InReplyToUserID == nil {
+		e.Null()
+	} else {
+		e.Int(*v.InReplyToUserID)
+	}
+	e.Key(`,"in_reply_to_user_id_str":`)
+	if v.InReplyToUserIDStr == nil {
+		e.Null()
+	} else {
+		e.String(*v.InReplyToUserIDStr)
+	}
+	e.Key(`,"in_reply_to_screen_name":`)
+	if v.InReplyToScreenName == nil {
+		e.Null()
+	} else {
+		e.String(*v.InReplyToScreenName)
+	}
+	e.Key(`,"user":`)
+	_User_dump(e, &v.User)
+	if e.Failed() {
+		e.AtField("User")
+		return
+	}
+	e.Key(`,"geo":`)
+	e.Any(v.Geo)
+	if e.Failed() {
+		e.AtField("Geo")
+		return
+	}
+	e.Key(`,"coordinates":`)
+	e.Any(v.Coordinates)
+	if e.Failed() {
+		e.AtField("Coordinates")
+		return
+	}
+	e.Key(`,"place":`)
+	e.Any(v.Place)
+	if e.Failed() {
+		e.AtField("Place")
+		return
+	}
+	e.Key(`,"contributors":`)
+	e.Any(v.Contributors)
+	if e.Failed() {
+		e.AtField("Contributors")
+		return
+	}
+	if v.RetweetedStatus != nil {
+		e.Key(`,"retweeted_status":`)
+		// The pointer can lead back here: stop at a cycle.
+		if !e.Enter(v.RetweetedStatus) {
+			e.AtField("RetweetedStatus")
+			return
+		}
+		_Status_dump(e, v.RetweetedStatus)
+		if e.Failed() {
+			e.AtField("RetweetedStatus")
+			return
+		}
+		e.Leave(v.RetweetedStatus)
+	}
+	e.Key(`,"retweet_count":`)
+	e.Int(int64(v.RetweetCount))
+	e.Key(`,"favorite_count":`)
+	e.Int(int64(v.FavoriteCount))
+	e.Key(`,"entities":`)
+	_Entities_dump(e, &v.Entities)
+	if e.Failed() {
+		e.AtField("Entities")
+		return
+	}
+	e.Key(`,"favorited":`)
+	e.Bool(v.Favorited)
+	e.Key(`,"retweeted":`)
+	e.Bool(v.Retweeted)
+	if v.PossiblySensitive != nil {
+		e.Key(`,"possibly_sensitive":`)
+		e.Bool(*v.PossiblySensitive)
+	}
+	e.Key(`,"lang":`)
+	e.String(v.Lang)
 	e.CloseObject()
 }
 
@@ -1298,42 +949,22 @@ func _URLEntities_dump(e *runtime.Encoder, v *URLEntities) {
 // _URL_dump writes the JSON encoding of *v, a jd.URL, to e.
 func _URL_dump(e *runtime.Encoder, v *URL) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"display_url":`)
-		e.String(v.DisplayURL)
-		e.Key(`,"expanded_url":`)
-		e.String(v.ExpandedURL)
-		e.Key(`,"indices":`)
-		if v.Indices == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Indices {
-				e.Elem()
-				e.Int(int64(v.Indices[i1]))
-			}
-			e.CloseArray()
-		}
-		e.Key(`,"url":`)
-		e.String(v.URL)
+	e.FirstKey(`"url":`)
+	e.String(v.URL)
+	e.Key(`,"expanded_url":`)
+	e.String(v.ExpandedURL)
+	e.Key(`,"display_url":`)
+	e.String(v.DisplayURL)
+	e.Key(`,"indices":`)
+	if v.Indices == nil {
+		e.Null()
 	} else {
-		e.FirstKey(`"url":`)
-		e.String(v.URL)
-		e.Key(`,"expanded_url":`)
-		e.String(v.ExpandedURL)
-		e.Key(`,"display_url":`)
-		e.String(v.DisplayURL)
-		e.Key(`,"indices":`)
-		if v.Indices == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Indices {
-				e.Elem()
-				e.Int(int64(v.Indices[i1]))
-			}
-			e.CloseArray()
+		e.OpenArray()
+		for i1 := range v.Indices {
+			e.Elem()
+			e.Int(int64(v.Indices[i1]))
 		}
+		e.CloseArray()
 	}
 	e.CloseObject()
 }
@@ -1342,36 +973,19 @@ func _URL_dump(e *runtime.Encoder, v *URL) {
 // e.
 func _UserEntities_dump(e *runtime.Encoder, v *UserEntities) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"description":`)
-		_URLEntities_dump(e, &v.Description)
+	if v.URL != nil {
+		e.Key(`,"url":`)
+		_URLEntities_dump(e, v.URL)
 		if e.Failed() {
-			e.AtField("Description")
+			e.AtField("URL")
 			return
 		}
-		if v.URL != nil {
-			e.Key(`,"url":`)
-			_URLEntities_dump(e, v.URL)
-			if e.Failed() {
-				e.AtField("URL")
-				return
-			}
-		}
-	} else {
-		if v.URL != nil {
-			e.Key(`,"url":`)
-			_URLEntities_dump(e, v.URL)
-			if e.Failed() {
-				e.AtField("URL")
-				return
-			}
-		}
-		e.Key(`,"description":`)
-		_URLEntities_dump(e, &v.Description)
-		if e.Failed() {
-			e.AtField("Description")
-			return
-		}
+	}
+	e.Key(`,"description":`)
+	_URLEntities_dump(e, &v.Description)
+	if e.Failed() {
+		e.AtField("Description")
+		return
 	}
 	e.CloseObject()
 }
@@ -1379,46 +993,24 @@ func _UserEntities_dump(e *runtime.Encoder, v *UserEntities) {
 // _UserMention_dump writes the JSON encoding of *v, a jd.UserMention, to e.
 func _UserMention_dump(e *runtime.Encoder, v *UserMention) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"id":`)
-		e.Int(v.ID)
-		e.Key(`,"id_str":`)
-		e.String(v.IDStr)
-		e.Key(`,"indices":`)
-		if v.Indices == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Indices {
-				e.Elem()
-				e.Int(int64(v.Indices[i1]))
-			}
-			e.CloseArray()
-		}
-		e.Key(`,"name":`)
-		e.String(v.Name)
-		e.Key(`,"screen_name":`)
-		e.String(v.ScreenName)
+	e.FirstKey(`"screen_name":`)
+	e.String(v.ScreenName)
+	e.Key(`,"name":`)
+	e.String(v.Name)
+	e.Key(`,"id":`)
+	e.Int(v.ID)
+	e.Key(`,"id_str":`)
+	e.String(v.IDStr)
+	e.Key(`,"indices":`)
+	if v.Indices == nil {
+		e.Null()
 	} else {
-		e.FirstKey(`"screen_name":`)
-		e.String(v.ScreenName)
-		e.Key(`,"name":`)
-		e.String(v.Name)
-		e.Key(`,"id":`)
-		e.Int(v.ID)
-		e.Key(`,"id_str":`)
-		e.String(v.IDStr)
-		e.Key(`,"indices":`)
-		if v.Indices == nil {
-			e.Null()
-		} else {
-			e.OpenArray()
-			for i1 := range v.Indices {
-				e.Elem()
-				e.Int(int64(v.Indices[i1]))
-			}
-			e.CloseArray()
+		e.OpenArray()
+		for i1 := range v.Indices {
+			e.Elem()
+			e.Int(int64(v.Indices[i1]))
 		}
+		e.CloseArray()
 	}
 	e.CloseObject()
 }
@@ -1426,204 +1018,103 @@ func _UserMention_dump(e *runtime.Encoder, v *UserMention) {
 // _User_dump writes the JSON encoding of *v, a jd.User, to e.
 func _User_dump(e *runtime.Encoder, v *User) {
 	e.OpenObject()
-	if e.KeysSorted() {
-		e.FirstKey(`"contributors_enabled":`)
-		e.Bool(v.ContributorsEnabled)
-		e.Key(`,"created_at":`)
-		e.String(v.CreatedAt)
-		e.Key(`,"default_profile":`)
-		e.Bool(v.DefaultProfile)
-		e.Key(`,"default_profile_image":`)
-		e.Bool(v.DefaultProfileImage)
-		e.Key(`,"description":`)
-		e.String(v.Description)
-		e.Key(`,"entities":`)
-		_UserEntities_dump(e, &v.Entities)
-		if e.Failed() {
-			e.AtField("Entities")
-			return
-		}
-		e.Key(`,"favourites_count":`)
-		e.Int(int64(v.FavouritesCount))
-		e.Key(`,"follow_request_sent":`)
-		e.Bool(v.FollowRequestSent)
-		e.Key(`,"followers_count":`)
-		e.Int(int64(v.FollowersCount))
-		e.Key(`,"following":`)
-		e.Bool(v.Following)
-		e.Key(`,"friends_count":`)
-		e.Int(int64(v.FriendsCount))
-		e.Key(`,"geo_enabled":`)
-		e.Bool(v.GeoEnabled)
-		e.Key(`,"id":`)
-		e.Int(v.ID)
-		e.Key(`,"id_str":`)
-		e.String(v.IDStr)
-		e.Key(`,"is_translation_enabled":`)
-		e.Bool(v.IsTranslationEnabled)
-		e.Key(`,"is_translator":`)
-		e.Bool(v.IsTranslator)
-		e.Key(`,"lang":`)
-		e.String(v.Lang)
-		e.Key(`,"listed_count":`)
-		e.Int(int64(v.ListedCount))
-		e.Key(`,"location":`)
-		e.String(v.Location)
-		e.Key(`,"name":`)
-		e.String(v.Name)
-		e.Key(`,"notifications":`)
-		e.Bool(v.Notifications)
-		e.Key(`,"profile_background_color":`)
-		e.String(v.ProfileBackgroundColor)
-		e.Key(`,"profile_background_image_url":`)
-		e.String(v.ProfileBackgroundImageURL)
-		e.Key(`,"profile_background_image_url_https":`)
-		e.String(v.ProfileBackgroundImageURLHTTPS)
-		e.Key(`,"profile_background_tile":`)
-		e.Bool(v.ProfileBackgroundTile)
-		if v.ProfileBannerURL != "" {
-			e.Key(`,"profile_banner_url":`)
-			e.String(v.ProfileBannerURL)
-		}
-		e.Key(`,"profile_image_url":`)
-		e.String(v.ProfileImageURL)
-		e.Key(`,"profile_image_url_https":`)
-		e.String(v.ProfileImageURLHTTPS)
-		e.Key(`,"profile_link_color":`)
-		e.String(v.ProfileLinkColor)
-		e.Key(`,"profile_sidebar_border_color":`)
-		e.String(v.ProfileSidebarBorderColor)
-		e.Key(`,"profile_sidebar_fill_color":`)
-		e.String(v.ProfileSidebarFillColor)
-		e.Key(`,"profile_text_color":`)
-		e.String(v.ProfileTextColor)
-		e.Key(`,"profile_use_background_image":`)
-		e.Bool(v.ProfileUseBackgroundImage)
-		e.Key(`,"protected":`)
-		e.Bool(v.Protected)
-		e.Key(`,"screen_name":`)
-		e.String(v.ScreenName)
-		e.Key(`,"statuses_count":`)
-		e.Int(int64(v.StatusesCount))
-		e.Key(`,"time_zone":`)
-		if v.TimeZone == nil {
-			e.Null()
-		} else {
-			e.String(*v.TimeZone)
-		}
-		e.Key(`,"url":`)
-		if v.URL == nil {
-			e.Null()
-		} else {
-			e.String(*v.URL)
-		}
-		e.Key(`,"utc_offset":`)
-		if v.UTCOffset == nil {
-			e.Null()
-		} else {
-			e.Int(int64(*v.UTCOffset))
-		}
-		e.Key(`,"verified":`)
-		e.Bool(v.Verified)
+	e.FirstKey(`"id":`)
+	e.Int(v.ID)
+	e.Key(`,"id_str":`)
+	e.String(v.IDStr)
+	e.Key(`,"name":`)
+	e.String(v.Name)
+	e.Key(`,"screen_name":`)
+	e.String(v.ScreenName)
+	e.Key(`,"location":`)
+	e.String(v.Location)
+	e.Key(`,"description":`)
+	e.String(v.Description)
+	e.Key(`,"url":`)
+	if v.URL == nil {
+		e.Null()
 	} else {
-		e.FirstKey(`"id":`)
-		e.Int(v.ID)
-		e.Key(`,"id_str":`)
-		e.String(v.IDStr)
-		e.Key(`,"name":`)
-		e.String(v.Name)
-		e.Key(`,"screen_name":`)
-		e.String(v.ScreenName)
-		e.Key(`,"location":`)
-		e.String(v.Location)
-		e.Key(`,"description":`)
-		e.String(v.Description)
-		e.Key(`,"url":`)
-		if v.URL == nil {
-			e.Null()
-		} else {
-			e.String(*v.URL)
-		}
-		e.Key(`,"entities":`)
-		_UserEntities_dump(e, &v.Entities)
-		if e.Failed() {
-			e.AtField("Entities")
-			return
-		}
-		e.Key(`,"protected":`)
-		e.Bool(v.Protected)
-		e.Key(`,"followers_count":`)
-		e.Int(int64(v.FollowersCount))
-		e.Key(`,"friends_count":`)
-		e.Int(int64(v.FriendsCount))
-		e.Key(`,"listed_count":`)
-		e.Int(int64(v.ListedCount))
-		e.Key(`,"created_at":`)
-		e.String(v.CreatedAt)
-		e.Key(`,"favourites_count":`)
-		e.Int(int64(v.FavouritesCount))
-		e.Key(`,"utc_offset":`)
-		if v.UTCOffset == nil {
-			e.Null()
-		} else {
-			e.Int(int64(*v.UTCOffset))
-		}
-		e.Key(`,"time_zone":`)
-		if v.TimeZone == nil {
-			e.Null()
-		} else {
-			e.String(*v.TimeZone)
-		}
-		e.Key(`,"geo_enabled":`)
-		e.Bool(v.GeoEnabled)
-		e.Key(`,"verified":`)
-		e.Bool(v.Verified)
-		e.Key(`,"statuses_count":`)
-		e.Int(int64(v.StatusesCount))
-		e.Key(`,"lang":`)
-		e.String(v.Lang)
-		e.Key(`,"contributors_enabled":`)
-		e.Bool(v.ContributorsEnabled)
-		e.Key(`,"is_translator":`)
-		e.Bool(v.IsTranslator)
-		e.Key(`,"is_translation_enabled":`)
-		e.Bool(v.IsTranslationEnabled)
-		e.Key(`,"profile_background_color":`)
-		e.String(v.ProfileBackgroundColor)
-		e.Key(`,"profile_background_image_url":`)
-		e.String(v.ProfileBackgroundImageURL)
-		e.Key(`,"profile_background_image_url_https":`)
-		e.String(v.ProfileBackgroundImageURLHTTPS)
-		e.Key(`,"profile_background_tile":`)
-		e.Bool(v.ProfileBackgroundTile)
-		e.Key(`,"profile_image_url":`)
-		e.String(v.ProfileImageURL)
-		e.Key(`,"profile_image_url_https":`)
-		e.String(v.ProfileImageURLHTTPS)
-		if v.ProfileBannerURL != "" {
-			e.Key(`,"profile_banner_url":`)
-			e.String(v.ProfileBannerURL)
-		}
-		e.Key(`,"profile_link_color":`)
-		e.String(v.ProfileLinkColor)
-		e.Key(`,"profile_sidebar_border_color":`)
-		e.String(v.ProfileSidebarBorderColor)
-		e.Key(`,"profile_sidebar_fill_color":`)
-		e.String(v.ProfileSidebarFillColor)
-		e.Key(`,"profile_text_color":`)
-		e.String(v.ProfileTextColor)
-		e.Key(`,"profile_use_background_image":`)
-		e.Bool(v.ProfileUseBackgroundImage)
-		e.Key(`,"default_profile":`)
-		e.Bool(v.DefaultProfile)
-		e.Key(`,"default_profile_image":`)
-		e.Bool(v.DefaultProfileImage)
-		e.Key(`,"following":`)
-		e.Bool(v.Following)
-		e.Key(`,"follow_request_sent":`)
-		e.Bool(v.FollowRequestSent)
-		e.Key(`,"notifications":`)
-		e.Bool(v.Notifications)
+		e.String(*v.URL)
 	}
+	e.Key(`,"entities":`)
+	_UserEntities_dump(e, &v.Entities)
+	if e.Failed() {
+		e.AtField("Entities")
+		return
+	}
+	e.Key(`,"protected":`)
+	e.Bool(v.Protected)
+	e.Key(`,"followers_count":`)
+	e.Int(int64(v.FollowersCount))
+	e.Key(`,"friends_count":`)
+	e.Int(int64(v.FriendsCount))
+	e.Key(`,"listed_count":`)
+	e.Int(int64(v.ListedCount))
+	e.Key(`,"created_at":`)
+	e.String(v.CreatedAt)
+	e.Key(`,"favourites_count":`)
+	e.Int(int64(v.FavouritesCount))
+	e.Key(`,"utc_offset":`)
+	if v.UTCOffset == nil {
+		e.Null()
+	} else {
+		e.Int(int64(*v.UTCOffset))
+	}
+	e.Key(`,"time_zone":`)
+	if v.TimeZone == nil {
+		e.Null()
+	} else {
+		e.String(*v.TimeZone)
+	}
+	e.Key(`,"geo_enabled":`)
+	e.Bool(v.GeoEnabled)
+	e.Key(`,"verified":`)
+	e.Bool(v.Verified)
+	e.Key(`,"statuses_count":`)
+	e.Int(int64(v.StatusesCount))
+	e.Key(`,"lang":`)
+	e.String(v.Lang)
+	e.Key(`,"contributors_enabled":`)
+	e.Bool(v.ContributorsEnabled)
+	e.Key(`,"is_translator":`)
+	e.Bool(v.IsTranslator)
+	e.Key(`,"is_translation_enabled":`)
+	e.Bool(v.IsTranslationEnabled)
+	e.Key(`,"profile_background_color":`)
+	e.String(v.ProfileBackgroundColor)
+	e.Key(`,"profile_background_image_url":`)
+	e.String(v.ProfileBackgroundImageURL)
+	e.Key(`,"profile_background_image_url_https":`)
+	e.String(v.ProfileBackgroundImageURLHTTPS)
+	e.Key(`,"profile_background_tile":`)
+	e.Bool(v.ProfileBackgroundTile)
+	e.Key(`,"profile_image_url":`)
+	e.String(v.ProfileImageURL)
+	e.Key(`,"profile_image_url_https":`)
+	e.String(v.ProfileImageURLHTTPS)
+	if v.ProfileBannerURL != "" {
+		e.Key(`,"profile_banner_url":`)
+		e.String(v.ProfileBannerURL)
+	}
+	e.Key(`,"profile_link_color":`)
+	e.String(v.ProfileLinkColor)
+	e.Key(`,"profile_sidebar_border_color":`)
+	e.String(v.ProfileSidebarBorderColor)
+	e.Key(`,"profile_sidebar_fill_color":`)
+	e.String(v.ProfileSidebarFillColor)
+	e.Key(`,"profile_text_color":`)
+	e.String(v.ProfileTextColor)
+	e.Key(`,"profile_use_background_image":`)
+	e.Bool(v.ProfileUseBackgroundImage)
+	e.Key(`,"default_profile":`)
+	e.Bool(v.DefaultProfile)
+	e.Key(`,"default_profile_image":`)
+	e.Bool(v.DefaultProfileImage)
+	e.Key(`,"following":`)
+	e.Bool(v.Following)
+	e.Key(`,"follow_request_sent":`)
+	e.Bool(v.FollowRequestSent)
+	e.Key(`,"notifications":`)
+	e.Bool(v.Notifications)
 	e.CloseObject()
 }
