@@ -3,7 +3,9 @@
 # packages. Each package is copied from the module cache (fetched through the
 # module proxy) into a scratch module; its dependencies are built once, then
 # the package alone is compiled without and with its generated file (jsondump
-# -all), and the compile's wall time and peak memory are printed.
+# -all), and the compile's wall time, CPU time (user and system: the compiler runs
+# its back end on several threads, and CPU time is steadier on a busy
+# machine) and peak memory are printed.
 #
 #   bench/compilecost.sh            # k8s.io/api core/v1, go-github, stripe-go
 #   bench/compilecost.sh k8s github # some of them
@@ -41,9 +43,10 @@ require github.com/jsondump/jsondump v0.0.0
 
 replace github.com/jsondump/jsondump => $root
 EOF
-# timeit runs a tool under GNU time, appending "seconds KiB" to $TIMELOG
+# timeit runs a tool under GNU time, appending "wall-seconds cpu-seconds KiB"
+# to $TIMELOG
 # (-toolexec takes a command without arguments that need quoting).
-printf '#!/bin/sh\nexec %s -a -o "$TIMELOG" -f "%%e %%M" "$@"\n' "$time_cmd" >"$work/timeit"
+printf '#!/bin/sh\nexec %s -a -o "$TIMELOG" -f "%%e %%U %%S %%M" "$@"\n' "$time_cmd" >"$work/timeit"
 chmod +x "$work/timeit"
 (cd "$root" && go build -o "$work/jsondump" ./cmd/jsondump)
 mkdir -p "$work/deps"
@@ -73,21 +76,21 @@ compile() {
 	rm -f "$log"
 	(cd "$work" && TIMELOG=$log go build -toolexec "$work/timeit" "./$name")
 	# The compile is the costliest tool run of the package's build.
-	sort -k2 -n "$log" | tail -1
+	sort -k4 -n "$log" | awk '{ print $1, $2 + $3, $4 }' | tail -1
 }
 
-printf '| package | types | generated lines | compile time | peak memory |\n|---|---:|---:|---|---|\n'
+printf '| package | types | generated lines | compile time | compile CPU time | peak memory |\n|---|---:|---:|---|---|---|\n'
 for row in "${selected[@]}"; do
 	read -r name module version dir <<<"$row"
 	(cd "$work" && go build "./$name")
-	read -r t0 m0 <<<"$(compile "$name")"
+	read -r t0 c0 m0 <<<"$(compile "$name")"
 	rm -f "$work/$name"/*_jsondump.go
 	(cd "$work/$name" && "$work/jsondump" -all . 2>"$work/warnings.txt") || { cat "$work/warnings.txt" >&2; exit 1; }
 	types=$(grep -c '^func (v \*\?[A-Za-z_0-9]*) DumpTo(' "$work/$name"/*_jsondump.go || true)
 	lines=$(cat "$work/$name"/*_jsondump.go | wc -l)
-	read -r t1 m1 <<<"$(compile "$name")"
-	awk -v p="$module/$dir" -v n="$types" -v l="$lines" -v t0="$t0" -v t1="$t1" -v m0="$m0" -v m1="$m1" 'BEGIN {
-		printf "| %s | %d | %d | %.1f s -> %.1f s (%.1fx) | %d -> %d MiB (%.1fx) |\n", p, n, l, t0, t1, t1/t0, m0/1024, m1/1024, m1/m0
+	read -r t1 c1 m1 <<<"$(compile "$name")"
+	awk -v p="$module/$dir" -v n="$types" -v l="$lines" -v t0="$t0" -v t1="$t1" -v c0="$c0" -v c1="$c1" -v m0="$m0" -v m1="$m1" 'BEGIN {
+		printf "| %s | %d | %d | %.1f s -> %.1f s (%.1fx) | %.1f s -> %.1f s (%.1fx) | %d -> %d MiB (%.1fx) |\n", p, n, l, t0, t1, t1/t0, c0, c1, c1/c0, m0/1024, m1/1024, m1/m0
 	}'
 	rm -f "$work/$name"/*_jsondump.go
 done

@@ -102,7 +102,12 @@ func (e *Encoder) AtIndex(i int) { e.at("[", strconv.Itoa(i)) }
 func (e *Encoder) AtKey(k string) { e.at("[", strconv.Quote(k)) }
 
 // at records one step of the path. Steps arrive innermost first, so they are
-// stored in that order and reversed once, in result.
+// stored in that order and reversed once, in result. It is not inlined:
+// generated code calls the At methods only on the way out of a failed
+// encode, at thousands of places in a big package, where an inlined append
+// was the compiler's work for nothing.
+//
+//go:noinline
 func (e *Encoder) at(kind, s string) {
 	if e.err != nil {
 		e.path = append(e.path, kind, s)
