@@ -15,6 +15,7 @@ import (
 	"github.com/jsondump/jsondump/examples/events"
 	"github.com/jsondump/jsondump/internal/difftest"
 	"github.com/jsondump/jsondump/runtime"
+	"github.com/jsondump/jsondump/runtime/dumpimpl"
 )
 
 func TestOptionCorners(t *testing.T) {
@@ -96,10 +97,10 @@ func TestOptionCorners(t *testing.T) {
 func ptrTo[T any](v T) *T { return &v }
 
 // byJSON is v1 under Go 1.26's encoding/json and v2 under the one on
-// encoding/json/v2 (runtime.JSONv2, which runtime's TestJSONv2 holds to
+// encoding/json/v2 (dumpimpl.JSONv2, which dumpimpl's TestJSONv2 holds to
 // encoding/json's behaviour).
 func byJSON(v1, v2 string) string {
-	if runtime.JSONv2 {
+	if dumpimpl.JSONv2 {
 		return v2
 	}
 	return v1

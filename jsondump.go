@@ -33,12 +33,13 @@ import (
 	"io"
 
 	"github.com/jsondump/jsondump/runtime"
+	"github.com/jsondump/jsondump/runtime/dumpimpl"
 )
 
 // Marshal returns the JSON encoding of v, as json.Marshal does, formatted as
 // opts ask (none: exactly json.Marshal's bytes).
 func Marshal(v any, opts ...runtime.Option) ([]byte, error) {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	e.Any(v)
 	return e.Bytes()
 }
@@ -67,7 +68,7 @@ func NewEncoder(w io.Writer) *Encoder {
 
 // Encode writes the JSON encoding of v to the stream, followed by a newline.
 func (enc *Encoder) Encode(v any) error {
-	e := runtime.NewEncoder(enc.w, enc.opts[:enc.nopts]...)
+	e := dumpimpl.NewEncoder(enc.w, enc.opts[:enc.nopts]...)
 	e.Any(v)
 	e.EndLine()
 	return e.Close()

@@ -182,7 +182,7 @@ func main() {
 	if bytes.Contains(src, []byte("_money_Amount_dump")) {
 		t.Errorf("Order's code inlines money.Amount, which has generated code:\n%s", src)
 	}
-	if !bytes.Contains(src, []byte("func _geo_Point_dump(e *runtime.Encoder, v *geo.Point)")) {
+	if !bytes.Contains(src, []byte("func _geo_Point_dump(e *dumpimpl.Encoder, v *geo.Point)")) {
 		t.Errorf("Order's code has no helper for geo.Point, which has no generated code:\n%s", src)
 	}
 	goRun(t, dir, "./main")

@@ -72,7 +72,7 @@ import (
 
 	"example.com/m"
 	"example.com/m/plain"
-	"github.com/jsondump/jsondump/runtime"
+	"github.com/jsondump/jsondump/runtime/dumpimpl"
 )
 
 func main() {
@@ -114,7 +114,7 @@ func main() {
 	pkf := plain.K[float64]{M: map[float64]int{1: 1}}
 	_, werr := json.Marshal(&pkf)
 	gerr := kf.DumpTo(os.Stdout)
-	if (werr == nil) != runtime.JSONv2 || gerr == nil {
+	if (werr == nil) != dumpimpl.JSONv2 || gerr == nil {
 		fmt.Println("float64 keys: want errors, got", werr, gerr)
 		os.Exit(1)
 	}
@@ -126,7 +126,7 @@ func main() {
 	var pnk plain.K[float64]
 	_, werr = json.Marshal(&pnk)
 	gerr = nk.DumpTo(os.Stdout)
-	if (werr == nil) != runtime.JSONv2 || gerr == nil {
+	if (werr == nil) != dumpimpl.JSONv2 || gerr == nil {
 		fmt.Println("nil float64 map: want errors, got", werr, gerr)
 		os.Exit(1)
 	}

@@ -6,7 +6,7 @@ import (
 
 	"github.com/jsondump/jsondump/gen"
 	"github.com/jsondump/jsondump/internal/testmod"
-	jsonruntime "github.com/jsondump/jsondump/runtime"
+	"github.com/jsondump/jsondump/runtime/dumpimpl"
 )
 
 const unsupportedTypes = `
@@ -109,7 +109,7 @@ func main() {
 		t.Errorf("want 15 lines, got %d:\n%s", n, got)
 	}
 	wants := []string{"client fails: json: unsupported type: func(*http.Request, []*http.Request) error", "fn fails:"}
-	if !jsonruntime.JSONv2 { // v2 takes array keys
+	if !dumpimpl.JSONv2 { // v2 takes array keys
 		wants = append(wants, "map key fails:")
 	}
 	for _, want := range wants {

@@ -268,11 +268,14 @@ func math() int { return io }
 
 type runtime struct{ N int }
 
+type dumpimpl struct{ M int }
+
 var url = math()
 
 type T struct {
 	U  neturl.URL ` + "`json:\"u\"`" + `
 	R  runtime    ` + "`json:\"r\"`" + `
+	D  dumpimpl   ` + "`json:\"d\"`" + `
 	F  float64    ` + "`json:\"f,omitzero\"`" + `
 }
 `,
@@ -283,11 +286,14 @@ type T struct {
 
 import (
 	io "example.com/m/imp/fake"
+	dumpimpl "errors"
 	runtime "net/url"
 	url "strings"
 )
 
 var _ = url.ToUpper
+
+var _ = dumpimpl.New
 
 type T struct {
 	W io.Writer    ` + "`json:\"w\"`" + `
@@ -322,13 +328,13 @@ func main() {
 		src := string(out.Content)
 		switch filepath.Base(filepath.Dir(out.Path)) {
 		case "decl":
-			for _, want := range []string{`stdio "io"`, `jsonruntime "github.com/jsondump/jsondump/runtime"`, `neturl "net/url"`} {
+			for _, want := range []string{`stdio "io"`, `jsonruntime "github.com/jsondump/jsondump/runtime"`, `jsondumpimpl "github.com/jsondump/jsondump/runtime/dumpimpl"`, `neturl "net/url"`} {
 				if !strings.Contains(src, want) {
 					t.Errorf("decl: no import %s:\n%s", want, src)
 				}
 			}
 		case "imp":
-			for _, want := range []string{`stdio "io"`, `jsonruntime "github.com/jsondump/jsondump/runtime"`, `runtime "net/url"`, "\t\"example.com/m/imp/fake\"\n"} {
+			for _, want := range []string{`stdio "io"`, `jsonruntime "github.com/jsondump/jsondump/runtime"`, `jsondumpimpl "github.com/jsondump/jsondump/runtime/dumpimpl"`, `runtime "net/url"`, "\t\"example.com/m/imp/fake\"\n"} {
 				if !strings.Contains(src, want) {
 					t.Errorf("imp: no import %s:\n%s", want, src)
 				}

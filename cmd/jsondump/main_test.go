@@ -205,7 +205,7 @@ func TestMarshalJSONFlag(t *testing.T) {
 		if got := strings.Contains(string(src), ") MarshalJSON() ([]byte, error)"); got != c.want {
 			t.Errorf("jsondump %v: MarshalJSON generated: %v, want %v", c.args, got, c.want)
 		}
-		if !strings.Contains(string(src), "runtime.Register(_User_dispatch)") {
+		if !strings.Contains(string(src), "dumpimpl.Register(_User_dispatch)") {
 			t.Errorf("jsondump %v: the file does not register its DispatchFunc", c.args)
 		}
 	}

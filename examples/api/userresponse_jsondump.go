@@ -6,11 +6,12 @@ import (
 	"io"
 
 	"github.com/jsondump/jsondump/runtime"
+	"github.com/jsondump/jsondump/runtime/dumpimpl"
 )
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion5
+const _ = dumpimpl.SupportPackageIsVersion5
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -20,7 +21,7 @@ const _ = runtime.SupportPackageIsVersion5
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Category) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Category_dump(e, &v)
 	return e.Close()
 }
@@ -29,7 +30,7 @@ func (v Category) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Category) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Category_dump(e, &v)
 	return e.MustString()
 }
@@ -37,7 +38,7 @@ func (v Category) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v Category) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_Category_dump(e, &v)
 	return e.Bytes()
 }
@@ -61,7 +62,7 @@ func (v *Category) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v OrderList) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_OrderList_dump(e, &v)
 	return e.Close()
 }
@@ -70,7 +71,7 @@ func (v OrderList) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v OrderList) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_OrderList_dump(e, &v)
 	return e.MustString()
 }
@@ -78,7 +79,7 @@ func (v OrderList) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v OrderList) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_OrderList_dump(e, &v)
 	return e.Bytes()
 }
@@ -102,7 +103,7 @@ func (v *OrderList) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v UserResponse) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_UserResponse_dump(e, &v)
 	return e.Close()
 }
@@ -111,7 +112,7 @@ func (v UserResponse) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v UserResponse) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_UserResponse_dump(e, &v)
 	return e.MustString()
 }
@@ -119,7 +120,7 @@ func (v UserResponse) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v UserResponse) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_UserResponse_dump(e, &v)
 	return e.Bytes()
 }
@@ -136,7 +137,7 @@ func (v *UserResponse) DumpJSON(e *runtime.Encoder) {
 }
 
 func init() {
-	runtime.Register(_Category_dispatch)
+	dumpimpl.Register(_Category_dispatch)
 }
 
 // _Category_dispatch writes v to e when v holds a value of one of the types
@@ -144,7 +145,7 @@ func init() {
 // values (interface fields, the argument of jsondump.Marshal) reach the
 // generated code through it. A struct that embeds one of these types does
 // not match, so it is encoded whole, as encoding/json encodes it.
-func _Category_dispatch(e *runtime.Encoder, v any) bool {
+func _Category_dispatch(e *dumpimpl.Encoder, v any) bool {
 	switch v := v.(type) {
 	case *Category:
 		e.Follow(v)
@@ -165,7 +166,7 @@ func _Category_dispatch(e *runtime.Encoder, v any) bool {
 }
 
 // _APIError_dump writes the JSON encoding of *v, a api.APIError, to e.
-func _APIError_dump(e *runtime.Encoder, v *APIError) {
+func _APIError_dump(e *dumpimpl.Encoder, v *APIError) {
 	e.OpenObject()
 	e.FirstKey(`"Code":`)
 	e.Int(int64(v.Code))
@@ -183,7 +184,7 @@ func _APIError_dump(e *runtime.Encoder, v *APIError) {
 }
 
 // _Address_dump writes the JSON encoding of *v, a api.Address, to e.
-func _Address_dump(e *runtime.Encoder, v *Address) {
+func _Address_dump(e *dumpimpl.Encoder, v *Address) {
 	e.OpenObject()
 	e.FirstKey(`"Street":`)
 	e.String(v.Street)
@@ -199,7 +200,7 @@ func _Address_dump(e *runtime.Encoder, v *Address) {
 }
 
 // _Category_dump writes the JSON encoding of *v, a api.Category, to e.
-func _Category_dump(e *runtime.Encoder, v *Category) {
+func _Category_dump(e *dumpimpl.Encoder, v *Category) {
 	e.OpenObject()
 	e.FirstKey(`"name":`)
 	e.String(v.Name)
@@ -247,7 +248,7 @@ func _Category_dump(e *runtime.Encoder, v *Category) {
 			e.AtField("Locales")
 			return
 		}
-		for _, k1 := range runtime.StringKeys(e, v.Locales) {
+		for _, k1 := range dumpimpl.StringKeys(e, v.Locales) {
 			e.KeyString(k1.Name)
 			v1 := v.Locales[k1.Key]
 			_Category_dump(e, &v1)
@@ -272,7 +273,7 @@ func _Category_dump(e *runtime.Encoder, v *Category) {
 }
 
 // _Line_dump writes the JSON encoding of *v, a api.Line, to e.
-func _Line_dump(e *runtime.Encoder, v *Line) {
+func _Line_dump(e *dumpimpl.Encoder, v *Line) {
 	e.OpenObject()
 	e.FirstKey(`"sku":`)
 	e.String(v.SKU)
@@ -296,7 +297,7 @@ func _Line_dump(e *runtime.Encoder, v *Line) {
 }
 
 // _OrderList_dump writes the JSON encoding of *v, a api.OrderList, to e.
-func _OrderList_dump(e *runtime.Encoder, v *OrderList) {
+func _OrderList_dump(e *dumpimpl.Encoder, v *OrderList) {
 	e.OpenObject()
 	e.FirstKey(`"request_id":`)
 	e.String(v.Meta.RequestID)
@@ -330,7 +331,7 @@ func _OrderList_dump(e *runtime.Encoder, v *OrderList) {
 }
 
 // _Order_dump writes the JSON encoding of *v, a api.Order, to e.
-func _Order_dump(e *runtime.Encoder, v *Order) {
+func _Order_dump(e *dumpimpl.Encoder, v *Order) {
 	e.OpenObject()
 	e.FirstKey(`"id":`)
 	e.String(v.ID)
@@ -387,7 +388,7 @@ func _Order_dump(e *runtime.Encoder, v *Order) {
 	if len(v.Notes) != 0 {
 		e.Key(`,"notes":`)
 		e.OpenObject()
-		for _, k1 := range runtime.StringEntries(e, v.Notes) {
+		for _, k1 := range dumpimpl.StringEntries(e, v.Notes) {
 			e.KeyString(k1.Name)
 			v1 := k1.Value
 			e.String(v1)
@@ -398,7 +399,7 @@ func _Order_dump(e *runtime.Encoder, v *Order) {
 }
 
 // _Page_dump writes the JSON encoding of *v, a api.Page, to e.
-func _Page_dump(e *runtime.Encoder, v *Page) {
+func _Page_dump(e *dumpimpl.Encoder, v *Page) {
 	e.OpenObject()
 	if v.Next != "" {
 		e.Key(`,"next":`)
@@ -411,7 +412,7 @@ func _Page_dump(e *runtime.Encoder, v *Page) {
 
 // _UserResponse_dump writes the JSON encoding of *v, a api.UserResponse, to
 // e.
-func _UserResponse_dump(e *runtime.Encoder, v *UserResponse) {
+func _UserResponse_dump(e *dumpimpl.Encoder, v *UserResponse) {
 	e.OpenObject()
 	e.FirstKey(`"request_id":`)
 	e.String(v.Meta.RequestID)
@@ -443,7 +444,7 @@ func _UserResponse_dump(e *runtime.Encoder, v *UserResponse) {
 }
 
 // _User_dump writes the JSON encoding of *v, a api.User, to e.
-func _User_dump(e *runtime.Encoder, v *User) {
+func _User_dump(e *dumpimpl.Encoder, v *User) {
 	e.OpenObject()
 	e.FirstKey(`"id":`)
 	e.Int(v.ID)

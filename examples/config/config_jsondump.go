@@ -6,11 +6,12 @@ import (
 	"io"
 
 	"github.com/jsondump/jsondump/runtime"
+	"github.com/jsondump/jsondump/runtime/dumpimpl"
 )
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion5
+const _ = dumpimpl.SupportPackageIsVersion5
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -20,7 +21,7 @@ const _ = runtime.SupportPackageIsVersion5
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Backend) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Backend_dump(e, &v)
 	return e.Close()
 }
@@ -29,7 +30,7 @@ func (v Backend) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Backend) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Backend_dump(e, &v)
 	return e.MustString()
 }
@@ -53,7 +54,7 @@ func (v *Backend) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Config) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Config_dump(e, &v)
 	return e.Close()
 }
@@ -62,7 +63,7 @@ func (v Config) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Config) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Config_dump(e, &v)
 	return e.MustString()
 }
@@ -86,7 +87,7 @@ func (v *Config) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Limits) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Limits_dump(e, &v)
 	return e.Close()
 }
@@ -95,7 +96,7 @@ func (v Limits) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Limits) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Limits_dump(e, &v)
 	return e.MustString()
 }
@@ -119,7 +120,7 @@ func (v *Limits) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Pair[K, V]) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Pair_dump(e, &v)
 	return e.Close()
 }
@@ -128,7 +129,7 @@ func (v Pair[K, V]) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Pair[K, V]) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Pair_dump(e, &v)
 	return e.MustString()
 }
@@ -147,14 +148,14 @@ func (v *Pair[K, V]) DumpJSON(e *runtime.Encoder) {
 // _Pair_pointer returns v, for the file's DispatchFunc: a *Pair held in an
 // interface is matched when this method returns that very pointer, which
 // the method promoted to a struct that embeds Pair does not.
-func (v *Pair[K, V]) _Pair_pointer() runtime.Dumper {
+func (v *Pair[K, V]) _Pair_pointer() dumpimpl.Dumper {
 	return v
 }
 
 // _Pair_value writes v to e as encoding/json writes a Pair held in an
 // interface, and reports true, when x holds a value of exactly v's type;
 // for the file's DispatchFunc.
-func (v Pair[K, V]) _Pair_value(e *runtime.Encoder, x any) bool {
+func (v Pair[K, V]) _Pair_value(e *dumpimpl.Encoder, x any) bool {
 	if _, ok := x.(Pair[K, V]); !ok {
 		return false
 	}
@@ -163,7 +164,7 @@ func (v Pair[K, V]) _Pair_value(e *runtime.Encoder, x any) bool {
 }
 
 func init() {
-	runtime.Register(_Backend_dispatch)
+	dumpimpl.Register(_Backend_dispatch)
 }
 
 // _Backend_dispatch writes v to e when v holds a value of one of the types
@@ -171,7 +172,7 @@ func init() {
 // values (interface fields, the argument of jsondump.Marshal) reach the
 // generated code through it. A struct that embeds one of these types does
 // not match, so it is encoded whole, as encoding/json encodes it.
-func _Backend_dispatch(e *runtime.Encoder, v any) bool {
+func _Backend_dispatch(e *dumpimpl.Encoder, v any) bool {
 	switch v := v.(type) {
 	case *Backend:
 		e.Follow(v)
@@ -186,15 +187,15 @@ func _Backend_dispatch(e *runtime.Encoder, v any) bool {
 	case Limits:
 		_Limits_dump(e, &v)
 	case interface {
-		_Pair_pointer() runtime.Dumper
+		_Pair_pointer() dumpimpl.Dumper
 	}:
-		d := runtime.Declared(v, v._Pair_pointer)
+		d := dumpimpl.Declared(v, v._Pair_pointer)
 		if d == nil {
 			return false
 		}
 		e.Follow(d)
 	case interface {
-		_Pair_value(*runtime.Encoder, any) bool
+		_Pair_value(*dumpimpl.Encoder, any) bool
 	}:
 		return v._Pair_value(e, v)
 	default:
@@ -204,7 +205,7 @@ func _Backend_dispatch(e *runtime.Encoder, v any) bool {
 }
 
 // _Backend_dump writes the JSON encoding of *v, a config.Backend, to e.
-func _Backend_dump(e *runtime.Encoder, v *Backend) {
+func _Backend_dump(e *dumpimpl.Encoder, v *Backend) {
 	e.OpenObject()
 	e.FirstKey(`"url":`)
 	e.String(v.URL)
@@ -229,10 +230,10 @@ func _Backend_dump(e *runtime.Encoder, v *Backend) {
 }
 
 // _Config_dump writes the JSON encoding of *v, a config.Config, to e.
-func _Config_dump(e *runtime.Encoder, v *Config) {
+func _Config_dump(e *dumpimpl.Encoder, v *Config) {
 	// Go 1.27's encoding/json (on encoding/json/v2) reads these tags otherwise;
-	// runtime.JSONv2 is a constant, so the compiler keeps one branch.
-	if runtime.JSONv2 {
+	// dumpimpl.JSONv2 is a constant, so the compiler keeps one branch.
+	if dumpimpl.JSONv2 {
 		e.OpenObject()
 		e.FirstKey(`"name":`)
 		e.String(v.Name)
@@ -310,7 +311,7 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 			e.Null()
 		} else {
 			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Features) {
+			for _, k1 := range dumpimpl.StringEntries(e, v.Features) {
 				e.KeyString(k1.Name)
 				v1 := k1.Value
 				e.Bool(v1)
@@ -320,7 +321,7 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 		if len(v.Extra) != 0 {
 			e.Key(`,"extra":`)
 			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Extra) {
+			for _, k1 := range dumpimpl.StringEntries(e, v.Extra) {
 				e.KeyString(k1.Name)
 				v1 := k1.Value
 				e.RawMessage(v1)
@@ -431,7 +432,7 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 			e.Null()
 		} else {
 			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Features) {
+			for _, k1 := range dumpimpl.StringEntries(e, v.Features) {
 				e.KeyString(k1.Name)
 				v1 := k1.Value
 				e.Bool(v1)
@@ -441,7 +442,7 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 		if len(v.Extra) != 0 {
 			e.Key(`,"extra":`)
 			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Extra) {
+			for _, k1 := range dumpimpl.StringEntries(e, v.Extra) {
 				e.KeyString(k1.Name)
 				v1 := k1.Value
 				e.RawMessage(v1)
@@ -480,10 +481,10 @@ func _Config_dump(e *runtime.Encoder, v *Config) {
 // _Config_dumpValue writes *v to e as encoding/json encodes a config.Config
 // that is not addressable: Marshaler and TextMarshaler methods on its
 // pointer type do not apply.
-func _Config_dumpValue(e *runtime.Encoder, v *Config) {
+func _Config_dumpValue(e *dumpimpl.Encoder, v *Config) {
 	// Go 1.27's encoding/json (on encoding/json/v2) reads these tags otherwise;
-	// runtime.JSONv2 is a constant, so the compiler keeps one branch.
-	if runtime.JSONv2 {
+	// dumpimpl.JSONv2 is a constant, so the compiler keeps one branch.
+	if dumpimpl.JSONv2 {
 		e.OpenObject()
 		e.FirstKey(`"name":`)
 		e.String(v.Name)
@@ -557,7 +558,7 @@ func _Config_dumpValue(e *runtime.Encoder, v *Config) {
 			e.Null()
 		} else {
 			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Features) {
+			for _, k1 := range dumpimpl.StringEntries(e, v.Features) {
 				e.KeyString(k1.Name)
 				v1 := k1.Value
 				e.Bool(v1)
@@ -567,7 +568,7 @@ func _Config_dumpValue(e *runtime.Encoder, v *Config) {
 		if len(v.Extra) != 0 {
 			e.Key(`,"extra":`)
 			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Extra) {
+			for _, k1 := range dumpimpl.StringEntries(e, v.Extra) {
 				e.KeyString(k1.Name)
 				v1 := k1.Value
 				e.RawMessage(v1)
@@ -674,7 +675,7 @@ func _Config_dumpValue(e *runtime.Encoder, v *Config) {
 			e.Null()
 		} else {
 			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Features) {
+			for _, k1 := range dumpimpl.StringEntries(e, v.Features) {
 				e.KeyString(k1.Name)
 				v1 := k1.Value
 				e.Bool(v1)
@@ -684,7 +685,7 @@ func _Config_dumpValue(e *runtime.Encoder, v *Config) {
 		if len(v.Extra) != 0 {
 			e.Key(`,"extra":`)
 			e.OpenObject()
-			for _, k1 := range runtime.StringEntries(e, v.Extra) {
+			for _, k1 := range dumpimpl.StringEntries(e, v.Extra) {
 				e.KeyString(k1.Name)
 				v1 := k1.Value
 				e.RawMessage(v1)
@@ -721,7 +722,7 @@ func _Config_dumpValue(e *runtime.Encoder, v *Config) {
 }
 
 // _Limits_dump writes the JSON encoding of *v, a config.Limits, to e.
-func _Limits_dump(e *runtime.Encoder, v *Limits) {
+func _Limits_dump(e *dumpimpl.Encoder, v *Limits) {
 	e.OpenObject()
 	if v.MaxConns != 0 {
 		e.Key(`,"max_conns":`)
@@ -744,7 +745,7 @@ func _Limits_dump(e *runtime.Encoder, v *Limits) {
 
 // _Pair_dump writes the JSON encoding of *v, a config.Pair[K comparable, V
 // any], to e.
-func _Pair_dump[K comparable, V any](e *runtime.Encoder, v *Pair[K, V]) {
+func _Pair_dump[K comparable, V any](e *dumpimpl.Encoder, v *Pair[K, V]) {
 	e.OpenObject()
 	e.FirstKey(`"key":`)
 	e.Addr(&v.Key)
@@ -764,7 +765,7 @@ func _Pair_dump[K comparable, V any](e *runtime.Encoder, v *Pair[K, V]) {
 // _Pair_dumpValue writes *v to e as encoding/json encodes a config.Pair[K
 // comparable, V any] that is not addressable: Marshaler and TextMarshaler
 // methods on its pointer type do not apply.
-func _Pair_dumpValue[K comparable, V any](e *runtime.Encoder, v *Pair[K, V]) {
+func _Pair_dumpValue[K comparable, V any](e *dumpimpl.Encoder, v *Pair[K, V]) {
 	e.OpenObject()
 	e.FirstKey(`"key":`)
 	e.Any(v.Key)

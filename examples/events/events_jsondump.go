@@ -6,11 +6,12 @@ import (
 	"io"
 
 	"github.com/jsondump/jsondump/runtime"
+	"github.com/jsondump/jsondump/runtime/dumpimpl"
 )
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion5
+const _ = dumpimpl.SupportPackageIsVersion5
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -20,7 +21,7 @@ const _ = runtime.SupportPackageIsVersion5
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v AuditRecord) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_AuditRecord_dump(e, &v)
 	return e.Close()
 }
@@ -29,7 +30,7 @@ func (v AuditRecord) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v AuditRecord) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_AuditRecord_dump(e, &v)
 	return e.MustString()
 }
@@ -53,7 +54,7 @@ func (v *AuditRecord) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Batch) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Batch_dump(e, &v)
 	return e.Close()
 }
@@ -62,7 +63,7 @@ func (v Batch) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Batch) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Batch_dump(e, &v)
 	return e.MustString()
 }
@@ -86,7 +87,7 @@ func (v *Batch) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Record) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Record_dump(e, &v)
 	return e.Close()
 }
@@ -95,7 +96,7 @@ func (v Record) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Record) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Record_dump(e, &v)
 	return e.MustString()
 }
@@ -112,7 +113,7 @@ func (v *Record) DumpJSON(e *runtime.Encoder) {
 }
 
 func init() {
-	runtime.Register(_AuditRecord_dispatch)
+	dumpimpl.Register(_AuditRecord_dispatch)
 }
 
 // _AuditRecord_dispatch writes v to e when v holds a value of one of the
@@ -120,7 +121,7 @@ func init() {
 // dynamic values (interface fields, the argument of jsondump.Marshal) reach
 // the generated code through it. A struct that embeds one of these types
 // does not match, so it is encoded whole, as encoding/json encodes it.
-func _AuditRecord_dispatch(e *runtime.Encoder, v any) bool {
+func _AuditRecord_dispatch(e *dumpimpl.Encoder, v any) bool {
 	switch v := v.(type) {
 	case *AuditRecord:
 		e.Follow(v)
@@ -142,7 +143,7 @@ func _AuditRecord_dispatch(e *runtime.Encoder, v any) bool {
 
 // _AuditRecord_dump writes the JSON encoding of *v, a events.AuditRecord,
 // to e.
-func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
+func _AuditRecord_dump(e *dumpimpl.Encoder, v *AuditRecord) {
 	e.OpenObject()
 	e.FirstKey(`"time":`)
 	e.Time(v.Record.Time)
@@ -161,7 +162,7 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 	if len(v.Record.Attrs) != 0 {
 		e.Key(`,"attrs":`)
 		e.OpenObject()
-		for _, k1 := range runtime.StringEntries(e, v.Record.Attrs) {
+		for _, k1 := range dumpimpl.StringEntries(e, v.Record.Attrs) {
 			e.KeyString(k1.Name)
 			v1 := k1.Value
 			e.Any(v1)
@@ -176,7 +177,7 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 	if len(v.Record.Counters) != 0 {
 		e.Key(`,"counters":`)
 		e.OpenObject()
-		for _, k1 := range runtime.StringEntries(e, v.Record.Counters) {
+		for _, k1 := range dumpimpl.StringEntries(e, v.Record.Counters) {
 			e.KeyString(k1.Name)
 			v1 := k1.Value
 			e.Int(v1)
@@ -186,7 +187,7 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 	if len(v.Record.ByCode) != 0 {
 		e.Key(`,"by_code":`)
 		e.OpenObject()
-		for _, k1 := range runtime.IntKeys(e, v.Record.ByCode) {
+		for _, k1 := range dumpimpl.IntKeys(e, v.Record.ByCode) {
 			e.KeyString(k1.Name)
 			v1 := v.Record.ByCode[k1.Key]
 			e.String(v1)
@@ -196,7 +197,7 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 	if len(v.Record.Labels) != 0 {
 		e.Key(`,"labels":`)
 		e.OpenObject()
-		for _, k1 := range runtime.StringEntries(e, v.Record.Labels) {
+		for _, k1 := range dumpimpl.StringEntries(e, v.Record.Labels) {
 			e.KeyString(k1.Name)
 			v1 := k1.Value
 			e.String(v1)
@@ -254,7 +255,7 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 		e.Null()
 	} else {
 		e.OpenObject()
-		for _, k1 := range runtime.StringEntries(e, v.Record.Host) {
+		for _, k1 := range dumpimpl.StringEntries(e, v.Record.Host) {
 			e.KeyString(k1.Name)
 			v1 := k1.Value
 			e.String(v1)
@@ -271,7 +272,7 @@ func _AuditRecord_dump(e *runtime.Encoder, v *AuditRecord) {
 }
 
 // _Batch_dump writes the JSON encoding of *v, a events.Batch, to e.
-func _Batch_dump(e *runtime.Encoder, v *Batch) {
+func _Batch_dump(e *dumpimpl.Encoder, v *Batch) {
 	e.OpenObject()
 	e.FirstKey(`"records":`)
 	if v.Records == nil {
@@ -297,7 +298,7 @@ func _Batch_dump(e *runtime.Encoder, v *Batch) {
 }
 
 // _Record_dump writes the JSON encoding of *v, a events.Record, to e.
-func _Record_dump(e *runtime.Encoder, v *Record) {
+func _Record_dump(e *dumpimpl.Encoder, v *Record) {
 	e.OpenObject()
 	e.FirstKey(`"time":`)
 	e.Time(v.Time)
@@ -316,7 +317,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 	if len(v.Attrs) != 0 {
 		e.Key(`,"attrs":`)
 		e.OpenObject()
-		for _, k1 := range runtime.StringEntries(e, v.Attrs) {
+		for _, k1 := range dumpimpl.StringEntries(e, v.Attrs) {
 			e.KeyString(k1.Name)
 			v1 := k1.Value
 			e.Any(v1)
@@ -331,7 +332,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 	if len(v.Counters) != 0 {
 		e.Key(`,"counters":`)
 		e.OpenObject()
-		for _, k1 := range runtime.StringEntries(e, v.Counters) {
+		for _, k1 := range dumpimpl.StringEntries(e, v.Counters) {
 			e.KeyString(k1.Name)
 			v1 := k1.Value
 			e.Int(v1)
@@ -341,7 +342,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 	if len(v.ByCode) != 0 {
 		e.Key(`,"by_code":`)
 		e.OpenObject()
-		for _, k1 := range runtime.IntKeys(e, v.ByCode) {
+		for _, k1 := range dumpimpl.IntKeys(e, v.ByCode) {
 			e.KeyString(k1.Name)
 			v1 := v.ByCode[k1.Key]
 			e.String(v1)
@@ -351,7 +352,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 	if len(v.Labels) != 0 {
 		e.Key(`,"labels":`)
 		e.OpenObject()
-		for _, k1 := range runtime.StringEntries(e, v.Labels) {
+		for _, k1 := range dumpimpl.StringEntries(e, v.Labels) {
 			e.KeyString(k1.Name)
 			v1 := k1.Value
 			e.String(v1)
@@ -409,7 +410,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 		e.Null()
 	} else {
 		e.OpenObject()
-		for _, k1 := range runtime.StringEntries(e, v.Host) {
+		for _, k1 := range dumpimpl.StringEntries(e, v.Host) {
 			e.KeyString(k1.Name)
 			v1 := k1.Value
 			e.String(v1)
@@ -420,7 +421,7 @@ func _Record_dump(e *runtime.Encoder, v *Record) {
 }
 
 // _Source_dump writes the JSON encoding of *v, a events.Source, to e.
-func _Source_dump(e *runtime.Encoder, v *Source) {
+func _Source_dump(e *dumpimpl.Encoder, v *Source) {
 	e.OpenObject()
 	e.FirstKey(`"File":`)
 	e.String(v.File)
@@ -434,7 +435,7 @@ func _Source_dump(e *runtime.Encoder, v *Source) {
 }
 
 // _Span_dump writes the JSON encoding of *v, a events.Span, to e.
-func _Span_dump(e *runtime.Encoder, v *Span) {
+func _Span_dump(e *dumpimpl.Encoder, v *Span) {
 	e.OpenObject()
 	e.FirstKey(`"name":`)
 	e.String(v.Name)

@@ -18,6 +18,7 @@ import (
 
 	"github.com/jsondump/jsondump"
 	"github.com/jsondump/jsondump/runtime"
+	"github.com/jsondump/jsondump/runtime/dumpimpl"
 )
 
 // Dumper is what jsondump generates for a type, seen through a pointer.
@@ -136,7 +137,7 @@ func (f *filler) fill(v reflect.Value, depth int) {
 		for range n {
 			k := reflect.New(v.Type().Key()).Elem()
 			f.fill(k, depth+1)
-			if runtime.JSONv2 && k.Kind() == reflect.String {
+			if dumpimpl.JSONv2 && k.Kind() == reflect.String {
 				// encoding/json on encoding/json/v2 sorts some keys by
 				// their names as written, invalid UTF-8 as U+FFFD, and
 				// writes keys whose names then collide in an order of

@@ -6,11 +6,12 @@ import (
 	"io"
 
 	"github.com/jsondump/jsondump/runtime"
+	"github.com/jsondump/jsondump/runtime/dumpimpl"
 )
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion5
+const _ = dumpimpl.SupportPackageIsVersion5
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -20,7 +21,7 @@ const _ = runtime.SupportPackageIsVersion5
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Order) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Order_dump(e, &v)
 	return e.Close()
 }
@@ -29,7 +30,7 @@ func (v Order) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Order) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Order_dump(e, &v)
 	return e.MustString()
 }
@@ -53,7 +54,7 @@ func (v *Order) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v OrderList) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_OrderList_dump(e, &v)
 	return e.Close()
 }
@@ -62,7 +63,7 @@ func (v OrderList) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v OrderList) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_OrderList_dump(e, &v)
 	return e.MustString()
 }
@@ -79,7 +80,7 @@ func (v *OrderList) DumpJSON(e *runtime.Encoder) {
 }
 
 func init() {
-	runtime.Register(_Order_dispatch)
+	dumpimpl.Register(_Order_dispatch)
 }
 
 // _Order_dispatch writes v to e when v holds a value of one of the types of
@@ -87,7 +88,7 @@ func init() {
 // values (interface fields, the argument of jsondump.Marshal) reach the
 // generated code through it. A struct that embeds one of these types does
 // not match, so it is encoded whole, as encoding/json encodes it.
-func _Order_dispatch(e *runtime.Encoder, v any) bool {
+func _Order_dispatch(e *dumpimpl.Encoder, v any) bool {
 	switch v := v.(type) {
 	case *Order:
 		e.Follow(v)
@@ -104,7 +105,7 @@ func _Order_dispatch(e *runtime.Encoder, v any) bool {
 }
 
 // _Customer_dump writes the JSON encoding of *v, a shop.Customer, to e.
-func _Customer_dump(e *runtime.Encoder, v *Customer) {
+func _Customer_dump(e *dumpimpl.Encoder, v *Customer) {
 	e.OpenObject()
 	e.FirstKey(`"name":`)
 	e.String(v.Name)
@@ -131,7 +132,7 @@ func _Customer_dump(e *runtime.Encoder, v *Customer) {
 }
 
 // _Line_dump writes the JSON encoding of *v, a shop.Line, to e.
-func _Line_dump(e *runtime.Encoder, v *Line) {
+func _Line_dump(e *dumpimpl.Encoder, v *Line) {
 	e.OpenObject()
 	e.FirstKey(`"sku":`)
 	e.String(v.SKU)
@@ -155,7 +156,7 @@ func _Line_dump(e *runtime.Encoder, v *Line) {
 }
 
 // _OrderList_dump writes the JSON encoding of *v, a shop.OrderList, to e.
-func _OrderList_dump(e *runtime.Encoder, v *OrderList) {
+func _OrderList_dump(e *dumpimpl.Encoder, v *OrderList) {
 	e.OpenObject()
 	e.FirstKey(`"request_id":`)
 	e.String(v.RequestID)
@@ -185,7 +186,7 @@ func _OrderList_dump(e *runtime.Encoder, v *OrderList) {
 }
 
 // _Order_dump writes the JSON encoding of *v, a shop.Order, to e.
-func _Order_dump(e *runtime.Encoder, v *Order) {
+func _Order_dump(e *dumpimpl.Encoder, v *Order) {
 	e.OpenObject()
 	e.FirstKey(`"ID":`)
 	e.String(v.ID)
@@ -234,7 +235,7 @@ func _Order_dump(e *runtime.Encoder, v *Order) {
 	if len(v.Notes) != 0 {
 		e.Key(`,"notes":`)
 		e.OpenObject()
-		for _, k1 := range runtime.StringEntries(e, v.Notes) {
+		for _, k1 := range dumpimpl.StringEntries(e, v.Notes) {
 			e.KeyString(k1.Name)
 			v1 := k1.Value
 			e.String(v1)

@@ -2,16 +2,17 @@ package analyze
 
 // The names the generated file imports its packages under. Analysis picks
 // them once the file's model is complete, and records them in the model
-// (File.PkgNames, File.Aliases, File.RuntimeName), so that emission never
-// guesses a name. A package is imported under its own name unless that name
-// is taken in the generated file: by a top-level identifier of the package
-// (a file-scope import may not share a name with the package block), by
-// another import of the file, by a package some file of the package imports
-// under that name, or by a name generated code uses for its own parameters.
-// It is then aliased: as the package's own files import it (neturl), else
-// jsonruntime for jsondump's runtime, stdio for a standard library package
-// io, and otherwise the last two elements of the import path (xurl for
-// example.com/x/url), with a number appended if even that is taken.
+// (File.PkgNames, File.Aliases, File.RuntimeName, File.ImplName), so that
+// emission never guesses a name. A package is imported under its own name
+// unless that name is taken in the generated file: by a top-level identifier
+// of the package (a file-scope import may not share a name with the package
+// block), by another import of the file, by a package some file of the
+// package imports under that name, or by a name generated code uses for its
+// own parameters. It is then aliased: as the package's own files import it
+// (neturl), else jsonruntime and jsondumpimpl for jsondump's runtime and
+// runtime/dumpimpl, stdio for a standard library package io, and otherwise
+// the last two elements of the import path (xurl for example.com/x/url),
+// with a number appended if even that is taken.
 
 import (
 	"go/token"
@@ -27,11 +28,12 @@ import (
 // packages of the types it spells, with their names.
 var fixedImports = []struct{ path, name string }{
 	{model.RuntimePath, "runtime"},
+	{model.ImplPath, "dumpimpl"},
 	{"io", "io"},
 	{"math", "math"},
 }
 
-// importNames fills in f.PkgNames, f.Aliases and f.RuntimeName.
+// importNames fills in f.PkgNames, f.Aliases, f.RuntimeName and f.ImplName.
 func (a *analyzer) importNames(f *model.File) {
 	names := map[string]string{} // path -> package name
 	for _, imp := range fixedImports {
@@ -107,7 +109,7 @@ func (a *analyzer) importNames(f *model.File) {
 	f.Aliases = map[string]string{}
 	for _, path := range paths {
 		name := names[path]
-		if path != model.RuntimePath && !fixed(path) {
+		if !fixed(path) {
 			f.PkgNames[path] = name
 		}
 		// A name is free for path unless the package or this file uses it, or
@@ -129,13 +131,16 @@ func (a *analyzer) importNames(f *model.File) {
 			if local == "" || !free(local) {
 				local = alias(path, name, free)
 			}
-			if path != model.RuntimePath {
+			if !runtimePath(path) {
 				f.Aliases[path] = local
 			}
 		}
 		taken[local] = true
-		if path == model.RuntimePath {
+		switch path {
+		case model.RuntimePath:
 			f.RuntimeName = local
+		case model.ImplPath:
+			f.ImplName = local
 		}
 	}
 	if len(f.PkgNames) == 0 {
@@ -157,11 +162,15 @@ func fixedIndex(path string) int {
 
 func fixed(path string) bool { return fixedIndex(path) < len(fixedImports) }
 
+// runtimePath says that path is jsondump's runtime or runtime/dumpimpl,
+// whose names the model holds apart from Aliases.
+func runtimePath(path string) bool { return path == model.RuntimePath || path == model.ImplPath }
+
 // alias is a name for the package at path, whose own name is taken.
 func alias(path, name string, free func(string) bool) string {
 	var base string
 	switch {
-	case path == model.RuntimePath:
+	case runtimePath(path):
 		base = "json" + name
 	case !strings.Contains(strings.SplitN(path, "/", 2)[0], "."):
 		base = "std" + name // the standard library
@@ -275,11 +284,11 @@ func typePaths(f *model.File) map[string]bool {
 // that generated code would shadow or be shadowed by: they share the scope
 // of its locals (model.Locals, the loop locals) and of the file's imports.
 func (a *analyzer) typeParamClashes(f *model.File) {
-	taken := map[string]bool{f.RuntimeName: true}
+	taken := map[string]bool{f.RuntimeName: true, f.ImplName: true}
 	for _, n := range model.Locals {
 		taken[n] = true
 	}
-	for _, imp := range fixedImports[1:] { // io, math; the runtime's name is f.RuntimeName
+	for _, imp := range fixedImports[2:] { // io, math; the runtime's names are f.RuntimeName and f.ImplName
 		if alias, ok := f.Aliases[imp.path]; ok {
 			taken[alias] = true
 		} else {

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"unsafe"
 
-	jsonruntime "github.com/jsondump/jsondump/runtime"
+	"github.com/jsondump/jsondump/runtime/dumpimpl"
 
 	"github.com/jsondump/jsondump/gen/internal/load"
 	"github.com/jsondump/jsondump/gen/internal/model"
@@ -64,12 +64,13 @@ func mustModel(t *testing.T, dir string, cfg Config, tags ...string) *model.File
 	return files[0]
 }
 
-// fakeRuntime is a stand-in for github.com/jsondump/jsondump/runtime, so
-// that test packages can hold "generated" code of their own without
-// depending on the real runtime.
+// fakeRuntime is a stand-in for github.com/jsondump/jsondump/runtime and
+// runtime/dumpimpl, so that test packages can hold "generated" code of
+// their own without depending on the real runtime.
 var fakeRuntime = map[string]string{
-	"jd/go.mod":             "module github.com/jsondump/jsondump\n\ngo 1.26\n",
-	"jd/runtime/runtime.go": "package runtime\n\ntype Encoder struct{}\n",
+	"jd/go.mod":                       "module github.com/jsondump/jsondump\n\ngo 1.26\n",
+	"jd/runtime/runtime.go":           "package runtime\n\nimport \"github.com/jsondump/jsondump/runtime/dumpimpl\"\n\ntype Encoder = dumpimpl.Encoder\n",
+	"jd/runtime/dumpimpl/dumpimpl.go": "package dumpimpl\n\ntype Encoder struct{}\n",
 }
 
 const goModWithRuntime = `module example.com/x
@@ -167,7 +168,7 @@ func TestPromotion(t *testing.T) {
 			fill(p.Elem(), 0)
 			want := topKeys(t, p.Interface())
 			obj := object(f, t, rt.Name())
-			if jsonruntime.JSONv2 && obj.V2 != nil {
+			if dumpimpl.JSONv2 && obj.V2 != nil {
 				obj = obj.V2 // encoding/json on encoding/json/v2 reads the tags otherwise
 			}
 			if got := keys(obj); !slices.Equal(got, want) {

@@ -109,7 +109,8 @@ func (a *analyzer) methodValue(t types.Type, addr bool) *model.Value {
 }
 
 // hasDumper reports whether the named type has generated code of its own
-// outside the file being written: DumpJSON(*runtime.Encoder) on its pointer.
+// outside the file being written: DumpJSON(*runtime.Encoder) on its pointer
+// (runtime.Encoder is an alias of dumpimpl.Encoder).
 func (a *analyzer) hasDumper(n *types.Named) bool {
 	obj := n.Origin().Obj()
 	if obj.Pkg() == a.pkg.Types {
@@ -131,7 +132,7 @@ func (a *analyzer) hasDumper(n *types.Named) bool {
 		return false
 	}
 	e, ok := types.Unalias(p.Elem()).(*types.Named)
-	return ok && e.Obj().Name() == "Encoder" && e.Obj().Pkg() != nil && e.Obj().Pkg().Path() == model.RuntimePath
+	return ok && e.Obj().Name() == "Encoder" && e.Obj().Pkg() != nil && e.Obj().Pkg().Path() == model.ImplPath
 }
 
 // value says how a value of type t is encoded at a position: addressable

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	jsonruntime "github.com/jsondump/jsondump/runtime"
+	"github.com/jsondump/jsondump/runtime/dumpimpl"
 )
 
 // tagCases are struct tags (the text between the quotes of `json:"..."`)
@@ -64,13 +64,13 @@ func TestTagReadings(t *testing.T) {
 }
 
 // TestTagsMatchEncodingJSON checks the reading of each tag (tagV1 or tagV2,
-// as runtime.JSONv2 says) against the encoding/json this test is built
+// as dumpimpl.JSONv2 says) against the encoding/json this test is built
 // with: the key of an int field F with that tag, whether its zero is left
 // out, and whether 1 is quoted.
 func TestTagsMatchEncodingJSON(t *testing.T) {
 	for _, c := range tagCases {
 		want := c.v1
-		if jsonruntime.JSONv2 {
+		if dumpimpl.JSONv2 {
 			want = c.v2
 		}
 		if want.embed || want.format {

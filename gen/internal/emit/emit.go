@@ -31,11 +31,14 @@ import (
 
 // File returns the complete, gofmt-formatted source of the generated file f.
 func File(f *model.File) ([]byte, error) {
-	rt := f.RuntimeName
+	rt, impl := f.RuntimeName, f.ImplName
 	if rt == "" {
 		rt = "runtime"
 	}
-	for _, name := range []string{f.PkgName, rt} {
+	if impl == "" {
+		impl = "dumpimpl"
+	}
+	for _, name := range []string{f.PkgName, rt, impl} {
 		if !token.IsIdentifier(name) {
 			return nil, fmt.Errorf("gen: emitting %s: %q is not a Go identifier", f.PkgPath, name)
 		}
@@ -58,13 +61,18 @@ func File(f *model.File) ([]byte, error) {
 	} else {
 		out.ImportAlias(model.RuntimePath, rt)
 	}
+	if impl == "dumpimpl" {
+		out.ImportName(model.ImplPath, impl)
+	} else {
+		out.ImportAlias(model.ImplPath, impl)
+	}
 	top, err := fileHeader(f.BuildConstraint)
 	if err != nil {
 		return nil, fmt.Errorf("gen: emitting %s: %v", f.PkgPath, err)
 	}
 	out.HeaderComment(top)
 
-	em := &emitter{pkg: f.PkgPath, rt: rt, helpers: map[string]bool{}}
+	em := &emitter{pkg: f.PkgPath, rt: rt, impl: impl, helpers: map[string]bool{}}
 	for _, enc := range f.Encoders {
 		em.helpers[enc.Name] = true
 	}
@@ -87,7 +95,7 @@ func File(f *model.File) ([]byte, error) {
 	// constant, rather than somewhere in the code below.
 	out.Comment("This file needs the runtime API it was generated for; regenerate it")
 	out.Comment("with go generate if this line does not compile.")
-	out.Const().Id("_").Op("=").Qual(model.RuntimePath, "SupportPackageIsVersion5")
+	out.Const().Id("_").Op("=").Add(implName("SupportPackageIsVersion5"))
 	for _, t := range f.Types {
 		em.methods(out, t)
 	}
@@ -175,6 +183,7 @@ func localClash(f *model.File, owner string, params []model.Param) error {
 type emitter struct {
 	pkg     string          // import path of the generated package
 	rt      string          // the name the runtime package is imported as, for doc comments
+	impl    string          // the name package dumpimpl is imported as, for comments
 	helpers map[string]bool // names of File.Encoders
 	err     error
 }
@@ -204,10 +213,16 @@ func (em *emitter) qual(path, name string) *jen.Statement {
 	return jen.Qual(path, name)
 }
 
-// runtime is a name of package runtime: runtime.Encoder.
+// runtimeName is a name of package runtime, which users import: only the
+// types that the signatures of DumpTo, Dumps and DumpJSON name (Option,
+// Encoder).
 func runtimeName(name string) *jen.Statement { return jen.Qual(model.RuntimePath, name) }
 
-// e is the *runtime.Encoder every generated function writes to.
+// implName is a name of package dumpimpl, which generated code calls:
+// dumpimpl.NewEncoder, dumpimpl.StringKeys, everything but runtimeName's.
+func implName(name string) *jen.Statement { return jen.Qual(model.ImplPath, name) }
+
+// e is the *dumpimpl.Encoder every generated function writes to.
 func e() *jen.Statement { return jen.Id("e") }
 
 // typeExpr spells a type of the model.
@@ -308,7 +323,7 @@ func (em *emitter) methods(out *jen.File, t *model.Type) {
 	out.Func().Params(jen.Id("v").Add(valueRecv())).Id("DumpTo").
 		Params(jen.Id("w").Qual("io", "Writer"), opts.Clone()).Error().
 		Block(
-			jen.Id("e").Op(":=").Add(runtimeName("NewEncoder")).Call(jen.Id("w"), jen.Id("opts").Op("...")),
+			jen.Id("e").Op(":=").Add(implName("NewEncoder")).Call(jen.Id("w"), jen.Id("opts").Op("...")),
 			dumpRecv(),
 			jen.Return(e().Dot("Close").Call()),
 		)
@@ -320,14 +335,14 @@ func (em *emitter) methods(out *jen.File, t *model.Type) {
 	out.Func().Params(jen.Id("v").Add(valueRecv())).Id("Dumps").
 		Params(opts.Clone()).String().
 		Block(
-			jen.Id("e").Op(":=").Add(runtimeName("NewEncoder")).Call(jen.Nil(), jen.Id("opts").Op("...")),
+			jen.Id("e").Op(":=").Add(implName("NewEncoder")).Call(jen.Nil(), jen.Id("opts").Op("...")),
 			dumpRecv(),
 			jen.Return(e().Dot("MustString").Call()),
 		)
 	out.Line()
 
 	if t.MarshalJSON {
-		newEncoder := jen.Id("e").Op(":=").Add(runtimeName("NewEncoder")).Call(jen.Nil())
+		newEncoder := jen.Id("e").Op(":=").Add(implName("NewEncoder")).Call(jen.Nil())
 		result := jen.Params(jen.Index().Byte(), jen.Error())
 		if t.NoCopy {
 			doc(out, "MarshalJSON implements json.Marshaler with the generated encoding, so\n"+
@@ -387,7 +402,7 @@ func (em *emitter) genericDispatch(out *jen.File, t *model.Type, recv func() *je
 		"matched when this method returns that very pointer, which the method "+
 		"promoted to a struct that embeds %s does not.", t.DispatchPointer, t.Name, t.Name)
 	out.Func().Params(jen.Id("v").Op("*").Add(recv())).Id(t.DispatchPointer).Params().
-		Add(runtimeName("Dumper")).
+		Add(implName("Dumper")).
 		Block(jen.Return(jen.Id("v")))
 	out.Line()
 
@@ -395,7 +410,7 @@ func (em *emitter) genericDispatch(out *jen.File, t *model.Type, recv func() *je
 		"and reports true, when x holds a value of exactly v's type; for the "+
 		"file's DispatchFunc.", t.DispatchValue, t.Name)
 	out.Func().Params(jen.Id("v").Add(recv())).Id(t.DispatchValue).
-		Params(jen.Id("e").Op("*").Add(runtimeName("Encoder")), jen.Id("x").Any()).Bool().
+		Params(jen.Id("e").Op("*").Add(implName("Encoder")), jen.Id("x").Any()).Bool().
 		Block(
 			jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("x").Assert(recv()), jen.Op("!").Id("ok")).Block(
 				jen.Return(jen.False()),
@@ -409,7 +424,7 @@ func (em *emitter) genericDispatch(out *jen.File, t *model.Type, recv func() *je
 // dispatch writes the file's DispatchFunc and the init function that
 // registers it.
 func (em *emitter) dispatch(out *jen.File, f *model.File) {
-	out.Func().Id("init").Params().Block(runtimeName("Register").Call(em.id(f.Dispatch)))
+	out.Func().Id("init").Params().Block(implName("Register").Call(em.id(f.Dispatch)))
 	out.Line()
 
 	doc(out, "%s writes v to e when v holds a value of one of the types of this file, "+
@@ -418,7 +433,7 @@ func (em *emitter) dispatch(out *jen.File, f *model.File) {
 		"code through it. A struct that embeds one of these types does not match, "+
 		"so it is encoded whole, as encoding/json encodes it.", f.Dispatch)
 	out.Func().Add(em.id(f.Dispatch)).
-		Params(jen.Id("e").Op("*").Add(runtimeName("Encoder")), jen.Id("v").Any()).Bool().
+		Params(jen.Id("e").Op("*").Add(implName("Encoder")), jen.Id("v").Any()).Bool().
 		Block(
 			jen.Switch(jen.Id("v").Op(":=").Id("v").Assert(jen.Type())).BlockFunc(func(g *jen.Group) {
 				for _, t := range f.Types {
@@ -434,12 +449,12 @@ func (em *emitter) dispatch(out *jen.File, f *model.File) {
 					if t.DispatchPointer == "" {
 						continue
 					}
-					g.Case(jen.Interface(jen.Id(t.DispatchPointer).Params().Add(runtimeName("Dumper")))).Block(
-						jen.Id("d").Op(":=").Add(runtimeName("Declared")).Call(jen.Id("v"), jen.Id("v").Dot(t.DispatchPointer)),
+					g.Case(jen.Interface(jen.Id(t.DispatchPointer).Params().Add(implName("Dumper")))).Block(
+						jen.Id("d").Op(":=").Add(implName("Declared")).Call(jen.Id("v"), jen.Id("v").Dot(t.DispatchPointer)),
 						jen.If(jen.Id("d").Op("==").Nil()).Block(jen.Return(jen.False())),
 						e().Dot("Follow").Call(jen.Id("d")),
 					)
-					g.Case(jen.Interface(jen.Id(t.DispatchValue).Params(jen.Op("*").Add(runtimeName("Encoder")), jen.Any()).Bool())).Block(
+					g.Case(jen.Interface(jen.Id(t.DispatchValue).Params(jen.Op("*").Add(implName("Encoder")), jen.Any()).Bool())).Block(
 						jen.Return(jen.Id("v").Dot(t.DispatchValue).Call(e(), jen.Id("v"))),
 					)
 				}
@@ -479,7 +494,7 @@ func doc(out *jen.File, format string, args ...any) {
 	}
 }
 
-// encoder writes one helper: func _User_dump(e *runtime.Encoder, v *User).
+// encoder writes one helper: func _User_dump(e *dumpimpl.Encoder, v *User).
 func (em *emitter) encoder(out *jen.File, enc *model.Encoder) {
 	if enc.Value == nil {
 		em.errorf("encoder %s has no value", enc.Name)
@@ -495,7 +510,7 @@ func (em *emitter) encoder(out *jen.File, enc *model.Encoder) {
 		fn.TypesFunc(em.typeParams(enc.TypeParams))
 	}
 	fn.Params(
-		jen.Id("e").Op("*").Add(runtimeName("Encoder")),
+		jen.Id("e").Op("*").Add(implName("Encoder")),
 		jen.Id("v").Op("*").Add(em.typeExpr(enc.Type)),
 	).BlockFunc(func(b *jen.Group) {
 		em.value(b, enc.Value, place{expr: jen.Id("v"), ptr: true, last: true}, scope{})

@@ -248,6 +248,7 @@ import (
 	"example.com/m/plain"
 	"github.com/jsondump/jsondump"
 	"github.com/jsondump/jsondump/runtime"
+	"github.com/jsondump/jsondump/runtime/dumpimpl"
 )
 
 func main() {
@@ -337,8 +338,8 @@ func sortKeys(b []byte) []byte {
 	}
 	// Invalid UTF-8 came out as \ufffd, which decodes to U+FFFD, which
 	// encoding/json writes as it is; so does the one on encoding/json/v2
-	// (runtime.JSONv2) with invalid UTF-8 itself.
-	if runtime.JSONv2 {
+	// (dumpimpl.JSONv2) with invalid UTF-8 itself.
+	if dumpimpl.JSONv2 {
 		return out
 	}
 	return bytes.ReplaceAll(out, []byte("\uFFFD"), []byte(` + "`" + `\ufffd` + "`" + `))
@@ -474,6 +475,7 @@ func compileModel() (m, geo *model.File) {
 		PkgPath:     pkg,
 		PkgName:     "m",
 		RuntimeName: "runtime",
+		ImplName:    "dumpimpl",
 		Types: []*model.Type{
 			{Name: "Box", Encoder: "_Box_dump", MarshalJSON: true, TypeParams: []model.Param{{Name: "T", Constraint: builtin("any")}}},
 			{Name: "Item", Encoder: "_Item_dump", MarshalJSON: true, PointerReceiver: true},
@@ -491,6 +493,7 @@ func compileModel() (m, geo *model.File) {
 		PkgPath:     pkg + "/geo",
 		PkgName:     "geo",
 		RuntimeName: "runtime",
+		ImplName:    "dumpimpl",
 		Types:       []*model.Type{{Name: "Place", Encoder: "_Place_dump", ValueEncoder: "_Place_dump", MarshalJSON: true}},
 		Dispatch:    "_Place_dispatch",
 		Encoders:    []*model.Encoder{place},

@@ -17,12 +17,12 @@ import (
 
 // object writes the struct at p as a JSON object. When the two
 // encoding/json implementations read its tags otherwise, both versions are
-// written behind the constant runtime.JSONv2, and the compiler keeps one.
+// written behind the constant dumpimpl.JSONv2, and the compiler keeps one.
 func (em *emitter) object(b *jen.Group, o *model.Object, p place, s scope) {
 	if o.V2 != nil {
 		b.Comment("Go 1.27's encoding/json (on encoding/json/v2) reads these tags otherwise;")
-		b.Comment("runtime.JSONv2 is a constant, so the compiler keeps one branch.")
-		b.If(runtimeName("JSONv2")).BlockFunc(func(g *jen.Group) {
+		b.Comment(em.impl + ".JSONv2 is a constant, so the compiler keeps one branch.")
+		b.If(implName("JSONv2")).BlockFunc(func(g *jen.Group) {
 			em.objectV(g, o.V2, p, s)
 		}).Else().BlockFunc(func(g *jen.Group) {
 			em.objectV(g, o, p, s)
@@ -260,7 +260,7 @@ func (em *emitter) nonZero(o model.Omit, x place, kind model.Kind, goType string
 			// As encoding/json: an interface holding a nil pointer is zero
 			// too, without a call.
 			return []term{{code: v().Op("!=").Nil().
-				Op("&&").Op("!").Add(runtimeName("IsNilPointer")).Call(v()).
+				Op("&&").Op("!").Add(implName("IsNilPointer")).Call(v()).
 				Op("&&").Add(isZero), and: true}}
 		case o.NilIsZero:
 			return []term{{code: v().Op("!=").Nil().Op("&&").Add(isZero), and: true}}
@@ -276,10 +276,10 @@ func (em *emitter) nonZero(o model.Omit, x place, kind model.Kind, goType string
 		// Decided by reflection at run time, as encoding/json does.
 		var terms []*jen.Statement
 		if o.Empty {
-			terms = append(terms, jen.Op("!").Add(runtimeName("IsEmpty")).Call(x.addr()))
+			terms = append(terms, jen.Op("!").Add(implName("IsEmpty")).Call(x.addr()))
 		}
 		if o.Zero {
-			terms = append(terms, jen.Op("!").Add(runtimeName("IsZero")).Call(x.addr()))
+			terms = append(terms, jen.Op("!").Add(implName("IsZero")).Call(x.addr()))
 		}
 		switch len(terms) {
 		case 0:

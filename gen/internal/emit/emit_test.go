@@ -35,6 +35,7 @@ func testFile(name string, types []*model.Type, encoders ...*model.Encoder) *mod
 		Dir:         "/src/shop",
 		Output:      "/src/shop/" + name + "_jsondump.go",
 		RuntimeName: "runtime",
+		ImplName:    "dumpimpl",
 		Types:       types,
 		Encoders:    encoders,
 	}
@@ -367,6 +368,7 @@ var emitCases = []struct {
 		f.BuildConstraint = "linux &&   (amd64||arm64)"
 		f.Dispatch = "_Account_dispatch"
 		f.RuntimeName = "jsonrt"
+		f.ImplName = "jsonimpl"
 		return f
 	}()},
 }
@@ -425,17 +427,23 @@ func TestEmitShape(t *testing.T) {
 			if path == testPkg {
 				t.Errorf("%s: the package imports itself", c.name)
 			}
-			if path == model.RuntimePath {
+			for _, rt := range []struct{ path, name, alias string }{
+				{model.RuntimePath, "runtime", c.file.RuntimeName},
+				{model.ImplPath, "dumpimpl", c.file.ImplName},
+			} {
+				if path != rt.path {
+					continue
+				}
 				switch {
-				case c.file.RuntimeName == "runtime" && imp.Name != nil:
-					t.Errorf("%s: runtime imported as %s, want no alias", c.name, imp.Name.Name)
-				case c.file.RuntimeName != "runtime" && (imp.Name == nil || imp.Name.Name != c.file.RuntimeName):
-					t.Errorf("%s: runtime imported without the alias %s", c.name, c.file.RuntimeName)
+				case rt.alias == rt.name && imp.Name != nil:
+					t.Errorf("%s: %s imported as %s, want no alias", c.name, rt.name, imp.Name.Name)
+				case rt.alias != rt.name && (imp.Name == nil || imp.Name.Name != rt.alias):
+					t.Errorf("%s: %s imported without the alias %s", c.name, rt.name, rt.alias)
 				}
 			}
 		}
 		// The version handshake is the one blank declaration, on purpose.
-		handshake := "const _ = " + c.file.RuntimeName + ".SupportPackageIsVersion5\n"
+		handshake := "const _ = " + c.file.ImplName + ".SupportPackageIsVersion5\n"
 		if strings.Count(string(src), handshake) != 1 {
 			t.Errorf("%s: no version handshake %q", c.name, handshake)
 		}
@@ -486,6 +494,7 @@ func TestEmitBadModel(t *testing.T) {
 			f.Encoders[0].TypeParams = []model.Param{{Name: "v1", Constraint: builtin("any")}}
 		}, "type parameter v1"},
 		{"runtime name", func(f *model.File) { f.RuntimeName = "rt \"os\"\nimport x" }, "not a Go identifier"},
+		{"dumpimpl name", func(f *model.File) { f.ImplName = "impl \"os\"\nimport x" }, "not a Go identifier"},
 		{"unknown helper", func(f *model.File) { f.Encoders[0].Value.Struct.Fields[0].Value = call("_Nope_dump", "shop.Nope") }, "not among the file's encoders"},
 		{"unknown kind", func(f *model.File) { f.Encoders[0].Value.Struct.Fields[0].Value.Kind = 99 }, "unknown kind"},
 		{"bad conversion", func(f *model.File) { f.Encoders[0].Value.Struct.Fields[0].Value.Convert = "int" }, "conversion"},

@@ -179,7 +179,7 @@ func (em *emitter) scalar(b *jen.Group, v *model.Value, p place, s scope) {
 	}
 	x := p.value()
 	if v.Kind == model.Bytes && v.NamedBytes {
-		b.Add(runtimeName("NamedBytes").Call(e(), x))
+		b.Add(implName("NamedBytes").Call(e(), x))
 		return
 	}
 	switch {
@@ -235,7 +235,7 @@ func (em *emitter) call(b *jen.Group, v *model.Value, p place, s scope) {
 	case model.TypeParam:
 		if v.Quoted {
 			// ",string" applies or not by the instantiated kind.
-			b.Add(runtimeName("QuotedParam").Call(e(), p.addr(), jen.Lit(v.Addressable)))
+			b.Add(implName("QuotedParam").Call(e(), p.addr(), jen.Lit(v.Addressable)))
 		} else if v.Addressable {
 			b.Add(e().Dot("Addr").Call(p.addr()))
 		} else {
@@ -365,7 +365,7 @@ func (em *emitter) mapValue(b *jen.Group, v *model.Value, p place, s scope) {
 		// encoding/json rejects a map whose key type it rejects even when
 		// the map is nil; only the instantiated type tells.
 		null = func(g *jen.Group) {
-			g.Add(runtimeName("NilParamMap").Call(e(), p.value()))
+			g.Add(implName("NilParamMap").Call(e(), p.value()))
 			s.check(g)
 		}
 	}
@@ -379,7 +379,7 @@ func (em *emitter) mapValue(b *jen.Group, v *model.Value, p place, s scope) {
 		if entries {
 			keys = "StringEntries"
 		}
-		sorted := runtimeName(keys).Call(e(), p.value())
+		sorted := implName(keys).Call(e(), p.value())
 		if v.MapKey == model.TextKey || v.MapKey == model.ParamKey {
 			// MarshalText can fail (and ParamKeys rejects some key types):
 			// sort first, check, then loop.
@@ -408,7 +408,7 @@ func (em *emitter) mapValue(b *jen.Group, v *model.Value, p place, s scope) {
 }
 
 // smallValue says whether a map's values are small enough (a few words) to
-// be sorted along with the keys, by runtime.StringEntries, rather than
+// be sorted along with the keys, by dumpimpl.StringEntries, rather than
 // looked up again by key.
 func smallValue(v *model.Value) bool {
 	switch v.Kind {

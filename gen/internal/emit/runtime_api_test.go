@@ -12,20 +12,46 @@ import (
 	"testing"
 )
 
-// The fence around what generated code may call in package runtime: every
-// name emission can produce must be declared by the runtime. Golden files
-// are compared as text, so a name the runtime lacks (runtime.IsEmpty, once)
+// The fence around what generated code may call in packages runtime and
+// dumpimpl: every name emission can produce must be declared by the package
+// it names, and package runtime, which users read, is named only for the
+// types of the generated signatures (signatureNames). Golden files are
+// compared as text, so a name the runtime lacks (runtime.IsEmpty, once)
 // passed every test until a user compiled the output. Two checks hold it:
 // TestEmitRuntimeNames reads emission's own source for every name it can
 // print, and TestEmittedRuntimeNames reads every emitted test file for
 // every name it does print. TestGoldenFilesCompile then compiles them.
 
+// signatureNames are the names of package runtime that generated code may
+// use: the types of DumpTo(w io.Writer, opts ...runtime.Option),
+// Dumps(opts ...runtime.Option) and DumpJSON(e *runtime.Encoder). Everything
+// else is dumpimpl's.
+var signatureNames = map[string]bool{"Option": true, "Encoder": true}
+
 // runtimeAPI returns the exported package-level names of package runtime
+// (rtPkg) and of package dumpimpl (pkg), and the exported methods of
+// dumpimpl's Encoder, read from their source.
+func runtimeAPI(t *testing.T) (rtPkg, pkg, methods map[string]bool) {
+	t.Helper()
+	rtPkg, _ = packageAPI(t, filepath.Join("..", "..", "..", "runtime"))
+	pkg, methods = packageAPI(t, filepath.Join("..", "..", "..", "runtime", "dumpimpl"))
+	if !pkg["NewEncoder"] || !methods["Key"] {
+		t.Fatalf("read no dumpimpl API from ../runtime/dumpimpl (%d names)", len(pkg))
+	}
+	for name := range signatureNames {
+		if !rtPkg[name] {
+			t.Fatalf("package runtime does not declare %s", name)
+		}
+	}
+	return rtPkg, pkg, methods
+}
+
+// packageAPI returns the exported package-level names of the package in dir
 // and the exported methods of its Encoder, read from its source.
-func runtimeAPI(t *testing.T) (pkg, methods map[string]bool) {
+func packageAPI(t *testing.T, dir string) (pkg, methods map[string]bool) {
 	t.Helper()
 	fset := token.NewFileSet()
-	names, err := filepath.Glob(filepath.Join("..", "..", "..", "runtime", "*.go"))
+	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,13 +92,10 @@ func runtimeAPI(t *testing.T) (pkg, methods map[string]bool) {
 			}
 		}
 	}
-	if !pkg["NewEncoder"] || !methods["Key"] {
-		t.Fatalf("read no runtime API from ../runtime (%d names)", len(pkg))
-	}
 	return pkg, methods
 }
 
-// isE reports whether x is e(), the generated code's *runtime.Encoder, or
+// isE reports whether x is e(), the generated code's *dumpimpl.Encoder, or
 // jen.Op("!").Add(e()).
 func isE(x ast.Expr) bool {
 	call, ok := x.(*ast.CallExpr)
@@ -89,14 +112,15 @@ func isE(x ast.Expr) bool {
 }
 
 // TestEmitRuntimeNames reads gen's non-test source for the runtime names it
-// can print: the arguments of runtimeName(...) (package-level names) and of
-// e().Dot(...) (Encoder methods). A literal argument is checked directly; a
+// can print: the arguments of runtimeName(...) (package runtime's names, of
+// the generated signatures only), of implName(...) (package dumpimpl's) and
+// of e().Dot(...) (Encoder methods). A literal argument is checked directly; a
 // variable one must be one of the few below, whose values come from the
 // tables scalarCalls and mapKeys or from literals assigned to it, which are
 // checked too. New code that passes a runtime name another way fails here
 // until this test learns where its values come from.
 func TestEmitRuntimeNames(t *testing.T) {
-	pkgAPI, methodAPI := runtimeAPI(t)
+	rtAPI, pkgAPI, methodAPI := runtimeAPI(t)
 	fset := token.NewFileSet()
 	names, err := filepath.Glob("*.go")
 	if err != nil {
@@ -105,6 +129,7 @@ func TestEmitRuntimeNames(t *testing.T) {
 	// Variables that carry runtime names, and whether they name a package
 	// function (else an Encoder method).
 	variables := map[string]bool{"keys": true, "method": false, "s.path[i].call": false}
+	wantRuntime := map[string]token.Position{}
 	wantPkg, wantMethod := map[string]token.Position{}, map[string]token.Position{}
 	for _, name := range names {
 		if strings.HasSuffix(name, "_test.go") {
@@ -140,6 +165,13 @@ func TestEmitRuntimeNames(t *testing.T) {
 			switch n := n.(type) {
 			case *ast.CallExpr:
 				if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "runtimeName" && len(n.Args) == 1 {
+					if s, ok := lit(n.Args[0]); ok {
+						wantRuntime[s] = fset.Position(n.Args[0].Pos())
+					} else {
+						t.Errorf("%s: runtimeName takes a literal: the names of generated signatures", fset.Position(n.Args[0].Pos()))
+					}
+				}
+				if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "implName" && len(n.Args) == 1 {
 					record(n.Args[0], true)
 				}
 				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Dot" && isE(sel.X) && len(n.Args) == 1 {
@@ -197,7 +229,7 @@ func TestEmitRuntimeNames(t *testing.T) {
 	if len(wantPkg) < 5 || len(wantMethod) < 20 {
 		t.Fatalf("found only %d package names and %d methods in emission's source", len(wantPkg), len(wantMethod))
 	}
-	check := func(want map[string]token.Position, have map[string]bool, what string) {
+	check := func(want map[string]token.Position, have map[string]bool, what, why string) {
 		var missing []string
 		for name, pos := range want {
 			if !have[name] {
@@ -206,11 +238,13 @@ func TestEmitRuntimeNames(t *testing.T) {
 		}
 		sort.Strings(missing)
 		for _, m := range missing {
-			t.Errorf("%s: emission can print it, package runtime does not declare it", m)
+			t.Errorf("%s: emission can print it, %s", m, why)
 		}
 	}
-	check(wantPkg, pkgAPI, "runtime.")
-	check(wantMethod, methodAPI, "(*runtime.Encoder).")
+	check(wantRuntime, signatureNames, "runtime.", "but generated code names package runtime only in signatures (Option, Encoder): call dumpimpl")
+	check(wantRuntime, rtAPI, "runtime.", "package runtime does not declare it")
+	check(wantPkg, pkgAPI, "dumpimpl.", "package dumpimpl does not declare it")
+	check(wantMethod, methodAPI, "(*dumpimpl.Encoder).", "package dumpimpl does not declare it")
 }
 
 // exprString prints the few expression forms a runtime name is passed as.
@@ -227,9 +261,10 @@ func exprString(x ast.Expr) string {
 }
 
 // checkRuntimeNames reports every runtime name the generated file src uses
-// (rt.X, and methods called on e, the *runtime.Encoder) that package
-// runtime does not declare.
-func checkRuntimeNames(t *testing.T, name string, src []byte, rt string, pkgAPI, methodAPI map[string]bool) {
+// (rt.X, impl.X, and methods called on e, the *dumpimpl.Encoder) that its
+// package does not declare, and every name of package runtime (imported as
+// rt) other than signatureNames.
+func checkRuntimeNames(t *testing.T, name string, src []byte, rt, impl string, rtAPI, pkgAPI, methodAPI map[string]bool) {
 	t.Helper()
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
@@ -244,28 +279,32 @@ func checkRuntimeNames(t *testing.T, name string, src []byte, rt string, pkgAPI,
 		id, ok := sel.X.(*ast.Ident)
 		switch {
 		case !ok:
-		case id.Name == rt && !pkgAPI[sel.Sel.Name]:
+		case id.Name == rt && !rtAPI[sel.Sel.Name]:
 			t.Errorf("%s: %s.%s: package runtime does not declare it", fset.Position(sel.Pos()), rt, sel.Sel.Name)
+		case id.Name == rt && !signatureNames[sel.Sel.Name]:
+			t.Errorf("%s: %s.%s: generated code names package runtime only in signatures", fset.Position(sel.Pos()), rt, sel.Sel.Name)
+		case id.Name == impl && !pkgAPI[sel.Sel.Name]:
+			t.Errorf("%s: %s.%s: package dumpimpl does not declare it", fset.Position(sel.Pos()), impl, sel.Sel.Name)
 		case id.Name == "e" && !methodAPI[sel.Sel.Name]:
-			t.Errorf("%s: e.%s: runtime.Encoder has no such method", fset.Position(sel.Pos()), sel.Sel.Name)
+			t.Errorf("%s: e.%s: dumpimpl.Encoder has no such method", fset.Position(sel.Pos()), sel.Sel.Name)
 		}
 		return true
 	})
 }
 
 // TestEmittedRuntimeNames checks every emit test case's output, and every
-// golden file, against the runtime's declared names.
+// golden file, against the declared names of runtime and dumpimpl.
 func TestEmittedRuntimeNames(t *testing.T) {
-	pkgAPI, methodAPI := runtimeAPI(t)
+	rtAPI, pkgAPI, methodAPI := runtimeAPI(t)
 	for _, c := range emitCases {
 		src, err := File(c.file)
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
-		checkRuntimeNames(t, c.name+" (emitted)", src, c.file.RuntimeName, pkgAPI, methodAPI)
+		checkRuntimeNames(t, c.name+" (emitted)", src, c.file.RuntimeName, c.file.ImplName, rtAPI, pkgAPI, methodAPI)
 		golden := filepath.Join("testdata", c.name+".golden")
 		if src, err := os.ReadFile(golden); err == nil {
-			checkRuntimeNames(t, golden, src, c.file.RuntimeName, pkgAPI, methodAPI)
+			checkRuntimeNames(t, golden, src, c.file.RuntimeName, c.file.ImplName, rtAPI, pkgAPI, methodAPI)
 		}
 	}
 }

@@ -13,8 +13,13 @@ package model
 
 import "go/token"
 
-// RuntimePath is the package generated code calls.
+// RuntimePath is the package of the types that the signatures of the
+// generated methods name for users: DumpTo's and Dumps' runtime.Option,
+// DumpJSON's *runtime.Encoder (aliases of ImplPath's types).
 const RuntimePath = "github.com/jsondump/jsondump/runtime"
+
+// ImplPath is the package generated code calls: everything else it names.
+const ImplPath = "github.com/jsondump/jsondump/runtime/dumpimpl"
 
 // File is one generated Go file: the selected types of one package.
 type File struct {
@@ -33,6 +38,11 @@ type File struct {
 	// taken in the package (see Aliases), then "jsonruntime".
 	RuntimeName string
 
+	// ImplName is the name the generated file imports
+	// github.com/jsondump/jsondump/runtime/dumpimpl as: "dumpimpl" unless
+	// that name is taken in the package, then "jsondumpimpl".
+	ImplName string
+
 	// PkgNames gives the package name of each import path that TypeExprs of
 	// the file name (other than PkgPath), e.g. "gopkg.in/yaml.v3" -> "yaml",
 	// so that imports print without aliases. A path not listed is imported
@@ -44,7 +54,8 @@ type File struct {
 	// another package some file of it imports under that name, or a name
 	// generated code declares (e, v, w, opts). Keys are import paths, of
 	// PkgNames or of the fixed imports "io" and "math"; e.g. "io" -> "stdio",
-	// "example.com/x/url" -> "xurl". The runtime's name is RuntimeName.
+	// "example.com/x/url" -> "xurl". The runtime's name is RuntimeName,
+	// dumpimpl's ImplName.
 	Aliases map[string]string
 
 	// Shadowed gives the position of each package-level declaration whose

@@ -6,11 +6,12 @@ import (
 	"io"
 
 	"github.com/jsondump/jsondump/runtime"
+	"github.com/jsondump/jsondump/runtime/dumpimpl"
 )
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion5
+const _ = dumpimpl.SupportPackageIsVersion5
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -20,7 +21,7 @@ const _ = runtime.SupportPackageIsVersion5
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Feature) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Feature_dump(e, &v)
 	return e.Close()
 }
@@ -29,7 +30,7 @@ func (v Feature) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Feature) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Feature_dump(e, &v)
 	return e.MustString()
 }
@@ -37,7 +38,7 @@ func (v Feature) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v Feature) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_Feature_dump(e, &v)
 	return e.Bytes()
 }
@@ -61,7 +62,7 @@ func (v *Feature) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v FeatureCollection) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_FeatureCollection_dump(e, &v)
 	return e.Close()
 }
@@ -70,7 +71,7 @@ func (v FeatureCollection) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v FeatureCollection) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_FeatureCollection_dump(e, &v)
 	return e.MustString()
 }
@@ -78,7 +79,7 @@ func (v FeatureCollection) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v FeatureCollection) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_FeatureCollection_dump(e, &v)
 	return e.Bytes()
 }
@@ -102,7 +103,7 @@ func (v *FeatureCollection) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Geometry) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Geometry_dump(e, &v)
 	return e.Close()
 }
@@ -111,7 +112,7 @@ func (v Geometry) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Geometry) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Geometry_dump(e, &v)
 	return e.MustString()
 }
@@ -119,7 +120,7 @@ func (v Geometry) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v Geometry) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_Geometry_dump(e, &v)
 	return e.Bytes()
 }
@@ -143,7 +144,7 @@ func (v *Geometry) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Properties) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Properties_dump(e, &v)
 	return e.Close()
 }
@@ -152,7 +153,7 @@ func (v Properties) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Properties) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Properties_dump(e, &v)
 	return e.MustString()
 }
@@ -160,7 +161,7 @@ func (v Properties) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v Properties) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_Properties_dump(e, &v)
 	return e.Bytes()
 }
@@ -177,7 +178,7 @@ func (v *Properties) DumpJSON(e *runtime.Encoder) {
 }
 
 func init() {
-	runtime.Register(_Feature_dispatch)
+	dumpimpl.Register(_Feature_dispatch)
 }
 
 // _Feature_dispatch writes v to e when v holds a value of one of the types
@@ -185,7 +186,7 @@ func init() {
 // values (interface fields, the argument of jsondump.Marshal) reach the
 // generated code through it. A struct that embeds one of these types does
 // not match, so it is encoded whole, as encoding/json encodes it.
-func _Feature_dispatch(e *runtime.Encoder, v any) bool {
+func _Feature_dispatch(e *dumpimpl.Encoder, v any) bool {
 	switch v := v.(type) {
 	case *Feature:
 		e.Follow(v)
@@ -211,7 +212,7 @@ func _Feature_dispatch(e *runtime.Encoder, v any) bool {
 
 // _FeatureCollection_dump writes the JSON encoding of *v, a
 // jdm.FeatureCollection, to e.
-func _FeatureCollection_dump(e *runtime.Encoder, v *FeatureCollection) {
+func _FeatureCollection_dump(e *dumpimpl.Encoder, v *FeatureCollection) {
 	e.OpenObject()
 	e.FirstKey(`"type":`)
 	e.String(v.Type)
@@ -235,7 +236,7 @@ func _FeatureCollection_dump(e *runtime.Encoder, v *FeatureCollection) {
 }
 
 // _Feature_dump writes the JSON encoding of *v, a jdm.Feature, to e.
-func _Feature_dump(e *runtime.Encoder, v *Feature) {
+func _Feature_dump(e *dumpimpl.Encoder, v *Feature) {
 	e.OpenObject()
 	e.FirstKey(`"type":`)
 	e.String(v.Type)
@@ -255,7 +256,7 @@ func _Feature_dump(e *runtime.Encoder, v *Feature) {
 }
 
 // _Geometry_dump writes the JSON encoding of *v, a jdm.Geometry, to e.
-func _Geometry_dump(e *runtime.Encoder, v *Geometry) {
+func _Geometry_dump(e *dumpimpl.Encoder, v *Geometry) {
 	e.OpenObject()
 	e.FirstKey(`"type":`)
 	e.String(v.Type)
@@ -295,7 +296,7 @@ func _Geometry_dump(e *runtime.Encoder, v *Geometry) {
 }
 
 // _Properties_dump writes the JSON encoding of *v, a jdm.Properties, to e.
-func _Properties_dump(e *runtime.Encoder, v *Properties) {
+func _Properties_dump(e *dumpimpl.Encoder, v *Properties) {
 	e.OpenObject()
 	e.FirstKey(`"name":`)
 	e.String(v.Name)

@@ -6,11 +6,12 @@ import (
 	"io"
 
 	"github.com/jsondump/jsondump/runtime"
+	"github.com/jsondump/jsondump/runtime/dumpimpl"
 )
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion5
+const _ = dumpimpl.SupportPackageIsVersion5
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -20,7 +21,7 @@ const _ = runtime.SupportPackageIsVersion5
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Area) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Area_dump(e, &v)
 	return e.Close()
 }
@@ -29,7 +30,7 @@ func (v Area) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Area) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Area_dump(e, &v)
 	return e.MustString()
 }
@@ -37,7 +38,7 @@ func (v Area) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v Area) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_Area_dump(e, &v)
 	return e.Bytes()
 }
@@ -61,7 +62,7 @@ func (v *Area) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Catalog) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Catalog_dump(e, &v)
 	return e.Close()
 }
@@ -70,7 +71,7 @@ func (v Catalog) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Catalog) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Catalog_dump(e, &v)
 	return e.MustString()
 }
@@ -78,7 +79,7 @@ func (v Catalog) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v Catalog) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_Catalog_dump(e, &v)
 	return e.Bytes()
 }
@@ -102,7 +103,7 @@ func (v *Catalog) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Event) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Event_dump(e, &v)
 	return e.Close()
 }
@@ -111,7 +112,7 @@ func (v Event) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Event) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Event_dump(e, &v)
 	return e.MustString()
 }
@@ -119,7 +120,7 @@ func (v Event) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v Event) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_Event_dump(e, &v)
 	return e.Bytes()
 }
@@ -143,7 +144,7 @@ func (v *Event) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Performance) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Performance_dump(e, &v)
 	return e.Close()
 }
@@ -152,7 +153,7 @@ func (v Performance) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Performance) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Performance_dump(e, &v)
 	return e.MustString()
 }
@@ -160,7 +161,7 @@ func (v Performance) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v Performance) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_Performance_dump(e, &v)
 	return e.Bytes()
 }
@@ -184,7 +185,7 @@ func (v *Performance) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Price) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Price_dump(e, &v)
 	return e.Close()
 }
@@ -193,7 +194,7 @@ func (v Price) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Price) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Price_dump(e, &v)
 	return e.MustString()
 }
@@ -201,7 +202,7 @@ func (v Price) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v Price) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_Price_dump(e, &v)
 	return e.Bytes()
 }
@@ -225,7 +226,7 @@ func (v *Price) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v SeatCategory) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_SeatCategory_dump(e, &v)
 	return e.Close()
 }
@@ -234,7 +235,7 @@ func (v SeatCategory) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v SeatCategory) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_SeatCategory_dump(e, &v)
 	return e.MustString()
 }
@@ -242,7 +243,7 @@ func (v SeatCategory) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v SeatCategory) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_SeatCategory_dump(e, &v)
 	return e.Bytes()
 }
@@ -259,7 +260,7 @@ func (v *SeatCategory) DumpJSON(e *runtime.Encoder) {
 }
 
 func init() {
-	runtime.Register(_Area_dispatch)
+	dumpimpl.Register(_Area_dispatch)
 }
 
 // _Area_dispatch writes v to e when v holds a value of one of the types of
@@ -267,7 +268,7 @@ func init() {
 // values (interface fields, the argument of jsondump.Marshal) reach the
 // generated code through it. A struct that embeds one of these types does
 // not match, so it is encoded whole, as encoding/json encodes it.
-func _Area_dispatch(e *runtime.Encoder, v any) bool {
+func _Area_dispatch(e *dumpimpl.Encoder, v any) bool {
 	switch v := v.(type) {
 	case *Area:
 		e.Follow(v)
@@ -300,7 +301,7 @@ func _Area_dispatch(e *runtime.Encoder, v any) bool {
 }
 
 // _Area_dump writes the JSON encoding of *v, a jdm.Area, to e.
-func _Area_dump(e *runtime.Encoder, v *Area) {
+func _Area_dump(e *dumpimpl.Encoder, v *Area) {
 	e.OpenObject()
 	e.FirstKey(`"areaId":`)
 	e.Int(v.AreaID)
@@ -319,14 +320,14 @@ func _Area_dump(e *runtime.Encoder, v *Area) {
 }
 
 // _Catalog_dump writes the JSON encoding of *v, a jdm.Catalog, to e.
-func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
+func _Catalog_dump(e *dumpimpl.Encoder, v *Catalog) {
 	e.OpenObject()
 	e.FirstKey(`"areaNames":`)
 	if v.AreaNames == nil {
 		e.Null()
 	} else {
 		e.OpenObject()
-		for _, k1 := range runtime.IntKeys(e, v.AreaNames) {
+		for _, k1 := range dumpimpl.IntKeys(e, v.AreaNames) {
 			e.KeyString(k1.Name)
 			v1 := v.AreaNames[k1.Key]
 			e.String(v1)
@@ -338,7 +339,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		e.Null()
 	} else {
 		e.OpenObject()
-		for _, k1 := range runtime.IntKeys(e, v.AudienceSubCategoryNames) {
+		for _, k1 := range dumpimpl.IntKeys(e, v.AudienceSubCategoryNames) {
 			e.KeyString(k1.Name)
 			v1 := v.AudienceSubCategoryNames[k1.Key]
 			e.String(v1)
@@ -350,7 +351,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		e.Null()
 	} else {
 		e.OpenObject()
-		for _, k1 := range runtime.IntKeys(e, v.BlockNames) {
+		for _, k1 := range dumpimpl.IntKeys(e, v.BlockNames) {
 			e.KeyString(k1.Name)
 			v1 := v.BlockNames[k1.Key]
 			e.String(v1)
@@ -362,7 +363,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		e.Null()
 	} else {
 		e.OpenObject()
-		for _, k1 := range runtime.IntKeys(e, v.Events) {
+		for _, k1 := range dumpimpl.IntKeys(e, v.Events) {
 			e.KeyString(k1.Name)
 			v1 := v.Events[k1.Key]
 			_Event_dump(e, &v1)
@@ -395,7 +396,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		e.Null()
 	} else {
 		e.OpenObject()
-		for _, k1 := range runtime.IntKeys(e, v.SeatCategoryNames) {
+		for _, k1 := range dumpimpl.IntKeys(e, v.SeatCategoryNames) {
 			e.KeyString(k1.Name)
 			v1 := v.SeatCategoryNames[k1.Key]
 			e.String(v1)
@@ -407,7 +408,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		e.Null()
 	} else {
 		e.OpenObject()
-		for _, k1 := range runtime.IntKeys(e, v.SubTopicNames) {
+		for _, k1 := range dumpimpl.IntKeys(e, v.SubTopicNames) {
 			e.KeyString(k1.Name)
 			v1 := v.SubTopicNames[k1.Key]
 			e.String(v1)
@@ -419,7 +420,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		e.Null()
 	} else {
 		e.OpenObject()
-		for _, k1 := range runtime.IntKeys(e, v.SubjectNames) {
+		for _, k1 := range dumpimpl.IntKeys(e, v.SubjectNames) {
 			e.KeyString(k1.Name)
 			v1 := v.SubjectNames[k1.Key]
 			e.String(v1)
@@ -431,7 +432,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		e.Null()
 	} else {
 		e.OpenObject()
-		for _, k1 := range runtime.IntKeys(e, v.TopicNames) {
+		for _, k1 := range dumpimpl.IntKeys(e, v.TopicNames) {
 			e.KeyString(k1.Name)
 			v1 := v.TopicNames[k1.Key]
 			e.String(v1)
@@ -443,7 +444,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		e.Null()
 	} else {
 		e.OpenObject()
-		for _, k1 := range runtime.IntKeys(e, v.TopicSubTopics) {
+		for _, k1 := range dumpimpl.IntKeys(e, v.TopicSubTopics) {
 			e.KeyString(k1.Name)
 			v1 := v.TopicSubTopics[k1.Key]
 			if v1 == nil {
@@ -464,7 +465,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 		e.Null()
 	} else {
 		e.OpenObject()
-		for _, k1 := range runtime.StringEntries(e, v.VenueNames) {
+		for _, k1 := range dumpimpl.StringEntries(e, v.VenueNames) {
 			e.KeyString(k1.Name)
 			v1 := k1.Value
 			e.String(v1)
@@ -475,7 +476,7 @@ func _Catalog_dump(e *runtime.Encoder, v *Catalog) {
 }
 
 // _Event_dump writes the JSON encoding of *v, a jdm.Event, to e.
-func _Event_dump(e *runtime.Encoder, v *Event) {
+func _Event_dump(e *dumpimpl.Encoder, v *Event) {
 	e.OpenObject()
 	e.FirstKey(`"description":`)
 	if v.Description == nil {
@@ -532,7 +533,7 @@ func _Event_dump(e *runtime.Encoder, v *Event) {
 
 // _Performance_dump writes the JSON encoding of *v, a jdm.Performance, to
 // e.
-func _Performance_dump(e *runtime.Encoder, v *Performance) {
+func _Performance_dump(e *dumpimpl.Encoder, v *Performance) {
 	e.OpenObject()
 	e.FirstKey(`"eventId":`)
 	e.Int(v.EventID)
@@ -596,7 +597,7 @@ func _Performance_dump(e *runtime.Encoder, v *Performance) {
 }
 
 // _Price_dump writes the JSON encoding of *v, a jdm.Price, to e.
-func _Price_dump(e *runtime.Encoder, v *Price) {
+func _Price_dump(e *dumpimpl.Encoder, v *Price) {
 	e.OpenObject()
 	e.FirstKey(`"amount":`)
 	e.Int(v.Amount)
@@ -609,7 +610,7 @@ func _Price_dump(e *runtime.Encoder, v *Price) {
 
 // _SeatCategory_dump writes the JSON encoding of *v, a jdm.SeatCategory, to
 // e.
-func _SeatCategory_dump(e *runtime.Encoder, v *SeatCategory) {
+func _SeatCategory_dump(e *dumpimpl.Encoder, v *SeatCategory) {
 	e.OpenObject()
 	e.FirstKey(`"areas":`)
 	if v.Areas == nil {

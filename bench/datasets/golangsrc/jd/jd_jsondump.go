@@ -6,11 +6,12 @@ import (
 	"io"
 
 	"github.com/jsondump/jsondump/runtime"
+	"github.com/jsondump/jsondump/runtime/dumpimpl"
 )
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion5
+const _ = dumpimpl.SupportPackageIsVersion5
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -20,7 +21,7 @@ const _ = runtime.SupportPackageIsVersion5
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Node) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Node_dump(e, &v)
 	return e.Close()
 }
@@ -29,7 +30,7 @@ func (v Node) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Node) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Node_dump(e, &v)
 	return e.MustString()
 }
@@ -53,7 +54,7 @@ func (v *Node) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Root) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Root_dump(e, &v)
 	return e.Close()
 }
@@ -62,7 +63,7 @@ func (v Root) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Root) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Root_dump(e, &v)
 	return e.MustString()
 }
@@ -79,7 +80,7 @@ func (v *Root) DumpJSON(e *runtime.Encoder) {
 }
 
 func init() {
-	runtime.Register(_Node_dispatch)
+	dumpimpl.Register(_Node_dispatch)
 }
 
 // _Node_dispatch writes v to e when v holds a value of one of the types of
@@ -87,7 +88,7 @@ func init() {
 // values (interface fields, the argument of jsondump.Marshal) reach the
 // generated code through it. A struct that embeds one of these types does
 // not match, so it is encoded whole, as encoding/json encodes it.
-func _Node_dispatch(e *runtime.Encoder, v any) bool {
+func _Node_dispatch(e *dumpimpl.Encoder, v any) bool {
 	switch v := v.(type) {
 	case *Node:
 		e.Follow(v)
@@ -104,7 +105,7 @@ func _Node_dispatch(e *runtime.Encoder, v any) bool {
 }
 
 // _Node_dump writes the JSON encoding of *v, a jd.Node, to e.
-func _Node_dump(e *runtime.Encoder, v *Node) {
+func _Node_dump(e *dumpimpl.Encoder, v *Node) {
 	e.OpenObject()
 	e.FirstKey(`"name":`)
 	e.String(v.Name)
@@ -150,7 +151,7 @@ func _Node_dump(e *runtime.Encoder, v *Node) {
 }
 
 // _Root_dump writes the JSON encoding of *v, a jd.Root, to e.
-func _Root_dump(e *runtime.Encoder, v *Root) {
+func _Root_dump(e *dumpimpl.Encoder, v *Root) {
 	e.OpenObject()
 	e.FirstKey(`"tree":`)
 	_Node_dump(e, &v.Tree)

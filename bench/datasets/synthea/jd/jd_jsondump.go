@@ -6,11 +6,12 @@ import (
 	"io"
 
 	"github.com/jsondump/jsondump/runtime"
+	"github.com/jsondump/jsondump/runtime/dumpimpl"
 )
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion5
+const _ = dumpimpl.SupportPackageIsVersion5
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -20,7 +21,7 @@ const _ = runtime.SupportPackageIsVersion5
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Bundle) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Bundle_dump(e, &v)
 	return e.Close()
 }
@@ -29,7 +30,7 @@ func (v Bundle) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Bundle) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Bundle_dump(e, &v)
 	return e.MustString()
 }
@@ -53,7 +54,7 @@ func (v *Bundle) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v CodeableConcept) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_CodeableConcept_dump(e, &v)
 	return e.Close()
 }
@@ -62,7 +63,7 @@ func (v CodeableConcept) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v CodeableConcept) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_CodeableConcept_dump(e, &v)
 	return e.MustString()
 }
@@ -86,7 +87,7 @@ func (v *CodeableConcept) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Coding) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Coding_dump(e, &v)
 	return e.Close()
 }
@@ -95,7 +96,7 @@ func (v Coding) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Coding) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Coding_dump(e, &v)
 	return e.MustString()
 }
@@ -119,7 +120,7 @@ func (v *Coding) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Entry) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Entry_dump(e, &v)
 	return e.Close()
 }
@@ -128,7 +129,7 @@ func (v Entry) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Entry) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Entry_dump(e, &v)
 	return e.MustString()
 }
@@ -152,7 +153,7 @@ func (v *Entry) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Period) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Period_dump(e, &v)
 	return e.Close()
 }
@@ -161,7 +162,7 @@ func (v Period) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Period) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Period_dump(e, &v)
 	return e.MustString()
 }
@@ -185,7 +186,7 @@ func (v *Period) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Quantity) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Quantity_dump(e, &v)
 	return e.Close()
 }
@@ -194,7 +195,7 @@ func (v Quantity) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Quantity) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Quantity_dump(e, &v)
 	return e.MustString()
 }
@@ -218,7 +219,7 @@ func (v *Quantity) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Reference) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Reference_dump(e, &v)
 	return e.Close()
 }
@@ -227,7 +228,7 @@ func (v Reference) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Reference) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Reference_dump(e, &v)
 	return e.MustString()
 }
@@ -251,7 +252,7 @@ func (v *Reference) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Request) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Request_dump(e, &v)
 	return e.Close()
 }
@@ -260,7 +261,7 @@ func (v Request) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Request) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Request_dump(e, &v)
 	return e.MustString()
 }
@@ -284,7 +285,7 @@ func (v *Request) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Resource) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Resource_dump(e, &v)
 	return e.Close()
 }
@@ -293,7 +294,7 @@ func (v Resource) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Resource) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Resource_dump(e, &v)
 	return e.MustString()
 }
@@ -310,7 +311,7 @@ func (v *Resource) DumpJSON(e *runtime.Encoder) {
 }
 
 func init() {
-	runtime.Register(_Bundle_dispatch)
+	dumpimpl.Register(_Bundle_dispatch)
 }
 
 // _Bundle_dispatch writes v to e when v holds a value of one of the types
@@ -318,7 +319,7 @@ func init() {
 // values (interface fields, the argument of jsondump.Marshal) reach the
 // generated code through it. A struct that embeds one of these types does
 // not match, so it is encoded whole, as encoding/json encodes it.
-func _Bundle_dispatch(e *runtime.Encoder, v any) bool {
+func _Bundle_dispatch(e *dumpimpl.Encoder, v any) bool {
 	switch v := v.(type) {
 	case *Bundle:
 		e.Follow(v)
@@ -363,7 +364,7 @@ func _Bundle_dispatch(e *runtime.Encoder, v any) bool {
 }
 
 // _Bundle_dump writes the JSON encoding of *v, a jd.Bundle, to e.
-func _Bundle_dump(e *runtime.Encoder, v *Bundle) {
+func _Bundle_dump(e *dumpimpl.Encoder, v *Bundle) {
 	e.OpenObject()
 	e.FirstKey(`"resourceType":`)
 	e.String(v.ResourceType)
@@ -390,7 +391,7 @@ func _Bundle_dump(e *runtime.Encoder, v *Bundle) {
 
 // _CodeableConcept_dump writes the JSON encoding of *v, a
 // jd.CodeableConcept, to e.
-func _CodeableConcept_dump(e *runtime.Encoder, v *CodeableConcept) {
+func _CodeableConcept_dump(e *dumpimpl.Encoder, v *CodeableConcept) {
 	e.OpenObject()
 	e.FirstKey(`"coding":`)
 	if v.Coding == nil {
@@ -416,7 +417,7 @@ func _CodeableConcept_dump(e *runtime.Encoder, v *CodeableConcept) {
 }
 
 // _Coding_dump writes the JSON encoding of *v, a jd.Coding, to e.
-func _Coding_dump(e *runtime.Encoder, v *Coding) {
+func _Coding_dump(e *dumpimpl.Encoder, v *Coding) {
 	e.OpenObject()
 	e.FirstKey(`"system":`)
 	e.String(v.System)
@@ -430,7 +431,7 @@ func _Coding_dump(e *runtime.Encoder, v *Coding) {
 }
 
 // _Entry_dump writes the JSON encoding of *v, a jd.Entry, to e.
-func _Entry_dump(e *runtime.Encoder, v *Entry) {
+func _Entry_dump(e *dumpimpl.Encoder, v *Entry) {
 	e.OpenObject()
 	e.FirstKey(`"fullUrl":`)
 	e.String(v.FullURL)
@@ -450,7 +451,7 @@ func _Entry_dump(e *runtime.Encoder, v *Entry) {
 }
 
 // _Period_dump writes the JSON encoding of *v, a jd.Period, to e.
-func _Period_dump(e *runtime.Encoder, v *Period) {
+func _Period_dump(e *dumpimpl.Encoder, v *Period) {
 	e.OpenObject()
 	e.FirstKey(`"start":`)
 	e.String(v.Start)
@@ -462,7 +463,7 @@ func _Period_dump(e *runtime.Encoder, v *Period) {
 }
 
 // _Quantity_dump writes the JSON encoding of *v, a jd.Quantity, to e.
-func _Quantity_dump(e *runtime.Encoder, v *Quantity) {
+func _Quantity_dump(e *dumpimpl.Encoder, v *Quantity) {
 	e.OpenObject()
 	e.FirstKey(`"value":`)
 	e.Float64(v.Value)
@@ -480,7 +481,7 @@ func _Quantity_dump(e *runtime.Encoder, v *Quantity) {
 }
 
 // _Reference_dump writes the JSON encoding of *v, a jd.Reference, to e.
-func _Reference_dump(e *runtime.Encoder, v *Reference) {
+func _Reference_dump(e *dumpimpl.Encoder, v *Reference) {
 	e.OpenObject()
 	e.FirstKey(`"reference":`)
 	e.String(v.Reference)
@@ -492,7 +493,7 @@ func _Reference_dump(e *runtime.Encoder, v *Reference) {
 }
 
 // _Request_dump writes the JSON encoding of *v, a jd.Request, to e.
-func _Request_dump(e *runtime.Encoder, v *Request) {
+func _Request_dump(e *dumpimpl.Encoder, v *Request) {
 	e.OpenObject()
 	e.FirstKey(`"method":`)
 	e.String(v.Method)
@@ -502,7 +503,7 @@ func _Request_dump(e *runtime.Encoder, v *Request) {
 }
 
 // _Resource_dump writes the JSON encoding of *v, a jd.Resource, to e.
-func _Resource_dump(e *runtime.Encoder, v *Resource) {
+func _Resource_dump(e *dumpimpl.Encoder, v *Resource) {
 	e.OpenObject()
 	e.FirstKey(`"resourceType":`)
 	e.String(v.ResourceType)

@@ -6,11 +6,12 @@ import (
 	"io"
 
 	"github.com/jsondump/jsondump/runtime"
+	"github.com/jsondump/jsondump/runtime/dumpimpl"
 )
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion5
+const _ = dumpimpl.SupportPackageIsVersion5
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -20,7 +21,7 @@ const _ = runtime.SupportPackageIsVersion5
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Bundle) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Bundle_dump(e, &v)
 	return e.Close()
 }
@@ -29,7 +30,7 @@ func (v Bundle) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Bundle) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Bundle_dump(e, &v)
 	return e.MustString()
 }
@@ -37,7 +38,7 @@ func (v Bundle) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v Bundle) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_Bundle_dump(e, &v)
 	return e.Bytes()
 }
@@ -61,7 +62,7 @@ func (v *Bundle) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v CodeableConcept) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_CodeableConcept_dump(e, &v)
 	return e.Close()
 }
@@ -70,7 +71,7 @@ func (v CodeableConcept) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v CodeableConcept) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_CodeableConcept_dump(e, &v)
 	return e.MustString()
 }
@@ -78,7 +79,7 @@ func (v CodeableConcept) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v CodeableConcept) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_CodeableConcept_dump(e, &v)
 	return e.Bytes()
 }
@@ -102,7 +103,7 @@ func (v *CodeableConcept) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Coding) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Coding_dump(e, &v)
 	return e.Close()
 }
@@ -111,7 +112,7 @@ func (v Coding) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Coding) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Coding_dump(e, &v)
 	return e.MustString()
 }
@@ -119,7 +120,7 @@ func (v Coding) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v Coding) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_Coding_dump(e, &v)
 	return e.Bytes()
 }
@@ -143,7 +144,7 @@ func (v *Coding) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Entry) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Entry_dump(e, &v)
 	return e.Close()
 }
@@ -152,7 +153,7 @@ func (v Entry) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Entry) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Entry_dump(e, &v)
 	return e.MustString()
 }
@@ -160,7 +161,7 @@ func (v Entry) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v Entry) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_Entry_dump(e, &v)
 	return e.Bytes()
 }
@@ -184,7 +185,7 @@ func (v *Entry) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Period) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Period_dump(e, &v)
 	return e.Close()
 }
@@ -193,7 +194,7 @@ func (v Period) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Period) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Period_dump(e, &v)
 	return e.MustString()
 }
@@ -201,7 +202,7 @@ func (v Period) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v Period) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_Period_dump(e, &v)
 	return e.Bytes()
 }
@@ -225,7 +226,7 @@ func (v *Period) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Quantity) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Quantity_dump(e, &v)
 	return e.Close()
 }
@@ -234,7 +235,7 @@ func (v Quantity) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Quantity) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Quantity_dump(e, &v)
 	return e.MustString()
 }
@@ -242,7 +243,7 @@ func (v Quantity) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v Quantity) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_Quantity_dump(e, &v)
 	return e.Bytes()
 }
@@ -266,7 +267,7 @@ func (v *Quantity) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Reference) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Reference_dump(e, &v)
 	return e.Close()
 }
@@ -275,7 +276,7 @@ func (v Reference) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Reference) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Reference_dump(e, &v)
 	return e.MustString()
 }
@@ -283,7 +284,7 @@ func (v Reference) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v Reference) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_Reference_dump(e, &v)
 	return e.Bytes()
 }
@@ -307,7 +308,7 @@ func (v *Reference) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Request) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Request_dump(e, &v)
 	return e.Close()
 }
@@ -316,7 +317,7 @@ func (v Request) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Request) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Request_dump(e, &v)
 	return e.MustString()
 }
@@ -324,7 +325,7 @@ func (v Request) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v Request) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_Request_dump(e, &v)
 	return e.Bytes()
 }
@@ -348,7 +349,7 @@ func (v *Request) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Resource) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Resource_dump(e, &v)
 	return e.Close()
 }
@@ -357,7 +358,7 @@ func (v Resource) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Resource) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Resource_dump(e, &v)
 	return e.MustString()
 }
@@ -365,7 +366,7 @@ func (v Resource) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v Resource) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_Resource_dump(e, &v)
 	return e.Bytes()
 }
@@ -382,7 +383,7 @@ func (v *Resource) DumpJSON(e *runtime.Encoder) {
 }
 
 func init() {
-	runtime.Register(_Bundle_dispatch)
+	dumpimpl.Register(_Bundle_dispatch)
 }
 
 // _Bundle_dispatch writes v to e when v holds a value of one of the types
@@ -390,7 +391,7 @@ func init() {
 // values (interface fields, the argument of jsondump.Marshal) reach the
 // generated code through it. A struct that embeds one of these types does
 // not match, so it is encoded whole, as encoding/json encodes it.
-func _Bundle_dispatch(e *runtime.Encoder, v any) bool {
+func _Bundle_dispatch(e *dumpimpl.Encoder, v any) bool {
 	switch v := v.(type) {
 	case *Bundle:
 		e.Follow(v)
@@ -435,7 +436,7 @@ func _Bundle_dispatch(e *runtime.Encoder, v any) bool {
 }
 
 // _Bundle_dump writes the JSON encoding of *v, a jdm.Bundle, to e.
-func _Bundle_dump(e *runtime.Encoder, v *Bundle) {
+func _Bundle_dump(e *dumpimpl.Encoder, v *Bundle) {
 	e.OpenObject()
 	e.FirstKey(`"resourceType":`)
 	e.String(v.ResourceType)
@@ -462,7 +463,7 @@ func _Bundle_dump(e *runtime.Encoder, v *Bundle) {
 
 // _CodeableConcept_dump writes the JSON encoding of *v, a
 // jdm.CodeableConcept, to e.
-func _CodeableConcept_dump(e *runtime.Encoder, v *CodeableConcept) {
+func _CodeableConcept_dump(e *dumpimpl.Encoder, v *CodeableConcept) {
 	e.OpenObject()
 	e.FirstKey(`"coding":`)
 	if v.Coding == nil {
@@ -488,7 +489,7 @@ func _CodeableConcept_dump(e *runtime.Encoder, v *CodeableConcept) {
 }
 
 // _Coding_dump writes the JSON encoding of *v, a jdm.Coding, to e.
-func _Coding_dump(e *runtime.Encoder, v *Coding) {
+func _Coding_dump(e *dumpimpl.Encoder, v *Coding) {
 	e.OpenObject()
 	e.FirstKey(`"system":`)
 	e.String(v.System)
@@ -502,7 +503,7 @@ func _Coding_dump(e *runtime.Encoder, v *Coding) {
 }
 
 // _Entry_dump writes the JSON encoding of *v, a jdm.Entry, to e.
-func _Entry_dump(e *runtime.Encoder, v *Entry) {
+func _Entry_dump(e *dumpimpl.Encoder, v *Entry) {
 	e.OpenObject()
 	e.FirstKey(`"fullUrl":`)
 	e.String(v.FullURL)
@@ -522,7 +523,7 @@ func _Entry_dump(e *runtime.Encoder, v *Entry) {
 }
 
 // _Period_dump writes the JSON encoding of *v, a jdm.Period, to e.
-func _Period_dump(e *runtime.Encoder, v *Period) {
+func _Period_dump(e *dumpimpl.Encoder, v *Period) {
 	e.OpenObject()
 	e.FirstKey(`"start":`)
 	e.String(v.Start)
@@ -534,7 +535,7 @@ func _Period_dump(e *runtime.Encoder, v *Period) {
 }
 
 // _Quantity_dump writes the JSON encoding of *v, a jdm.Quantity, to e.
-func _Quantity_dump(e *runtime.Encoder, v *Quantity) {
+func _Quantity_dump(e *dumpimpl.Encoder, v *Quantity) {
 	e.OpenObject()
 	e.FirstKey(`"value":`)
 	e.Float64(v.Value)
@@ -552,7 +553,7 @@ func _Quantity_dump(e *runtime.Encoder, v *Quantity) {
 }
 
 // _Reference_dump writes the JSON encoding of *v, a jdm.Reference, to e.
-func _Reference_dump(e *runtime.Encoder, v *Reference) {
+func _Reference_dump(e *dumpimpl.Encoder, v *Reference) {
 	e.OpenObject()
 	e.FirstKey(`"reference":`)
 	e.String(v.Reference)
@@ -564,7 +565,7 @@ func _Reference_dump(e *runtime.Encoder, v *Reference) {
 }
 
 // _Request_dump writes the JSON encoding of *v, a jdm.Request, to e.
-func _Request_dump(e *runtime.Encoder, v *Request) {
+func _Request_dump(e *dumpimpl.Encoder, v *Request) {
 	e.OpenObject()
 	e.FirstKey(`"method":`)
 	e.String(v.Method)
@@ -574,7 +575,7 @@ func _Request_dump(e *runtime.Encoder, v *Request) {
 }
 
 // _Resource_dump writes the JSON encoding of *v, a jdm.Resource, to e.
-func _Resource_dump(e *runtime.Encoder, v *Resource) {
+func _Resource_dump(e *dumpimpl.Encoder, v *Resource) {
 	e.OpenObject()
 	e.FirstKey(`"resourceType":`)
 	e.String(v.ResourceType)

@@ -6,11 +6,12 @@ import (
 	"io"
 
 	"github.com/jsondump/jsondump/runtime"
+	"github.com/jsondump/jsondump/runtime/dumpimpl"
 )
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion5
+const _ = dumpimpl.SupportPackageIsVersion5
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -20,7 +21,7 @@ const _ = runtime.SupportPackageIsVersion5
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Entities) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Entities_dump(e, &v)
 	return e.Close()
 }
@@ -29,7 +30,7 @@ func (v Entities) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Entities) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Entities_dump(e, &v)
 	return e.MustString()
 }
@@ -53,7 +54,7 @@ func (v *Entities) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Hashtag) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Hashtag_dump(e, &v)
 	return e.Close()
 }
@@ -62,7 +63,7 @@ func (v Hashtag) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Hashtag) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Hashtag_dump(e, &v)
 	return e.MustString()
 }
@@ -86,7 +87,7 @@ func (v *Hashtag) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Media) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Media_dump(e, &v)
 	return e.Close()
 }
@@ -95,7 +96,7 @@ func (v Media) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Media) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Media_dump(e, &v)
 	return e.MustString()
 }
@@ -119,7 +120,7 @@ func (v *Media) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Metadata) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Metadata_dump(e, &v)
 	return e.Close()
 }
@@ -128,7 +129,7 @@ func (v Metadata) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Metadata) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Metadata_dump(e, &v)
 	return e.MustString()
 }
@@ -152,7 +153,7 @@ func (v *Metadata) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Root) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Root_dump(e, &v)
 	return e.Close()
 }
@@ -161,7 +162,7 @@ func (v Root) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Root) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Root_dump(e, &v)
 	return e.MustString()
 }
@@ -185,7 +186,7 @@ func (v *Root) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v SearchMetadata) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_SearchMetadata_dump(e, &v)
 	return e.Close()
 }
@@ -194,7 +195,7 @@ func (v SearchMetadata) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v SearchMetadata) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_SearchMetadata_dump(e, &v)
 	return e.MustString()
 }
@@ -218,7 +219,7 @@ func (v *SearchMetadata) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Size) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Size_dump(e, &v)
 	return e.Close()
 }
@@ -227,7 +228,7 @@ func (v Size) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Size) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Size_dump(e, &v)
 	return e.MustString()
 }
@@ -251,7 +252,7 @@ func (v *Size) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Sizes) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Sizes_dump(e, &v)
 	return e.Close()
 }
@@ -260,7 +261,7 @@ func (v Sizes) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Sizes) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Sizes_dump(e, &v)
 	return e.MustString()
 }
@@ -284,7 +285,7 @@ func (v *Sizes) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Status) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Status_dump(e, &v)
 	return e.Close()
 }
@@ -293,7 +294,7 @@ func (v Status) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Status) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Status_dump(e, &v)
 	return e.MustString()
 }
@@ -317,7 +318,7 @@ func (v *Status) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v URL) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_URL_dump(e, &v)
 	return e.Close()
 }
@@ -326,7 +327,7 @@ func (v URL) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v URL) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_URL_dump(e, &v)
 	return e.MustString()
 }
@@ -350,7 +351,7 @@ func (v *URL) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v URLEntities) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_URLEntities_dump(e, &v)
 	return e.Close()
 }
@@ -359,7 +360,7 @@ func (v URLEntities) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v URLEntities) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_URLEntities_dump(e, &v)
 	return e.MustString()
 }
@@ -383,7 +384,7 @@ func (v *URLEntities) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v User) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_User_dump(e, &v)
 	return e.Close()
 }
@@ -392,7 +393,7 @@ func (v User) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v User) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_User_dump(e, &v)
 	return e.MustString()
 }
@@ -416,7 +417,7 @@ func (v *User) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v UserEntities) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_UserEntities_dump(e, &v)
 	return e.Close()
 }
@@ -425,7 +426,7 @@ func (v UserEntities) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v UserEntities) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_UserEntities_dump(e, &v)
 	return e.MustString()
 }
@@ -449,7 +450,7 @@ func (v *UserEntities) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v UserMention) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_UserMention_dump(e, &v)
 	return e.Close()
 }
@@ -458,7 +459,7 @@ func (v UserMention) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v UserMention) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_UserMention_dump(e, &v)
 	return e.MustString()
 }
@@ -475,7 +476,7 @@ func (v *UserMention) DumpJSON(e *runtime.Encoder) {
 }
 
 func init() {
-	runtime.Register(_Entities_dispatch)
+	dumpimpl.Register(_Entities_dispatch)
 }
 
 // _Entities_dispatch writes v to e when v holds a value of one of the types
@@ -483,7 +484,7 @@ func init() {
 // values (interface fields, the argument of jsondump.Marshal) reach the
 // generated code through it. A struct that embeds one of these types does
 // not match, so it is encoded whole, as encoding/json encodes it.
-func _Entities_dispatch(e *runtime.Encoder, v any) bool {
+func _Entities_dispatch(e *dumpimpl.Encoder, v any) bool {
 	switch v := v.(type) {
 	case *Entities:
 		e.Follow(v)
@@ -548,7 +549,7 @@ func _Entities_dispatch(e *runtime.Encoder, v any) bool {
 }
 
 // _Entities_dump writes the JSON encoding of *v, a jd.Entities, to e.
-func _Entities_dump(e *runtime.Encoder, v *Entities) {
+func _Entities_dump(e *dumpimpl.Encoder, v *Entities) {
 	e.OpenObject()
 	e.FirstKey(`"hashtags":`)
 	if v.Hashtags == nil {
@@ -632,7 +633,7 @@ func _Entities_dump(e *runtime.Encoder, v *Entities) {
 }
 
 // _Hashtag_dump writes the JSON encoding of *v, a jd.Hashtag, to e.
-func _Hashtag_dump(e *runtime.Encoder, v *Hashtag) {
+func _Hashtag_dump(e *dumpimpl.Encoder, v *Hashtag) {
 	e.OpenObject()
 	e.FirstKey(`"text":`)
 	e.String(v.Text)
@@ -651,7 +652,7 @@ func _Hashtag_dump(e *runtime.Encoder, v *Hashtag) {
 }
 
 // _Media_dump writes the JSON encoding of *v, a jd.Media, to e.
-func _Media_dump(e *runtime.Encoder, v *Media) {
+func _Media_dump(e *dumpimpl.Encoder, v *Media) {
 	e.OpenObject()
 	e.FirstKey(`"id":`)
 	e.Int(v.ID)
@@ -698,7 +699,7 @@ func _Media_dump(e *runtime.Encoder, v *Media) {
 }
 
 // _Metadata_dump writes the JSON encoding of *v, a jd.Metadata, to e.
-func _Metadata_dump(e *runtime.Encoder, v *Metadata) {
+func _Metadata_dump(e *dumpimpl.Encoder, v *Metadata) {
 	e.OpenObject()
 	e.FirstKey(`"result_type":`)
 	e.String(v.ResultType)
@@ -708,7 +709,7 @@ func _Metadata_dump(e *runtime.Encoder, v *Metadata) {
 }
 
 // _Root_dump writes the JSON encoding of *v, a jd.Root, to e.
-func _Root_dump(e *runtime.Encoder, v *Root) {
+func _Root_dump(e *dumpimpl.Encoder, v *Root) {
 	e.OpenObject()
 	e.FirstKey(`"statuses":`)
 	if v.Statuses == nil {
@@ -737,7 +738,7 @@ func _Root_dump(e *runtime.Encoder, v *Root) {
 
 // _SearchMetadata_dump writes the JSON encoding of *v, a jd.SearchMetadata,
 // to e.
-func _SearchMetadata_dump(e *runtime.Encoder, v *SearchMetadata) {
+func _SearchMetadata_dump(e *dumpimpl.Encoder, v *SearchMetadata) {
 	e.OpenObject()
 	e.FirstKey(`"completed_in":`)
 	e.Float64(v.CompletedIn)
@@ -765,7 +766,7 @@ func _SearchMetadata_dump(e *runtime.Encoder, v *SearchMetadata) {
 }
 
 // _Size_dump writes the JSON encoding of *v, a jd.Size, to e.
-func _Size_dump(e *runtime.Encoder, v *Size) {
+func _Size_dump(e *dumpimpl.Encoder, v *Size) {
 	e.OpenObject()
 	e.FirstKey(`"w":`)
 	e.Int(int64(v.W))
@@ -777,7 +778,7 @@ func _Size_dump(e *runtime.Encoder, v *Size) {
 }
 
 // _Sizes_dump writes the JSON encoding of *v, a jd.Sizes, to e.
-func _Sizes_dump(e *runtime.Encoder, v *Sizes) {
+func _Sizes_dump(e *dumpimpl.Encoder, v *Sizes) {
 	e.OpenObject()
 	e.FirstKey(`"medium":`)
 	_Size_dump(e, &v.Medium)
@@ -807,7 +808,7 @@ func _Sizes_dump(e *runtime.Encoder, v *Sizes) {
 }
 
 // _Status_dump writes the JSON encoding of *v, a jd.Status, to e.
-func _Status_dump(e *runtime.Encoder, v *Status) {
+func _Status_dump(e *dumpimpl.Encoder, v *Status) {
 	e.OpenObject()
 	e.FirstKey(`"metadata":`)
 	_Metadata_dump(e, &v.Metadata)
@@ -925,7 +926,7 @@ func _Status_dump(e *runtime.Encoder, v *Status) {
 }
 
 // _URLEntities_dump writes the JSON encoding of *v, a jd.URLEntities, to e.
-func _URLEntities_dump(e *runtime.Encoder, v *URLEntities) {
+func _URLEntities_dump(e *dumpimpl.Encoder, v *URLEntities) {
 	e.OpenObject()
 	e.FirstKey(`"urls":`)
 	if v.URLs == nil {
@@ -947,7 +948,7 @@ func _URLEntities_dump(e *runtime.Encoder, v *URLEntities) {
 }
 
 // _URL_dump writes the JSON encoding of *v, a jd.URL, to e.
-func _URL_dump(e *runtime.Encoder, v *URL) {
+func _URL_dump(e *dumpimpl.Encoder, v *URL) {
 	e.OpenObject()
 	e.FirstKey(`"url":`)
 	e.String(v.URL)
@@ -971,7 +972,7 @@ func _URL_dump(e *runtime.Encoder, v *URL) {
 
 // _UserEntities_dump writes the JSON encoding of *v, a jd.UserEntities, to
 // e.
-func _UserEntities_dump(e *runtime.Encoder, v *UserEntities) {
+func _UserEntities_dump(e *dumpimpl.Encoder, v *UserEntities) {
 	e.OpenObject()
 	if v.URL != nil {
 		e.Key(`,"url":`)
@@ -991,7 +992,7 @@ func _UserEntities_dump(e *runtime.Encoder, v *UserEntities) {
 }
 
 // _UserMention_dump writes the JSON encoding of *v, a jd.UserMention, to e.
-func _UserMention_dump(e *runtime.Encoder, v *UserMention) {
+func _UserMention_dump(e *dumpimpl.Encoder, v *UserMention) {
 	e.OpenObject()
 	e.FirstKey(`"screen_name":`)
 	e.String(v.ScreenName)
@@ -1016,7 +1017,7 @@ func _UserMention_dump(e *runtime.Encoder, v *UserMention) {
 }
 
 // _User_dump writes the JSON encoding of *v, a jd.User, to e.
-func _User_dump(e *runtime.Encoder, v *User) {
+func _User_dump(e *dumpimpl.Encoder, v *User) {
 	e.OpenObject()
 	e.FirstKey(`"id":`)
 	e.Int(v.ID)

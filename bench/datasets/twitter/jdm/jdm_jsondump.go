@@ -6,11 +6,12 @@ import (
 	"io"
 
 	"github.com/jsondump/jsondump/runtime"
+	"github.com/jsondump/jsondump/runtime/dumpimpl"
 )
 
 // This file needs the runtime API it was generated for; regenerate it
 // with go generate if this line does not compile.
-const _ = runtime.SupportPackageIsVersion5
+const _ = dumpimpl.SupportPackageIsVersion5
 
 // DumpTo writes the JSON encoding of v to w, formatted as opts ask. The
 // error is the writer's, or one that says where in v encoding failed (a
@@ -20,7 +21,7 @@ const _ = runtime.SupportPackageIsVersion5
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Entities) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Entities_dump(e, &v)
 	return e.Close()
 }
@@ -29,7 +30,7 @@ func (v Entities) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Entities) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Entities_dump(e, &v)
 	return e.MustString()
 }
@@ -37,7 +38,7 @@ func (v Entities) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v Entities) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_Entities_dump(e, &v)
 	return e.Bytes()
 }
@@ -61,7 +62,7 @@ func (v *Entities) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Hashtag) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Hashtag_dump(e, &v)
 	return e.Close()
 }
@@ -70,7 +71,7 @@ func (v Hashtag) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Hashtag) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Hashtag_dump(e, &v)
 	return e.MustString()
 }
@@ -78,7 +79,7 @@ func (v Hashtag) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v Hashtag) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_Hashtag_dump(e, &v)
 	return e.Bytes()
 }
@@ -102,7 +103,7 @@ func (v *Hashtag) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Media) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Media_dump(e, &v)
 	return e.Close()
 }
@@ -111,7 +112,7 @@ func (v Media) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Media) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Media_dump(e, &v)
 	return e.MustString()
 }
@@ -119,7 +120,7 @@ func (v Media) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v Media) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_Media_dump(e, &v)
 	return e.Bytes()
 }
@@ -143,7 +144,7 @@ func (v *Media) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Metadata) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Metadata_dump(e, &v)
 	return e.Close()
 }
@@ -152,7 +153,7 @@ func (v Metadata) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Metadata) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Metadata_dump(e, &v)
 	return e.MustString()
 }
@@ -160,7 +161,7 @@ func (v Metadata) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v Metadata) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_Metadata_dump(e, &v)
 	return e.Bytes()
 }
@@ -184,7 +185,7 @@ func (v *Metadata) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Root) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Root_dump(e, &v)
 	return e.Close()
 }
@@ -193,7 +194,7 @@ func (v Root) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Root) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Root_dump(e, &v)
 	return e.MustString()
 }
@@ -201,7 +202,7 @@ func (v Root) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v Root) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_Root_dump(e, &v)
 	return e.Bytes()
 }
@@ -225,7 +226,7 @@ func (v *Root) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v SearchMetadata) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_SearchMetadata_dump(e, &v)
 	return e.Close()
 }
@@ -234,7 +235,7 @@ func (v SearchMetadata) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v SearchMetadata) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_SearchMetadata_dump(e, &v)
 	return e.MustString()
 }
@@ -242,7 +243,7 @@ func (v SearchMetadata) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v SearchMetadata) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_SearchMetadata_dump(e, &v)
 	return e.Bytes()
 }
@@ -266,7 +267,7 @@ func (v *SearchMetadata) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Size) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Size_dump(e, &v)
 	return e.Close()
 }
@@ -275,7 +276,7 @@ func (v Size) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Size) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Size_dump(e, &v)
 	return e.MustString()
 }
@@ -283,7 +284,7 @@ func (v Size) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v Size) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_Size_dump(e, &v)
 	return e.Bytes()
 }
@@ -307,7 +308,7 @@ func (v *Size) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Sizes) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Sizes_dump(e, &v)
 	return e.Close()
 }
@@ -316,7 +317,7 @@ func (v Sizes) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Sizes) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Sizes_dump(e, &v)
 	return e.MustString()
 }
@@ -324,7 +325,7 @@ func (v Sizes) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v Sizes) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_Sizes_dump(e, &v)
 	return e.Bytes()
 }
@@ -348,7 +349,7 @@ func (v *Sizes) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v Status) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_Status_dump(e, &v)
 	return e.Close()
 }
@@ -357,7 +358,7 @@ func (v Status) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v Status) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_Status_dump(e, &v)
 	return e.MustString()
 }
@@ -365,7 +366,7 @@ func (v Status) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v Status) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_Status_dump(e, &v)
 	return e.Bytes()
 }
@@ -389,7 +390,7 @@ func (v *Status) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v URL) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_URL_dump(e, &v)
 	return e.Close()
 }
@@ -398,7 +399,7 @@ func (v URL) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v URL) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_URL_dump(e, &v)
 	return e.MustString()
 }
@@ -406,7 +407,7 @@ func (v URL) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v URL) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_URL_dump(e, &v)
 	return e.Bytes()
 }
@@ -430,7 +431,7 @@ func (v *URL) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v URLEntities) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_URLEntities_dump(e, &v)
 	return e.Close()
 }
@@ -439,7 +440,7 @@ func (v URLEntities) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v URLEntities) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_URLEntities_dump(e, &v)
 	return e.MustString()
 }
@@ -447,7 +448,7 @@ func (v URLEntities) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v URLEntities) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_URLEntities_dump(e, &v)
 	return e.Bytes()
 }
@@ -471,7 +472,7 @@ func (v *URLEntities) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v User) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_User_dump(e, &v)
 	return e.Close()
 }
@@ -480,7 +481,7 @@ func (v User) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v User) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_User_dump(e, &v)
 	return e.MustString()
 }
@@ -488,7 +489,7 @@ func (v User) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v User) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_User_dump(e, &v)
 	return e.Bytes()
 }
@@ -512,7 +513,7 @@ func (v *User) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v UserEntities) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_UserEntities_dump(e, &v)
 	return e.Close()
 }
@@ -521,7 +522,7 @@ func (v UserEntities) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v UserEntities) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_UserEntities_dump(e, &v)
 	return e.MustString()
 }
@@ -529,7 +530,7 @@ func (v UserEntities) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v UserEntities) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_UserEntities_dump(e, &v)
 	return e.Bytes()
 }
@@ -553,7 +554,7 @@ func (v *UserEntities) DumpJSON(e *runtime.Encoder) {
 // with Python's json.dump. Encode into a buffer, or call Dumps, when a
 // reader must see all of the output or none of it.
 func (v UserMention) DumpTo(w io.Writer, opts ...runtime.Option) error {
-	e := runtime.NewEncoder(w, opts...)
+	e := dumpimpl.NewEncoder(w, opts...)
 	_UserMention_dump(e, &v)
 	return e.Close()
 }
@@ -562,7 +563,7 @@ func (v UserMention) DumpTo(w io.Writer, opts ...runtime.Option) error {
 // It panics with the error DumpTo would return, and never returns part of
 // the output.
 func (v UserMention) Dumps(opts ...runtime.Option) string {
-	e := runtime.NewEncoder(nil, opts...)
+	e := dumpimpl.NewEncoder(nil, opts...)
 	_UserMention_dump(e, &v)
 	return e.MustString()
 }
@@ -570,7 +571,7 @@ func (v UserMention) Dumps(opts ...runtime.Option) string {
 // MarshalJSON implements json.Marshaler with the generated encoding, so
 // encoding/json and the libraries built on it take the fast path too.
 func (v UserMention) MarshalJSON() ([]byte, error) {
-	e := runtime.NewEncoder(nil)
+	e := dumpimpl.NewEncoder(nil)
 	_UserMention_dump(e, &v)
 	return e.Bytes()
 }
@@ -587,7 +588,7 @@ func (v *UserMention) DumpJSON(e *runtime.Encoder) {
 }
 
 func init() {
-	runtime.Register(_Entities_dispatch)
+	dumpimpl.Register(_Entities_dispatch)
 }
 
 // _Entities_dispatch writes v to e when v holds a value of one of the types
@@ -595,7 +596,7 @@ func init() {
 // values (interface fields, the argument of jsondump.Marshal) reach the
 // generated code through it. A struct that embeds one of these types does
 // not match, so it is encoded whole, as encoding/json encodes it.
-func _Entities_dispatch(e *runtime.Encoder, v any) bool {
+func _Entities_dispatch(e *dumpimpl.Encoder, v any) bool {
 	switch v := v.(type) {
 	case *Entities:
 		e.Follow(v)
@@ -660,7 +661,7 @@ func _Entities_dispatch(e *runtime.Encoder, v any) bool {
 }
 
 // _Entities_dump writes the JSON encoding of *v, a jdm.Entities, to e.
-func _Entities_dump(e *runtime.Encoder, v *Entities) {
+func _Entities_dump(e *dumpimpl.Encoder, v *Entities) {
 	e.OpenObject()
 	e.FirstKey(`"hashtags":`)
 	if v.Hashtags == nil {
@@ -744,7 +745,7 @@ func _Entities_dump(e *runtime.Encoder, v *Entities) {
 }
 
 // _Hashtag_dump writes the JSON encoding of *v, a jdm.Hashtag, to e.
-func _Hashtag_dump(e *runtime.Encoder, v *Hashtag) {
+func _Hashtag_dump(e *dumpimpl.Encoder, v *Hashtag) {
 	e.OpenObject()
 	e.FirstKey(`"text":`)
 	e.String(v.Text)
@@ -763,7 +764,7 @@ func _Hashtag_dump(e *runtime.Encoder, v *Hashtag) {
 }
 
 // _Media_dump writes the JSON encoding of *v, a jdm.Media, to e.
-func _Media_dump(e *runtime.Encoder, v *Media) {
+func _Media_dump(e *dumpimpl.Encoder, v *Media) {
 	e.OpenObject()
 	e.FirstKey(`"id":`)
 	e.Int(v.ID)
@@ -810,7 +811,7 @@ func _Media_dump(e *runtime.Encoder, v *Media) {
 }
 
 // _Metadata_dump writes the JSON encoding of *v, a jdm.Metadata, to e.
-func _Metadata_dump(e *runtime.Encoder, v *Metadata) {
+func _Metadata_dump(e *dumpimpl.Encoder, v *Metadata) {
 	e.OpenObject()
 	e.FirstKey(`"result_type":`)
 	e.String(v.ResultType)
@@ -820,7 +821,7 @@ func _Metadata_dump(e *runtime.Encoder, v *Metadata) {
 }
 
 // _Root_dump writes the JSON encoding of *v, a jdm.Root, to e.
-func _Root_dump(e *runtime.Encoder, v *Root) {
+func _Root_dump(e *dumpimpl.Encoder, v *Root) {
 	e.OpenObject()
 	e.FirstKey(`"statuses":`)
 	if v.Statuses == nil {
@@ -849,7 +850,7 @@ func _Root_dump(e *runtime.Encoder, v *Root) {
 
 // _SearchMetadata_dump writes the JSON encoding of *v, a
 // jdm.SearchMetadata, to e.
-func _SearchMetadata_dump(e *runtime.Encoder, v *SearchMetadata) {
+func _SearchMetadata_dump(e *dumpimpl.Encoder, v *SearchMetadata) {
 	e.OpenObject()
 	e.FirstKey(`"completed_in":`)
 	e.Float64(v.CompletedIn)
@@ -877,7 +878,7 @@ func _SearchMetadata_dump(e *runtime.Encoder, v *SearchMetadata) {
 }
 
 // _Size_dump writes the JSON encoding of *v, a jdm.Size, to e.
-func _Size_dump(e *runtime.Encoder, v *Size) {
+func _Size_dump(e *dumpimpl.Encoder, v *Size) {
 	e.OpenObject()
 	e.FirstKey(`"w":`)
 	e.Int(int64(v.W))
@@ -889,7 +890,7 @@ func _Size_dump(e *runtime.Encoder, v *Size) {
 }
 
 // _Sizes_dump writes the JSON encoding of *v, a jdm.Sizes, to e.
-func _Sizes_dump(e *runtime.Encoder, v *Sizes) {
+func _Sizes_dump(e *dumpimpl.Encoder, v *Sizes) {
 	e.OpenObject()
 	e.FirstKey(`"medium":`)
 	_Size_dump(e, &v.Medium)
@@ -919,7 +920,7 @@ func _Sizes_dump(e *runtime.Encoder, v *Sizes) {
 }
 
 // _Status_dump writes the JSON encoding of *v, a jdm.Status, to e.
-func _Status_dump(e *runtime.Encoder, v *Status) {
+func _Status_dump(e *dumpimpl.Encoder, v *Status) {
 	e.OpenObject()
 	e.FirstKey(`"metadata":`)
 	_Metadata_dump(e, &v.Metadata)
@@ -1038,7 +1039,7 @@ func _Status_dump(e *runtime.Encoder, v *Status) {
 
 // _URLEntities_dump writes the JSON encoding of *v, a jdm.URLEntities, to
 // e.
-func _URLEntities_dump(e *runtime.Encoder, v *URLEntities) {
+func _URLEntities_dump(e *dumpimpl.Encoder, v *URLEntities) {
 	e.OpenObject()
 	e.FirstKey(`"urls":`)
 	if v.URLs == nil {
@@ -1060,7 +1061,7 @@ func _URLEntities_dump(e *runtime.Encoder, v *URLEntities) {
 }
 
 // _URL_dump writes the JSON encoding of *v, a jdm.URL, to e.
-func _URL_dump(e *runtime.Encoder, v *URL) {
+func _URL_dump(e *dumpimpl.Encoder, v *URL) {
 	e.OpenObject()
 	e.FirstKey(`"url":`)
 	e.String(v.URL)
@@ -1084,7 +1085,7 @@ func _URL_dump(e *runtime.Encoder, v *URL) {
 
 // _UserEntities_dump writes the JSON encoding of *v, a jdm.UserEntities, to
 // e.
-func _UserEntities_dump(e *runtime.Encoder, v *UserEntities) {
+func _UserEntities_dump(e *dumpimpl.Encoder, v *UserEntities) {
 	e.OpenObject()
 	if v.URL != nil {
 		e.Key(`,"url":`)
@@ -1105,7 +1106,7 @@ func _UserEntities_dump(e *runtime.Encoder, v *UserEntities) {
 
 // _UserMention_dump writes the JSON encoding of *v, a jdm.UserMention, to
 // e.
-func _UserMention_dump(e *runtime.Encoder, v *UserMention) {
+func _UserMention_dump(e *dumpimpl.Encoder, v *UserMention) {
 	e.OpenObject()
 	e.FirstKey(`"screen_name":`)
 	e.String(v.ScreenName)
@@ -1130,7 +1131,7 @@ func _UserMention_dump(e *runtime.Encoder, v *UserMention) {
 }
 
 // _User_dump writes the JSON encoding of *v, a jdm.User, to e.
-func _User_dump(e *runtime.Encoder, v *User) {
+func _User_dump(e *dumpimpl.Encoder, v *User) {
 	e.OpenObject()
 	e.FirstKey(`"id":`)
 	e.Int(v.ID)

@@ -1,0 +1,170 @@
+package dumpimpl
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"testing"
+)
+
+// TestReleaseResets checks that release leaves a pooled Encoder as a new one
+// would start: every field is reset, or a buffer cut to length 0, or scratch
+// kept as it is for reuse. A field added to Encoder fails here until it is
+// sorted into one of the three lists, and handled so by release.
+func TestReleaseResets(t *testing.T) {
+	reset := []string{"limit", "needComma", "depth", "opts", "esc", "w", "err", "werr", "level", "mapLevel", "grown"}
+	cut := []string{"buf", "indents", "mem", "path", "names", "nameEnds", "raw", "members", "arena", "pending"}
+	kept := []string{"free", "seen", "keys", "anyKeys", "sortRefs", "sortNames", "nameBlobs", "nameBlobSize", "jbuf"}
+
+	typ := reflect.TypeFor[Encoder]()
+	listed := map[string]bool{}
+	for _, name := range append(append(reset, cut...), kept...) {
+		if _, ok := typ.FieldByName(name); !ok {
+			t.Errorf("field %s is listed but Encoder has no such field", name)
+		}
+		listed[name] = true
+	}
+	for f := range typ.Fields() {
+		if !listed[f.Name] {
+			t.Errorf("Encoder.%s is in no list: reset it in release, or cut it, or keep it, and list it here", f.Name)
+		}
+	}
+
+	e := NewEncoder(io.Discard, Indent(">", "\t"), EnsureASCII())
+	e.limit, e.needComma, e.depth, e.level, e.mapLevel, e.grown = 7, true, 3, 2, 1, true
+	e.err, e.werr = errors.New("failed"), true
+	e.buf = append(e.buf, "[1,2"...)
+	e.indents = append(e.indents, "\n>\t"...)
+	e.mem = append(e.mem, []byte("chunk"))
+	e.path = append(e.path, "key")
+	e.names = append(e.names, "12"...)
+	e.nameEnds = append(e.nameEnds, 2)
+	e.raw = append(e.raw, "{}"...)
+	e.members = append(e.members, member{})
+	e.arena = append(e.arena, 'x')
+	e.pending = append(e.pending, pendingMember{name: "key"})
+	e.release()
+
+	v := reflect.ValueOf(e).Elem()
+	for _, name := range reset {
+		if f := v.FieldByName(name); !f.IsZero() {
+			t.Errorf("after release, %s = %v, want its zero value", name, f)
+		}
+	}
+	for _, name := range cut {
+		if f := v.FieldByName(name); f.Len() != 0 {
+			t.Errorf("after release, len(%s) = %d, want 0", name, f.Len())
+		}
+	}
+	if e.mem[:1][0] != nil {
+		t.Error("after release, mem still holds a chunk")
+	}
+	if e.path[:1][0] != "" {
+		t.Error("after release, path still holds a map key")
+	}
+	if e.pending[:1][0].name != "" {
+		t.Error("after release, pending still holds a map key")
+	}
+}
+
+// TestReleaseBoundsScratch encodes maps of many string and integer keys,
+// bare, in an any and under SortKeys, and raw JSON objects of many members,
+// and checks what release keeps for the pool: as with the buffer, scratch
+// grown for an unusual value goes to the collector, so that a pooled
+// Encoder holds little more than its output chunks (keepChunks).
+func TestReleaseBoundsScratch(t *testing.T) {
+	const n = 1 << 17 // 4 times keepKeys
+	strs, ints := make(map[string]int, n), make(map[int]int, n)
+	anys := make(map[string]any, n)
+	raw := []byte{'{'}
+	for i := range n {
+		k := fmt.Sprintf("key %d", i)
+		strs[k], ints[i*7919], anys[k] = i, i, i
+		if i > 0 {
+			raw = append(raw, ',')
+		}
+		raw = fmt.Appendf(raw, `"%d":%d`, i, i)
+	}
+	raw = append(raw, '}')
+	e := NewEncoder(nil, SortKeys())
+	e.OpenArray()
+	e.Elem()
+	dumpMap(e, func(e *Encoder) []MapKey[string] { return StringKeys(e, strs) }, strs, func(v int) { e.Int(int64(v)) })
+	e.Elem()
+	dumpMap(e, func(e *Encoder) []MapKey[int] { return IntKeys(e, ints) }, ints, func(v int) { e.Int(int64(v)) })
+	e.Elem()
+	e.Any(anys)
+	e.Elem()
+	e.RawMessage(raw)
+	e.CloseArray()
+	if _, err := e.Bytes(); err != nil { // releases e
+		t.Fatal(err)
+	}
+	kept := retained(reflect.ValueOf(e).Elem())
+	if budget := keepChunks + 4<<20; kept > budget {
+		t.Errorf("a released Encoder keeps %d bytes, want at most %d", kept, budget)
+	}
+	t.Logf("kept %.1f MiB", float64(kept)/(1<<20))
+
+	// A deep value: pointers tracked for cycles, the path of its error and
+	// its indentation.
+	e = NewEncoder(io.Discard, Indent("", "  "))
+	ptrs := make([]int, startDetectingCyclesAfter+n)
+	for i := range ptrs {
+		e.Enter(&ptrs[i])
+		e.OpenArray()
+		e.Elem()
+	}
+	e.fail(errors.New("deep"))
+	for i := range ptrs {
+		e.AtIndex(i)
+	}
+	e.Close()
+	if e.seen != nil {
+		t.Errorf("a released Encoder keeps the cycle check's map of %d pointers", n)
+	}
+	// The pool may hand over an Encoder of another test, which keeps its
+	// chunks and buffers of up to keepBuffer each: the same budget as above.
+	if kept := retained(reflect.ValueOf(e).Elem()); kept > keepChunks+4<<20 {
+		t.Errorf("after a deep value, a released Encoder keeps %d bytes", kept)
+	}
+}
+
+// retained is the memory v holds: the arrays of its slices, counted to
+// their capacity, and what they and its maps, interfaces and pointers
+// lead to. A map counts only its entries' contents (its buckets are not
+// visible).
+func retained(v reflect.Value) int {
+	switch v.Kind() {
+	case reflect.Slice:
+		n := v.Cap() * int(v.Type().Elem().Size())
+		for i := range v.Len() {
+			n += retained(v.Index(i))
+		}
+		return n
+	case reflect.String:
+		return v.Len()
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() || v.Type() == reflect.TypeFor[*[256]bool]() { // esc: a shared table
+			return 0
+		}
+		return int(v.Elem().Type().Size()) + retained(v.Elem())
+	case reflect.Map:
+		n := 0
+		for it := v.MapRange(); it.Next(); {
+			n += retained(it.Key())
+			if it.Value().Kind() != reflect.String { // nameBlobs: the same string
+				n += retained(it.Value())
+			}
+		}
+		return n
+	case reflect.Struct:
+		n := 0
+		for i := range v.NumField() {
+			n += retained(v.Field(i))
+		}
+		return n
+	}
+	return 0
+}

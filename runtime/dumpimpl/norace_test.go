@@ -1,0 +1,5 @@
+//go:build !race
+
+package dumpimpl
+
+const raceEnabled = false
