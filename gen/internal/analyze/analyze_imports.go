@@ -28,7 +28,6 @@ import (
 var fixedImports = []struct{ path, name string }{
 	{model.RuntimePath, "runtime"},
 	{"io", "io"},
-	{"math", "math"},
 }
 
 // importNames fills in f.PkgNames, f.Aliases and f.RuntimeName.
@@ -279,7 +278,7 @@ func (a *analyzer) typeParamClashes(f *model.File) {
 	for _, n := range model.Locals {
 		taken[n] = true
 	}
-	for _, imp := range fixedImports[1:] { // io, math; the runtime's name is f.RuntimeName
+	for _, imp := range fixedImports[1:] { // io; the runtime's name is f.RuntimeName
 		if alias, ok := f.Aliases[imp.path]; ok {
 			taken[alias] = true
 		} else {

@@ -360,7 +360,7 @@ func describeOmit(o model.Omit) string {
 }
 
 var omitNames = map[model.OmitKind]string{
-	model.Never: "Never", model.IfFalse: "IfFalse", model.IfZero: "IfZero", model.IfZeroBits: "IfZeroBits", model.IfEmpty: "IfEmpty",
+	model.Never: "Never", model.IfFalse: "IfFalse", model.IfZero: "IfZero", model.IfEmpty: "IfEmpty",
 	model.IfNil: "IfNil", model.IfLenZero: "IfLenZero", model.IfMethod: "IfMethod", model.IfComparable: "IfComparable",
 	model.IfParts: "IfParts", model.IfDynamic: "IfDynamic",
 }

@@ -186,9 +186,6 @@ var emitCases = []struct {
 			omit(fld("On", val(model.Bool, "bool")), model.Omit{Kind: model.IfFalse}),
 			omit(fld("N", val(model.Int, "int")), model.Omit{Kind: model.IfZero}),
 			omit(fld("F", val(model.Float64, "float64")), model.Omit{Kind: model.IfZero}),
-			omit(fld("Z", val(model.Float64, "float64")), model.Omit{Kind: model.IfZeroBits}),
-			omit(fld("Z32", val(model.Float32, "float32")), model.Omit{Kind: model.IfZeroBits}),
-			omit(fld("ZNamed", modify(val(model.Float64, "shop.Celsius"), func(v *model.Value) { v.Convert = "float64" })), model.Omit{Kind: model.IfZeroBits}),
 			omit(fld("S", val(model.String, "string")), model.Omit{Kind: model.IfEmpty}),
 			omit(fld("P", ptrTo(val(model.Int, "int"))), model.Omit{Kind: model.IfNil}),
 			omit(fld("L", sliceOf(val(model.Int, "int"))), model.Omit{Kind: model.IfLenZero}),
@@ -199,12 +196,12 @@ var emitCases = []struct {
 			omit(fld("Pair", &model.Value{Kind: model.Array, GoType: "[2]int", Len: 2, Elem: val(model.Int, "int")}),
 				model.Omit{Kind: model.IfComparable, Type: &model.TypeExpr{Kind: model.ArrayExpr, Len: 2, Elem: &model.TypeExpr{Kind: model.NamedExpr, Name: "int"}}}),
 			omit(fld("Box", call("_Box_dump", "shop.Box")), model.Omit{Kind: model.IfParts, Parts: []model.OmitPart{
-				{Selector: ".Scale", Omit: model.Omit{Kind: model.IfZeroBits, Type: &model.TypeExpr{Kind: model.NamedExpr, Name: "float32"}}},
+				{Selector: ".Scale", Omit: model.Omit{Kind: model.IfZero}},
 				{Selector: ".Items", Omit: model.Omit{Kind: model.IfNil}},
 				{Selector: ".Due", Omit: model.Omit{Kind: model.IfMethod, NilIsZero: true}},
 				{Selector: ".Corner", Omit: model.Omit{Kind: model.IfParts, Parts: []model.OmitPart{
-					{Selector: "[0]", Omit: model.Omit{Kind: model.IfZeroBits, Type: &model.TypeExpr{Kind: model.NamedExpr, Name: "float64"}}},
-					{Selector: "[1]", Omit: model.Omit{Kind: model.IfZeroBits}}, // type unknown: float64(x)
+					{Selector: "[0]", Omit: model.Omit{Kind: model.IfZero}},
+					{Selector: "[1]", Omit: model.Omit{Kind: model.IfZero}},
 				}}},
 			}}),
 			omit(fld("None", &model.Value{Kind: model.Array, GoType: "[0]float64", Elem: val(model.Float64, "float64")}), model.Omit{Kind: model.IfParts}),

@@ -43,7 +43,7 @@ type File struct {
 	// taken in the generated file: by a top-level identifier of the package,
 	// another package some file of it imports under that name, or a name
 	// generated code declares (e, v, w, opts). Keys are import paths, of
-	// PkgNames or of the fixed imports "io" and "math"; e.g. "io" -> "stdio",
+	// PkgNames or of the fixed import "io"; e.g. "io" -> "stdio",
 	// "example.com/x/url" -> "xurl". The runtime's name is RuntimeName.
 	Aliases map[string]string
 
@@ -333,9 +333,7 @@ type Omit struct {
 	// struct, an index ("[3]") for an array.
 	Parts []OmitPart
 
-	// Type spells the type for Comparable (x == T{}). For ZeroBits in a
-	// Part it may give the part's type, so that no conversion is written
-	// when that is float32 or float64 (without it: Float64bits(float64(x))).
+	// Type spells the type for Comparable (x == T{}).
 	Type *TypeExpr
 
 	// Interface: IfMethod on an interface type. As encoding/json does, a nil
@@ -366,8 +364,7 @@ type OmitKind int
 const (
 	Never        OmitKind = iota // always written
 	IfFalse                      // bool: !x
-	IfZero                       // numbers: x == 0 (omitempty on floats too)
-	IfZeroBits                   // not produced: Go 1.26's reflect.Value.IsZero treats -0 as zero, so omitzero on floats is IfZero
+	IfZero                       // numbers: x == 0 (omitempty and omitzero on floats too: -0 is zero to both)
 	IfEmpty                      // strings: x == ""
 	IfNil                        // pointers, interfaces, and under omitzero slices and maps: x == nil
 	IfLenZero                    // omitempty on slices, maps, arrays of length 0: len(x) == 0
