@@ -351,7 +351,11 @@ func describeOmit(o model.Omit) string {
 		s += " " + o.Type.Name
 	}
 	for _, p := range o.Parts {
-		s += " " + p.Selector + ":" + describeOmit(p.Omit)
+		if p.Field != "" {
+			s += " ." + p.Field + ":" + describeOmit(p.Omit)
+		} else {
+			s += fmt.Sprintf(" [%d]:", p.Index) + describeOmit(p.Omit)
+		}
 	}
 	if o.Also != nil {
 		s += " | " + describeOmit(*o.Also)

@@ -7,7 +7,6 @@ package emit
 import (
 	"go/token"
 	"strconv"
-	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -316,7 +315,7 @@ func (em *emitter) nonZero(o model.Omit, x place, goType string) []term {
 	case model.IfParts:
 		var terms []term
 		for _, part := range o.Parts {
-			terms = append(terms, em.nonZero(part.Omit, em.part(x, part.Selector), goType)...)
+			terms = append(terms, em.nonZero(part.Omit, em.part(x, part), goType)...)
 		}
 		return terms
 	default:
@@ -325,20 +324,16 @@ func (em *emitter) nonZero(o model.Omit, x place, goType string) []term {
 	}
 }
 
-// part is the place a part selector (".Name" or "[2]") leads to from x.
-func (em *emitter) part(x place, selector string) place {
-	if name, ok := strings.CutPrefix(selector, "."); ok {
-		return x.dot(em.name(name))
+// part is the place of a part of a composite zero test: the field or the
+// element of the value at x.
+func (em *emitter) part(x place, part model.OmitPart) place {
+	if part.Field != "" {
+		return x.dot(em.name(part.Field))
 	}
-	if inner, ok := strings.CutPrefix(selector, "["); ok {
-		if digits, ok := strings.CutSuffix(inner, "]"); ok {
-			if n, err := strconv.Atoi(digits); err == nil && n >= 0 {
-				return x.index(jen.Lit(n))
-			}
-		}
+	if part.Index < 0 {
+		em.errorf("omit part: array index %d is negative", part.Index)
 	}
-	em.errorf("omit part selector %q: want .Name or [N]", selector)
-	return x
+	return x.index(jen.Lit(part.Index))
 }
 
 // stringLit is a Go string literal with the value s: a raw literal,

@@ -196,12 +196,12 @@ var emitCases = []struct {
 			omit(fld("Pair", &model.Value{Kind: model.Array, GoType: "[2]int", Len: 2, Elem: val(model.Int, "int")}),
 				model.Omit{Kind: model.IfComparable, Type: &model.TypeExpr{Kind: model.ArrayExpr, Len: 2, Elem: &model.TypeExpr{Kind: model.NamedExpr, Name: "int"}}}),
 			omit(fld("Box", call("_Box_dump", "shop.Box")), model.Omit{Kind: model.IfParts, Parts: []model.OmitPart{
-				{Selector: ".Scale", Omit: model.Omit{Kind: model.IfZero}},
-				{Selector: ".Items", Omit: model.Omit{Kind: model.IfNil}},
-				{Selector: ".Due", Omit: model.Omit{Kind: model.IfMethod, NilIsZero: true}},
-				{Selector: ".Corner", Omit: model.Omit{Kind: model.IfParts, Parts: []model.OmitPart{
-					{Selector: "[0]", Omit: model.Omit{Kind: model.IfZero}},
-					{Selector: "[1]", Omit: model.Omit{Kind: model.IfZero}},
+				{Field: "Scale", Omit: model.Omit{Kind: model.IfZero}},
+				{Field: "Items", Omit: model.Omit{Kind: model.IfNil}},
+				{Field: "Due", Omit: model.Omit{Kind: model.IfMethod, NilIsZero: true}},
+				{Field: "Corner", Omit: model.Omit{Kind: model.IfParts, Parts: []model.OmitPart{
+					{Index: 0, Omit: model.Omit{Kind: model.IfZero}},
+					{Index: 1, Omit: model.Omit{Kind: model.IfZero}},
 				}}},
 			}}),
 			omit(fld("None", &model.Value{Kind: model.Array, GoType: "[0]float64", Elem: val(model.Float64, "float64")}), model.Omit{Kind: model.IfParts}),
@@ -214,8 +214,8 @@ var emitCases = []struct {
 			// omitempty and omitzero on a slice: left out when nil or empty.
 			omit(fld("Both", sliceOf(val(model.Int, "int"))), model.Omit{Kind: model.IfLenZero, Also: &model.Omit{Kind: model.IfNil}}),
 			omit(fld("Span2", call("_Box_dump", "shop.Box")), model.Omit{Kind: model.IfMethod, Also: &model.Omit{Kind: model.IfParts, Parts: []model.OmitPart{
-				{Selector: ".Scale", Omit: model.Omit{Kind: model.IfZero}},
-				{Selector: ".Items", Omit: model.Omit{Kind: model.IfNil}},
+				{Field: "Scale", Omit: model.Omit{Kind: model.IfZero}},
+				{Field: "Items", Omit: model.Omit{Kind: model.IfNil}},
 			}}}),
 			omit(fld("Amount", modify(val(model.Number, "json.Number"), func(v *model.Value) { v.Quoted = true })), model.Omit{Kind: model.IfEmpty}),
 		),
@@ -489,8 +489,8 @@ func TestEmitBadModel(t *testing.T) {
 		{"bad conversion", func(f *model.File) { f.Encoders[0].Value.Struct.Fields[0].Value.Convert = "int" }, "conversion"},
 		{"bad sort order", func(f *model.File) { f.Encoders[0].Value.Struct.Sorted = []int{0, 0} }, "not an order"},
 		{"bad part", func(f *model.File) {
-			f.Encoders[0].Value.Struct.Fields[0].Omit = model.Omit{Kind: model.IfParts, Parts: []model.OmitPart{{Selector: "[x]", Omit: model.Omit{Kind: model.IfZero}}}}
-		}, "selector"},
+			f.Encoders[0].Value.Struct.Fields[0].Omit = model.Omit{Kind: model.IfParts, Parts: []model.OmitPart{{Index: -1, Omit: model.Omit{Kind: model.IfZero}}}}
+		}, "omit part"},
 	}
 	for _, c := range cases {
 		f := testFile("bad", []*model.Type{selected("A")}, structEncoder("A", fld("N", val(model.Int, "int")), fld("M", val(model.Int, "int"))))

@@ -328,9 +328,8 @@ type Omit struct {
 	PointerMethod bool
 	NilIsZero     bool
 
-	// Fields: a struct or array value is zero when every one of these is.
-	// Each is a test on a selector relative to the value: a field name for a
-	// struct, an index ("[3]") for an array.
+	// Parts: a struct or array value is zero when every one of these is:
+	// a test on each field of a struct, or on each element of an array.
 	Parts []OmitPart
 
 	// Type spells the type for Comparable (x == T{}).
@@ -352,10 +351,12 @@ type Omit struct {
 	Also *Omit
 }
 
-// OmitPart is one part of a composite zero test.
+// OmitPart is one part of a composite zero test: a field of the struct
+// value, or an element of the array value.
 type OmitPart struct {
-	Selector string // ".Name" or "[2]"
-	Omit     Omit
+	Field string // the Go name of the struct field; "" for an array element
+	Index int    // the index of the array element, when Field is ""
+	Omit  Omit
 }
 
 // OmitKind is the test that leaves a field out.
