@@ -659,7 +659,7 @@ func TestSemantics(t *testing.T) {
 		{"Col", "String(string)/a"},
 		{"B", "Bool/a"},
 		{"Raw", "Bytes/an"},
-		{"Bl", "Bytes([]byte)/an"},
+		{"Bl", "Bytes/an"}, // assignable to []byte: no conversion
 		{"When", "Time/a"},
 		{"PWhen", "Pointer/an[Time/a]"},
 		{"Num", "Number(string)/a"},

@@ -178,10 +178,12 @@ type Value struct {
 	// "*time.Time".
 	GoType string
 
-	// Convert is the predeclared type the runtime call takes, when the value's
-	// type is not already that type: e.g. "int64" for int or for type Age int8
-	// encoded with Int, "string" for type Color string, "[]byte" for a named
-	// byte slice. Empty when no conversion is needed (an int64, a string).
+	// Convert is the predeclared type the value is converted to for the
+	// runtime call, which takes that type: e.g. "int64" for int or for type
+	// Age int8 encoded with Int, "string" for type Color string or for
+	// json.Number. Empty when the value is passed as it is: its type is the
+	// one the call takes (an int64, a string), or is assignable to it (any
+	// byte slice type to []byte, json.RawMessage).
 	Convert string
 
 	// Nilable says the value can be nil (pointer, slice, map, interface,
