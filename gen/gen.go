@@ -8,7 +8,8 @@
 // compiler holds its seams:
 //
 //   - internal/load loads the packages with go/packages, a stale generated
-//     file of an earlier run read as its package clause alone;
+//     file of an earlier run read as its package clause alone, and reports
+//     what the package's generated files declare;
 //   - internal/analyze analyses their types (go/types) into the model,
 //     taking every decision about JSON;
 //   - internal/model is the plain data that analysis hands to emission,
