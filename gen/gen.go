@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"go/parser"
 	"go/token"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"sync"
@@ -81,11 +82,15 @@ func Generate(cfg Config) ([]Output, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A relative Output is in Dir, where the patterns are resolved too.
+	output := cfg.Output
+	if output != "" && cfg.Dir != "" && !filepath.IsAbs(output) {
+		output = filepath.Join(cfg.Dir, output)
+	}
 	files, err := analyze.Packages(pkgs, analyze.Config{
-		Dir:         cfg.Dir,
 		Types:       cfg.Types,
 		All:         cfg.All,
-		Output:      cfg.Output,
+		Output:      output,
 		MarshalJSON: cfg.MarshalJSON,
 		Warn:        cfg.Warn,
 	})

@@ -33,15 +33,14 @@ import (
 // directive marks a type for generation in comment mode.
 const directive = "//jsondump:json"
 
-// Config is what analysis is asked to do: gen.Config, whose fields mean
-// the same.
+// Config is what analysis reads of gen.Config, which documents each option
+// for users, once.
 type Config struct {
-	Dir         string   // the directory the patterns are resolved in
-	Types       []string // -type: the names of the types to generate for
-	All         bool     // -all: every struct type declared in the packages
-	Output      string   // -output: the file to write, for a single package
-	MarshalJSON bool     // -marshaljson: generate MarshalJSON too
-	Warn        func(*model.Error)
+	Types       []string           // gen.Config.Types
+	All         bool               // gen.Config.All
+	Output      string             // gen.Config.Output, resolved against gen.Config.Dir
+	MarshalJSON bool               // gen.Config.MarshalJSON
+	Warn        func(*model.Error) // gen.Config.Warn
 }
 
 func (c Config) warn(e *model.Error) {
@@ -320,9 +319,6 @@ func (a *analyzer) file(sel []*types.TypeName) *model.File {
 	switch {
 	case a.cfg.Output != "":
 		f.Output = a.cfg.Output
-		if a.cfg.Dir != "" && !filepath.IsAbs(f.Output) {
-			f.Output = filepath.Join(a.cfg.Dir, f.Output)
-		}
 	case len(a.cfg.Types) > 0:
 		f.Output = filepath.Join(dir, strings.ToLower(a.cfg.Types[0])+"_jsondump.go")
 	default:

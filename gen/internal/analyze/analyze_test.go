@@ -43,7 +43,6 @@ func writeModule(t *testing.T, files map[string]string) string {
 // cfg.
 func loadModel(t *testing.T, dir string, cfg Config, tags ...string) ([]*model.File, error) {
 	t.Helper()
-	cfg.Dir = dir
 	pkgs, err := load.Load(dir, tags, nil)
 	if err != nil {
 		return nil, err
@@ -1024,7 +1023,7 @@ type List []T
 		t.Errorf("Own declares MarshalJSON: it must keep it")
 	}
 
-	f = mustModel(t, dir, Config{All: true, Output: "out.go", MarshalJSON: true})
+	f = mustModel(t, dir, Config{All: true, Output: filepath.Join(dir, "out.go"), MarshalJSON: true})
 	want = []string{"Both", "Deep", "Mid", "Own", "Plain", "S", "S2", "Shadow", "T", "U", "mid"}
 	if got := typeNames(f); !slices.Equal(got, want) {
 		t.Errorf("-all: types %q, want %q", got, want)
