@@ -3,6 +3,7 @@ package gen_test
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -42,6 +43,9 @@ func TestFileNameConstraints(t *testing.T) {
 	cfg := gen.Config{Dir: dir, Types: []string{"Regs"}, Output: "regs_jsondump.go"}
 	t.Setenv("GOARCH", "arm64")
 	outs = generate(t, cfg)
+	if want := filepath.Join(dir, "regs_jsondump.go"); outs[0].Path != want {
+		t.Errorf("-output relative to Dir: %s, want %s", outs[0].Path, want)
+	}
 	if !strings.Contains(string(outs[0].Content), "\n//go:build (cgo || !cgo) && linux && arm64\n") {
 		t.Errorf("want //go:build (cgo || !cgo) && linux && arm64:\n%s", outs[0].Content)
 	}

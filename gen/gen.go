@@ -8,7 +8,8 @@
 // compiler holds its seams:
 //
 //   - internal/load loads the packages with go/packages, a stale generated
-//     file of an earlier run read as its package clause alone;
+//     file of an earlier run read as its package clause alone, and reports
+//     what the package's generated files declare;
 //   - internal/analyze analyses their types (go/types) into the model,
 //     taking every decision about JSON;
 //   - internal/model is the plain data that analysis hands to emission,
@@ -22,6 +23,7 @@ import (
 	"fmt"
 	"go/parser"
 	"go/token"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"sync"
@@ -80,11 +82,15 @@ func Generate(cfg Config) ([]Output, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A relative Output is in Dir, where the patterns are resolved too.
+	output := cfg.Output
+	if output != "" && cfg.Dir != "" && !filepath.IsAbs(output) {
+		output = filepath.Join(cfg.Dir, output)
+	}
 	files, err := analyze.Packages(pkgs, analyze.Config{
-		Dir:         cfg.Dir,
 		Types:       cfg.Types,
 		All:         cfg.All,
-		Output:      cfg.Output,
+		Output:      output,
 		MarshalJSON: cfg.MarshalJSON,
 		Warn:        cfg.Warn,
 	})

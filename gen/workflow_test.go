@@ -355,9 +355,12 @@ type Address struct{ Street string }
 
 type User struct{ Home Address }
 
+type Box[T any] struct{ V T }
+
 type Order struct {
 	Ship Address
 	User User
+	Box  *Box[int]
 }
 `,
 	})
@@ -376,12 +379,14 @@ type Order struct {
 		t.Errorf("error %v, want it to contain %q", err, want)
 	}
 	// The fix: Address generated with User. Types of the other file are
-	// called there rather than redeclared.
+	// called there rather than redeclared, generic ones too.
 	os.Remove(filepath.Join(dir, "user_jsondump.go"))
-	generate(t, gen.Config{Dir: dir, Types: []string{"Address", "User"}})
+	generate(t, gen.Config{Dir: dir, Types: []string{"Address", "Box", "User"}})
 	outs := generate(t, gen.Config{Dir: dir, Types: []string{"Order"}})
-	if !bytes.Contains(outs[0].Content, []byte("v.User.DumpJSON(e)")) || !bytes.Contains(outs[0].Content, []byte("v.Ship.DumpJSON(e)")) {
-		t.Errorf("Order does not call the DumpJSON of the other file's types:\n%s", outs[0].Content)
+	for _, call := range []string{"v.User.DumpJSON(e)", "v.Ship.DumpJSON(e)", "v.Box.DumpJSON(e)"} {
+		if !bytes.Contains(outs[0].Content, []byte(call)) {
+			t.Errorf("Order does not call %s of the other file's types:\n%s", call, outs[0].Content)
+		}
 	}
 	cmd := exec.Command("go", "vet", ".")
 	cmd.Dir = dir

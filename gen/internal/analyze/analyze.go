@@ -12,7 +12,6 @@ package analyze
 // analyze_omit.go (omitempty and omitzero).
 
 import (
-	"bytes"
 	"fmt"
 	"go/ast"
 	"go/build/constraint"
@@ -20,13 +19,11 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
 	"unicode"
 
-	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/jsondump/jsondump/gen/internal/load"
@@ -36,15 +33,14 @@ import (
 // directive marks a type for generation in comment mode.
 const directive = "//jsondump:json"
 
-// Config is what analysis is asked to do: gen.Config, whose fields mean
-// the same.
+// Config is what analysis reads of gen.Config, which documents each option
+// for users, once.
 type Config struct {
-	Dir         string   // the directory the patterns are resolved in
-	Types       []string // -type: the names of the types to generate for
-	All         bool     // -all: every struct type declared in the packages
-	Output      string   // -output: the file to write, for a single package
-	MarshalJSON bool     // -marshaljson: generate MarshalJSON too
-	Warn        func(*model.Error)
+	Types       []string           // gen.Config.Types
+	All         bool               // gen.Config.All
+	Output      string             // gen.Config.Output, resolved against gen.Config.Dir
+	MarshalJSON bool               // gen.Config.MarshalJSON
+	Warn        func(*model.Error) // gen.Config.Warn
 }
 
 func (c Config) warn(e *model.Error) {
@@ -55,7 +51,7 @@ func (c Config) warn(e *model.Error) {
 
 // Packages builds the model of the generated file of every root package that
 // has selected types. Errors are an ErrorList with every problem found.
-func Packages(pkgs []*packages.Package, cfg Config) ([]*model.File, error) {
+func Packages(pkgs []*load.Package, cfg Config) ([]*model.File, error) {
 	var errs model.ErrorList
 	if cfg.Output != "" && len(pkgs) > 1 {
 		return nil, fmt.Errorf("-output names one file, but the patterns match %d packages", len(pkgs))
@@ -120,7 +116,7 @@ func (s *shared) generatedFile(name string) bool {
 // selectTypes returns the selected type names of pkg, sorted by name, and
 // records in found the -type names it declares. Auto-selection of embedding
 // structs happens later, in the analyzer.
-func selectTypes(pkg *packages.Package, cfg Config, found map[string]bool, errs *model.ErrorList) []*types.TypeName {
+func selectTypes(pkg *load.Package, cfg Config, found map[string]bool, errs *model.ErrorList) []*types.TypeName {
 	scope := pkg.Types.Scope()
 	var sel []*types.TypeName
 	add := func(tn *types.TypeName, pos token.Pos) {
@@ -196,7 +192,7 @@ func sortByName(tns []*types.TypeName) {
 
 // notFound is the message for a -type name no package declares, with a
 // suggestion when a declared type name is close.
-func notFound(name string, pkgs []*packages.Package) string {
+func notFound(name string, pkgs []*load.Package) string {
 	best, bestDist := "", 3
 	for _, pkg := range pkgs {
 		if pkg.Types == nil {
@@ -222,7 +218,7 @@ func notFound(name string, pkgs []*packages.Package) string {
 	return msg
 }
 
-func pkgPaths(pkgs []*packages.Package) string {
+func pkgPaths(pkgs []*load.Package) string {
 	var paths []string
 	for _, p := range pkgs {
 		paths = append(paths, p.PkgPath)
@@ -257,15 +253,15 @@ func editDistance(a, b string) int {
 
 // analyzer builds the File of one package.
 type analyzer struct {
-	pkg    *packages.Package
+	pkg    *load.Package
 	cfg    Config
 	shared *shared
 	errs   *model.ErrorList
 	out    string // absolute path of the file being generated
 
-	selected     map[*types.TypeName]bool
-	elsewhere    map[string]string // type name -> the other generated file of the package that has its DumpJSON
-	otherHelpers map[string]string // helper name -> "file:line" of the other generated file that declares it
+	selected   map[*types.TypeName]bool
+	elsewhere  map[string]string         // type name -> the other generated file of the package that has its DumpJSON
+	otherFuncs map[string]token.Position // function name -> where another generated file of the package declares it
 
 	msets    typeutil.MethodSetCache
 	fields   typeutil.Map // *types.Struct -> []jsonField
@@ -299,7 +295,7 @@ type encState struct {
 	fails   []string // problems reported against entry: repeated at other sites
 }
 
-func newAnalyzer(pkg *packages.Package, cfg Config, sh *shared, errs *model.ErrorList) *analyzer {
+func newAnalyzer(pkg *load.Package, cfg Config, sh *shared, errs *model.ErrorList) *analyzer {
 	return &analyzer{
 		pkg:      pkg,
 		cfg:      cfg,
@@ -323,9 +319,6 @@ func (a *analyzer) file(sel []*types.TypeName) *model.File {
 	switch {
 	case a.cfg.Output != "":
 		f.Output = a.cfg.Output
-		if a.cfg.Dir != "" && !filepath.IsAbs(f.Output) {
-			f.Output = filepath.Join(a.cfg.Dir, f.Output)
-		}
 	case len(a.cfg.Types) > 0:
 		f.Output = filepath.Join(dir, strings.ToLower(a.cfg.Types[0])+"_jsondump.go")
 	default:
@@ -423,7 +416,7 @@ func (a *analyzer) shadowed() map[string]token.Position {
 }
 
 // pkgDir is the directory of the package's files.
-func pkgDir(pkg *packages.Package) string {
+func pkgDir(pkg *load.Package) string {
 	for _, list := range [][]string{pkg.GoFiles, pkg.CompiledGoFiles, pkg.OtherFiles} {
 		if len(list) > 0 {
 			return filepath.Dir(list[0])
@@ -539,42 +532,30 @@ func (a *analyzer) handwritten(named *types.Named) bool {
 	return a.implements(p, marshalJSON) || a.implements(p, marshalText)
 }
 
-// generatedElsewhere reads the other generated files of the package (those
-// of other go:generate lines): the types that have DumpJSON there, which the
-// analysis treats like generated types of another package (Dumper), since
-// their helpers live there, and the helpers those files declare.
+// generatedElsewhere records what the other generated files of the
+// package (those of other go:generate lines) declare, as load read them:
+// the types that have DumpJSON there, which the analysis treats like
+// generated types of another package (Dumper), since their helpers live
+// there, and the functions, whose names this file's helpers must not take.
 func (a *analyzer) generatedElsewhere() {
 	a.elsewhere = map[string]string{}
-	a.otherHelpers = map[string]string{}
-	for _, name := range a.pkg.CompiledGoFiles {
-		abs, _ := filepath.Abs(name)
-		if abs == a.out {
+	a.otherFuncs = map[string]token.Position{}
+	for _, g := range a.pkg.Generated {
+		if g.Name == a.out {
 			continue
 		}
-		src, err := os.ReadFile(name)
-		if err != nil || !load.IsGenerated(src) {
-			continue
+		for recv, methods := range g.Methods {
+			if slices.Contains(methods, "DumpJSON") {
+				a.elsewhere[recv] = g.Name
+			}
 		}
-		for _, m := range dumpJSONRecv.FindAllSubmatch(src, -1) {
-			a.elsewhere[string(m[1])] = name
-		}
-		for _, m := range helperDecl.FindAllSubmatchIndex(src, -1) {
-			helper := string(src[m[2]:m[3]])
-			if _, ok := a.otherHelpers[helper]; !ok {
-				line := 1 + bytes.Count(src[:m[2]], []byte("\n"))
-				a.otherHelpers[helper] = fmt.Sprintf("%s:%d", filepath.Base(name), line)
+		for name, pos := range g.Funcs {
+			if _, ok := a.otherFuncs[name]; !ok {
+				a.otherFuncs[name] = pos
 			}
 		}
 	}
 }
-
-// dumpJSONRecv finds the receiver type of generated DumpJSON methods, and
-// helperDecl the names of generated helpers. The file may not parse (it is
-// stale or broken), so a pattern is more robust than a parser here.
-var (
-	dumpJSONRecv = regexp.MustCompile(`(?m)^func \(\w+ \*(\w+)(?:\[[^\]]*\])?\) DumpJSON\(`)
-	helperDecl   = regexp.MustCompile(`(?m)^func (_\w+_dump(?:Value)?)[\[(]`)
-)
 
 // sharedHelpers reports the helpers of this file that another generated file
 // of the package declares too: two go:generate lines whose types reach the
@@ -597,7 +578,7 @@ func (a *analyzer) sharedHelpers(f *model.File) {
 		byName[st.enc.Name] = key
 	}
 	for _, enc := range f.Encoders { // sorted: the errors come in the same order every run
-		where, ok := a.otherHelpers[enc.Name]
+		other, ok := a.otherFuncs[enc.Name]
 		if !ok {
 			continue
 		}
@@ -606,9 +587,8 @@ func (a *analyzer) sharedHelpers(f *model.File) {
 			continue // reported above
 		}
 		types := slices.Clone(mine)
-		other := strings.SplitN(where, ":", 2)[0]
 		for name, file := range a.elsewhere {
-			if filepath.Base(file) == other {
+			if file == other.Filename {
 				types = append(types, name)
 			}
 		}
@@ -617,9 +597,9 @@ func (a *analyzer) sharedHelpers(f *model.File) {
 		if key.obj.Pkg() == a.pkg.Types {
 			pos = a.pos(key.obj.Pos())
 		}
-		a.errs.Errorf(pos, "%s would declare %s, which %s declares too (both reach %s, which neither selects): "+
+		a.errs.Errorf(pos, "%s would declare %s, which %s:%d declares too (both reach %s, which neither selects): "+
 			"generate these types from one go:generate line, -type=%s",
-			filepath.Base(f.Output), enc.Name, where, a.typeString(key.obj.Type()), strings.Join(slices.Compact(types), ","))
+			filepath.Base(f.Output), enc.Name, filepath.Base(other.Filename), other.Line, a.typeString(key.obj.Type()), strings.Join(slices.Compact(types), ","))
 	}
 }
 

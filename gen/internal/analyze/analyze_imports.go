@@ -30,7 +30,6 @@ var fixedImports = []struct{ path, name string }{
 	{model.RuntimePath, "runtime"},
 	{model.ImplPath, "dumpimpl"},
 	{"io", "io"},
-	{"math", "math"},
 }
 
 // importNames fills in f.PkgNames, f.Aliases, f.RuntimeName and f.ImplName.
@@ -288,7 +287,7 @@ func (a *analyzer) typeParamClashes(f *model.File) {
 	for _, n := range model.Locals {
 		taken[n] = true
 	}
-	for _, imp := range fixedImports[2:] { // io, math; the runtime's names are f.RuntimeName and f.ImplName
+	for _, imp := range fixedImports[2:] { // io; the runtime's names are f.RuntimeName and f.ImplName
 		if alias, ok := f.Aliases[imp.path]; ok {
 			taken[alias] = true
 		} else {

@@ -5,7 +5,6 @@ package analyze
 // method of the field's type or its pointer, else reflect.Value.IsZero.
 
 import (
-	"fmt"
 	"go/types"
 	"reflect"
 
@@ -136,7 +135,7 @@ func (a *analyzer) reflectZero(t types.Type) (model.Omit, bool) {
 				if !ok {
 					return model.Omit{}, false
 				}
-				o.Parts = append(o.Parts, model.OmitPart{Selector: "." + f.Name(), Omit: part})
+				o.Parts = append(o.Parts, model.OmitPart{Field: f.Name(), Omit: part})
 			}
 			return o, true
 		}
@@ -148,8 +147,8 @@ func (a *analyzer) reflectZero(t types.Type) (model.Omit, bool) {
 		if !ok {
 			return model.Omit{}, false
 		}
-		for i := range arr.Len() {
-			o.Parts = append(o.Parts, model.OmitPart{Selector: fmt.Sprintf("[%d]", i), Omit: part})
+		for i := range int(arr.Len()) {
+			o.Parts = append(o.Parts, model.OmitPart{Index: i, Omit: part})
 		}
 		return o, true
 	}

@@ -188,10 +188,6 @@ func (a *analyzer) valueOf(t types.Type, addr bool, s *site, quoted bool) *model
 			v := &model.Value{Kind: model.Bytes, GoType: goType, Nilable: true}
 			if !types.Identical(types.Unalias(u.Elem()), types.Typ[types.Uint8]) {
 				v.NamedBytes = true // []MyByte: not convertible to []byte
-				return v
-			}
-			if goType != "[]byte" && goType != "[]uint8" {
-				v.Convert = "[]byte"
 			}
 			return v
 		}

@@ -367,10 +367,6 @@ func compileModel() (m, geo *model.File) {
 	dump := func(name string) *model.Value {
 		return &model.Value{Kind: model.Call, GoType: "m." + name, Call: "_" + name + "_dump", Addressable: true}
 	}
-	convert := func(v *model.Value, to string) *model.Value {
-		v.Convert = to
-		return v
-	}
 	quoted := func(v *model.Value) *model.Value {
 		v.Quoted = true
 		return v

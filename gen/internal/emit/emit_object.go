@@ -8,7 +8,6 @@ package emit
 import (
 	"go/token"
 	"strconv"
-	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -150,7 +149,7 @@ func (em *emitter) field(b *jen.Group, f *model.Field, p place, s scope) {
 		write(b)
 		return
 	}
-	cond := em.written(f.Omit, x, f.Value.Kind, f.Value.GoType)
+	cond := em.written(f.Omit, x, f.Value.GoType)
 	if cond == nil {
 		// A struct or array without parts to test is always zero.
 		b.Commentf("%s is always zero, and omitzero leaves it out.", f.Name)
@@ -180,8 +179,8 @@ func writtenNonNil(o model.Omit) bool {
 
 // written is the condition under which o writes the value at x, or nil when
 // it never does.
-func (em *emitter) written(o model.Omit, x place, kind model.Kind, goType string) *jen.Statement {
-	terms := em.nonZero(o, x, kind, goType)
+func (em *emitter) written(o model.Omit, x place, goType string) *jen.Statement {
+	terms := em.nonZero(o, x, goType)
 	if len(terms) == 0 {
 		return nil
 	}
@@ -189,7 +188,7 @@ func (em *emitter) written(o model.Omit, x place, kind model.Kind, goType string
 		return or(terms)
 	}
 	// omitempty and omitzero both: left out when either holds.
-	also := em.nonZero(*o.Also, x, kind, goType)
+	also := em.nonZero(*o.Also, x, goType)
 	if len(also) == 0 {
 		return nil
 	}
@@ -234,18 +233,15 @@ func and(terms []term) *jen.Statement {
 }
 
 // nonZero returns the conditions, any of which means the value at x is not
-// zero under o and is written. kind and goType are those of the value, for
-// float bits. No conditions means the value is always zero.
-func (em *emitter) nonZero(o model.Omit, x place, kind model.Kind, goType string) []term {
+// zero under o and is written; goType names the value in errors. No
+// conditions means the value is always zero.
+func (em *emitter) nonZero(o model.Omit, x place, goType string) []term {
 	v := x.value
 	switch o.Kind {
 	case model.IfFalse:
 		return []term{{code: v()}}
 	case model.IfZero:
 		return []term{{code: v().Op("!=").Lit(0)}}
-	case model.IfZeroBits:
-		// Compare the bits so that -0 counts as not zero.
-		return []term{{code: floatBits(v(), kind, goType).Op("!=").Lit(0)}}
 	case model.IfEmpty:
 		return []term{{code: v().Op("!=").Lit("")}}
 	case model.IfNil:
@@ -292,8 +288,7 @@ func (em *emitter) nonZero(o model.Omit, x place, kind model.Kind, goType string
 	case model.IfParts:
 		var terms []term
 		for _, part := range o.Parts {
-			kind, goType := partType(part.Omit)
-			terms = append(terms, em.nonZero(part.Omit, em.part(x, part.Selector), kind, goType)...)
+			terms = append(terms, em.nonZero(part.Omit, em.part(x, part), goType)...)
 		}
 		return terms
 	default:
@@ -302,49 +297,16 @@ func (em *emitter) nonZero(o model.Omit, x place, kind model.Kind, goType string
 	}
 }
 
-// floatBits is math.Float64bits(float64(x)), or Float32bits for a float32.
-func floatBits(x *jen.Statement, kind model.Kind, goType string) *jen.Statement {
-	if kind == model.Float32 {
-		if goType != "float32" {
-			x = jen.Float32().Call(x)
-		}
-		return jen.Qual("math", "Float32bits").Call(x)
+// part is the place of a part of a composite zero test: the field or the
+// element of the value at x.
+func (em *emitter) part(x place, part model.OmitPart) place {
+	if part.Field != "" {
+		return x.dot(em.name(part.Field))
 	}
-	if goType != "float64" {
-		x = jen.Float64().Call(x)
+	if part.Index < 0 {
+		em.errorf("omit part: array index %d is negative", part.Index)
 	}
-	return jen.Qual("math", "Float64bits").Call(x)
-}
-
-// partType is the kind and type name of a part for floatBits: taken from
-// Omit.Type when that is float32 or float64; otherwise float64(x), which
-// is exact for any float.
-func partType(o model.Omit) (model.Kind, string) {
-	if t := o.Type; t != nil && t.Kind == model.NamedExpr && t.Path == "" {
-		switch t.Name {
-		case "float32":
-			return model.Float32, "float32"
-		case "float64":
-			return model.Float64, "float64"
-		}
-	}
-	return model.Float64, ""
-}
-
-// part is the place a part selector (".Name" or "[2]") leads to from x.
-func (em *emitter) part(x place, selector string) place {
-	if name, ok := strings.CutPrefix(selector, "."); ok {
-		return x.dot(em.name(name))
-	}
-	if inner, ok := strings.CutPrefix(selector, "["); ok {
-		if digits, ok := strings.CutSuffix(inner, "]"); ok {
-			if n, err := strconv.Atoi(digits); err == nil && n >= 0 {
-				return x.index(jen.Lit(n))
-			}
-		}
-	}
-	em.errorf("omit part selector %q: want .Name or [N]", selector)
-	return x
+	return x.index(jen.Lit(part.Index))
 }
 
 // stringLit is a Go string literal with the value s: a raw literal,

@@ -101,6 +101,12 @@ func val(kind model.Kind, goType string) *model.Value {
 	return &model.Value{Kind: kind, GoType: goType}
 }
 
+// convert says that the runtime call takes v converted to the type to.
+func convert(v *model.Value, to string) *model.Value {
+	v.Convert = to
+	return v
+}
+
 func call(helper, goType string) *model.Value {
 	return &model.Value{Kind: model.Call, GoType: goType, Call: helper, Addressable: true}
 }
@@ -134,21 +140,21 @@ var emitCases = []struct {
 	{"kinds", testFile("kinds", []*model.Type{selected("Item")},
 		structEncoder("Item",
 			fld("Ok", val(model.Bool, "bool")),
-			fld("Count", val(model.Int, "int")),
+			fld("Count", convert(val(model.Int, "int"), "int64")),
 			fld("Total", val(model.Int, "int64")),
 			fld("Age", modify(val(model.Int, "shop.Age"), func(v *model.Value) { v.Convert = "int64" })),
-			fld("Size", val(model.Uint, "uint16")),
+			fld("Size", convert(val(model.Uint, "uint16"), "uint64")),
 			fld("Ratio", val(model.Float32, "float32")),
 			fld("Price", val(model.Float64, "float64")),
 			fld("Weight", modify(val(model.Float64, "shop.Grams"), func(v *model.Value) { v.Convert = "float64" })),
 			fld("Name", val(model.String, "string")),
 			fld("Color", modify(val(model.String, "shop.Color"), func(v *model.Value) { v.Convert = "string" })),
-			fld("Code", modify(val(model.Int, "int"), func(v *model.Value) { v.Quoted = true })),
+			fld("Code", modify(convert(val(model.Int, "int"), "int64"), func(v *model.Value) { v.Quoted = true })),
 			fld("Score", modify(val(model.Float64, "float64"), func(v *model.Value) { v.Quoted = true })),
 			fld("Label", modify(val(model.String, "string"), func(v *model.Value) { v.Quoted = true })),
 			fld("Blob", val(model.Bytes, "[]byte")),
 			fld("Raw", modify(val(model.Bytes, "[]shop.MyByte"), func(v *model.Value) { v.NamedBytes = true })),
-			fld("Amount", val(model.Number, "json.Number")),
+			fld("Amount", convert(val(model.Number, "json.Number"), "string")),
 			fld("Extra", val(model.RawMessage, "json.RawMessage")),
 			fld("Created", val(model.Time, "time.Time")),
 			fld("Money", val(model.Marshaler, "shop.Money")),
@@ -162,7 +168,7 @@ var emitCases = []struct {
 			fld("Point", &model.Value{Kind: model.Array, GoType: "[2]float64", Len: 2, Elem: val(model.Float64, "float64")}),
 			fld("Attrs", mapOf(model.StringKey, "string", val(model.String, "string"))),
 			fld("Dims", &model.Value{Kind: model.Struct, GoType: "struct{...}", Struct: &model.Object{Fields: []*model.Field{
-				fld("W", val(model.Int, "int")),
+				fld("W", convert(val(model.Int, "int"), "int64")),
 				fld("H", val(model.Float64, "float64")),
 			}}}),
 			fld("Empty", &model.Value{Kind: model.Struct, GoType: "struct{}", Struct: &model.Object{}}),
@@ -170,10 +176,10 @@ var emitCases = []struct {
 			fld("Where", &model.Value{Kind: model.Dumper, GoType: "geo.Place", Addressable: true}),
 			fld("Meta", modify(val(model.Interface, "any"), func(v *model.Value) { v.Nilable = true })),
 			fld("Grid", &model.Value{Kind: model.Array, GoType: "[3][3]int8", Len: 3, Elem: &model.Value{
-				Kind: model.Array, GoType: "[3]int8", Len: 3, Elem: val(model.Int, "int8"),
+				Kind: model.Array, GoType: "[3]int8", Len: 3, Elem: convert(val(model.Int, "int8"), "int64"),
 			}}),
 			fld("Prices", ptrTo(sliceOf(val(model.Float64, "float64")))),
-			fld("Twice", ptrTo(ptrTo(val(model.Int, "int")))),
+			fld("Twice", ptrTo(ptrTo(convert(val(model.Int, "int"), "int64")))),
 			fld("Deep", ptrTo(&model.Value{Kind: model.Struct, GoType: "struct{...}", Struct: &model.Object{Fields: []*model.Field{
 				fld("X", val(model.Float32, "float32")),
 			}}})),
@@ -185,27 +191,24 @@ var emitCases = []struct {
 	{"omit", withPkgNames(testFile("omit", []*model.Type{selected("Opts")},
 		structEncoder("Opts",
 			omit(fld("On", val(model.Bool, "bool")), model.Omit{Kind: model.IfFalse}),
-			omit(fld("N", val(model.Int, "int")), model.Omit{Kind: model.IfZero}),
+			omit(fld("N", convert(val(model.Int, "int"), "int64")), model.Omit{Kind: model.IfZero}),
 			omit(fld("F", val(model.Float64, "float64")), model.Omit{Kind: model.IfZero}),
-			omit(fld("Z", val(model.Float64, "float64")), model.Omit{Kind: model.IfZeroBits}),
-			omit(fld("Z32", val(model.Float32, "float32")), model.Omit{Kind: model.IfZeroBits}),
-			omit(fld("ZNamed", modify(val(model.Float64, "shop.Celsius"), func(v *model.Value) { v.Convert = "float64" })), model.Omit{Kind: model.IfZeroBits}),
 			omit(fld("S", val(model.String, "string")), model.Omit{Kind: model.IfEmpty}),
-			omit(fld("P", ptrTo(val(model.Int, "int"))), model.Omit{Kind: model.IfNil}),
-			omit(fld("L", sliceOf(val(model.Int, "int"))), model.Omit{Kind: model.IfLenZero}),
+			omit(fld("P", ptrTo(convert(val(model.Int, "int"), "int64"))), model.Omit{Kind: model.IfNil}),
+			omit(fld("L", sliceOf(convert(val(model.Int, "int"), "int64"))), model.Omit{Kind: model.IfLenZero}),
 			omit(fld("When", val(model.Time, "time.Time")), model.Omit{Kind: model.IfMethod}),
 			omit(fld("Span", val(model.Marshaler, "shop.Span")), model.Omit{Kind: model.IfMethod, PointerMethod: true}),
 			omit(fld("Due", ptrTo(val(model.Time, "time.Time"))), model.Omit{Kind: model.IfMethod, NilIsZero: true}),
 			omit(fld("Pos", call("_Pos_dump", "shop.Pos")), model.Omit{Kind: model.IfComparable, Type: &model.TypeExpr{Kind: model.NamedExpr, Path: testPkg, Name: "Pos"}}),
-			omit(fld("Pair", &model.Value{Kind: model.Array, GoType: "[2]int", Len: 2, Elem: val(model.Int, "int")}),
+			omit(fld("Pair", &model.Value{Kind: model.Array, GoType: "[2]int", Len: 2, Elem: convert(val(model.Int, "int"), "int64")}),
 				model.Omit{Kind: model.IfComparable, Type: &model.TypeExpr{Kind: model.ArrayExpr, Len: 2, Elem: &model.TypeExpr{Kind: model.NamedExpr, Name: "int"}}}),
 			omit(fld("Box", call("_Box_dump", "shop.Box")), model.Omit{Kind: model.IfParts, Parts: []model.OmitPart{
-				{Selector: ".Scale", Omit: model.Omit{Kind: model.IfZeroBits, Type: &model.TypeExpr{Kind: model.NamedExpr, Name: "float32"}}},
-				{Selector: ".Items", Omit: model.Omit{Kind: model.IfNil}},
-				{Selector: ".Due", Omit: model.Omit{Kind: model.IfMethod, NilIsZero: true}},
-				{Selector: ".Corner", Omit: model.Omit{Kind: model.IfParts, Parts: []model.OmitPart{
-					{Selector: "[0]", Omit: model.Omit{Kind: model.IfZeroBits, Type: &model.TypeExpr{Kind: model.NamedExpr, Name: "float64"}}},
-					{Selector: "[1]", Omit: model.Omit{Kind: model.IfZeroBits}}, // type unknown: float64(x)
+				{Field: "Scale", Omit: model.Omit{Kind: model.IfZero}},
+				{Field: "Items", Omit: model.Omit{Kind: model.IfNil}},
+				{Field: "Due", Omit: model.Omit{Kind: model.IfMethod, NilIsZero: true}},
+				{Field: "Corner", Omit: model.Omit{Kind: model.IfParts, Parts: []model.OmitPart{
+					{Index: 0, Omit: model.Omit{Kind: model.IfZero}},
+					{Index: 1, Omit: model.Omit{Kind: model.IfZero}},
 				}}},
 			}}),
 			omit(fld("None", &model.Value{Kind: model.Array, GoType: "[0]float64", Elem: val(model.Float64, "float64")}), model.Omit{Kind: model.IfParts}),
@@ -216,30 +219,30 @@ var emitCases = []struct {
 			omit(fld("Ext", &model.Value{Kind: model.Call, GoType: "other.Ext", Call: "_other_Ext_dump", Addressable: true}),
 				model.Omit{Kind: model.IfDynamic, Zero: true}),
 			// omitempty and omitzero on a slice: left out when nil or empty.
-			omit(fld("Both", sliceOf(val(model.Int, "int"))), model.Omit{Kind: model.IfLenZero, Also: &model.Omit{Kind: model.IfNil}}),
+			omit(fld("Both", sliceOf(convert(val(model.Int, "int"), "int64"))), model.Omit{Kind: model.IfLenZero, Also: &model.Omit{Kind: model.IfNil}}),
 			omit(fld("Span2", call("_Box_dump", "shop.Box")), model.Omit{Kind: model.IfMethod, Also: &model.Omit{Kind: model.IfParts, Parts: []model.OmitPart{
-				{Selector: ".Scale", Omit: model.Omit{Kind: model.IfZero}},
-				{Selector: ".Items", Omit: model.Omit{Kind: model.IfNil}},
+				{Field: "Scale", Omit: model.Omit{Kind: model.IfZero}},
+				{Field: "Items", Omit: model.Omit{Kind: model.IfNil}},
 			}}}),
-			omit(fld("Amount", modify(val(model.Number, "json.Number"), func(v *model.Value) { v.Quoted = true })), model.Omit{Kind: model.IfEmpty}),
+			omit(fld("Amount", modify(convert(val(model.Number, "json.Number"), "string"), func(v *model.Value) { v.Quoted = true })), model.Omit{Kind: model.IfEmpty}),
 		),
 		&model.Encoder{Name: "_other_Ext_dump", Type: model.TypeExpr{Kind: model.NamedExpr, Path: "example.com/other", Name: "Ext"},
 			Value: &model.Value{Kind: model.Struct, GoType: "other.Ext", Struct: &model.Object{}}},
 		structEncoder("Box",
 			fld("Scale", val(model.Float32, "float32")),
-			fld("Items", sliceOf(val(model.Int, "int"))),
+			fld("Items", sliceOf(convert(val(model.Int, "int"), "int64"))),
 			fld("Due", ptrTo(val(model.Time, "time.Time"))),
 			fld("Corner", &model.Value{Kind: model.Array, GoType: "[2]float64", Len: 2, Elem: val(model.Float64, "float64")}),
 		),
-		structEncoder("Pos", fld("X", val(model.Int, "int")), fld("Y", val(model.Int, "int"))),
+		structEncoder("Pos", fld("X", convert(val(model.Int, "int"), "int64")), fld("Y", convert(val(model.Int, "int"), "int64"))),
 	), map[string]string{"example.com/other": "other"})},
 
 	{"embedded", testFile("embedded", []*model.Type{selected("Order")},
 		structEncoder("Order",
-			fld("ID", val(model.Int, "int")),
+			fld("ID", convert(val(model.Int, "int"), "int64")),
 			promoted("Created", val(model.Time, "time.Time"), "*Base"),
 			promoted("Updated", val(model.Time, "time.Time"), "*Base"),
-			promoted("Version", val(model.Int, "int"), "*Base", "*Meta"),
+			promoted("Version", convert(val(model.Int, "int"), "int64"), "*Base", "*Meta"),
 			promoted("Owner", val(model.String, "string"), "*Base", "*Meta"),
 			promoted("Source", val(model.String, "string"), "*Base", "Audit"),
 			promoted("Rev", val(model.Float64, "float64"), "*Base", "Audit", "*History"),
@@ -256,7 +259,7 @@ var emitCases = []struct {
 	{"sortkeys", testFile("sortkeys", []*model.Type{selected("Row")},
 		func() *model.Encoder {
 			enc := structEncoder("Row",
-				fld("Zeta", val(model.Int, "int")),
+				fld("Zeta", convert(val(model.Int, "int"), "int64")),
 				promoted("Beta", val(model.Float64, "float64"), "*Inner"),
 				promoted("Alpha", val(model.String, "string"), "*Inner"),
 				omit(fld("Mid", val(model.String, "string")), model.Omit{Kind: model.IfEmpty}),
@@ -267,7 +270,7 @@ var emitCases = []struct {
 
 	{"maps", testFile("maps", []*model.Type{selected("Index")},
 		structEncoder("Index",
-			fld("ByName", mapOf(model.StringKey, "string", val(model.Int, "int"))),
+			fld("ByName", mapOf(model.StringKey, "string", convert(val(model.Int, "int"), "int64"))),
 			fld("ByColor", mapOf(model.StringKey, "shop.Color", call("_Item_dump", "shop.Item"))),
 			fld("ByID", mapOf(model.IntKey, "int64", val(model.Float64, "float64"))),
 			fld("BySize", mapOf(model.UintKey, "uint8", val(model.Bool, "bool"))),
@@ -326,7 +329,7 @@ var emitCases = []struct {
 				fld("Box", call("_Box_dump", "shop.Box[int]")),
 				omit(fld("Maybe", &model.Value{Kind: model.TypeParam, GoType: "V", Addressable: true}), model.Omit{Kind: model.IfDynamic, Empty: true, Zero: true}),
 				fld("Quoted", &model.Value{Kind: model.TypeParam, GoType: "V", Addressable: true, Quoted: true}),
-				fld("ByKey", mapOf(model.ParamKey, "K", val(model.Int, "int"))),
+				fld("ByKey", mapOf(model.ParamKey, "K", convert(val(model.Int, "int"), "int64"))),
 			}}}},
 	), "_Pair_dispatch")},
 
@@ -349,7 +352,7 @@ var emitCases = []struct {
 	{"nocopy", testFile("nocopy", []*model.Type{
 		{Name: "Guarded", Encoder: "_Guarded_dump", MarshalJSON: true, NoCopy: true},
 	},
-		structEncoder("Guarded", fld("N", val(model.Int, "int")), fld("Mu", &model.Value{Kind: model.Struct, GoType: "sync.Mutex", Struct: &model.Object{}})),
+		structEncoder("Guarded", fld("N", convert(val(model.Int, "int"), "int64")), fld("Mu", &model.Value{Kind: model.Struct, GoType: "sync.Mutex", Struct: &model.Object{}})),
 	)},
 
 	{"build", func() *model.File {
@@ -497,13 +500,13 @@ func TestEmitBadModel(t *testing.T) {
 		{"dumpimpl name", func(f *model.File) { f.ImplName = "impl \"os\"\nimport x" }, "not a Go identifier"},
 		{"unknown helper", func(f *model.File) { f.Encoders[0].Value.Struct.Fields[0].Value = call("_Nope_dump", "shop.Nope") }, "not among the file's encoders"},
 		{"unknown kind", func(f *model.File) { f.Encoders[0].Value.Struct.Fields[0].Value.Kind = 99 }, "unknown kind"},
-		{"bad conversion", func(f *model.File) { f.Encoders[0].Value.Struct.Fields[0].Value.Convert = "int" }, "conversion"},
+		{"conversion", func(f *model.File) { f.Encoders[0].Value.Struct.Fields[0].Value.Convert = "int64(0) + int64" }, "not a Go identifier"},
 		{"bad part", func(f *model.File) {
-			f.Encoders[0].Value.Struct.Fields[0].Omit = model.Omit{Kind: model.IfParts, Parts: []model.OmitPart{{Selector: "[x]", Omit: model.Omit{Kind: model.IfZero}}}}
-		}, "selector"},
+			f.Encoders[0].Value.Struct.Fields[0].Omit = model.Omit{Kind: model.IfParts, Parts: []model.OmitPart{{Index: -1, Omit: model.Omit{Kind: model.IfZero}}}}
+		}, "omit part"},
 	}
 	for _, c := range cases {
-		f := testFile("bad", []*model.Type{selected("A")}, structEncoder("A", fld("N", val(model.Int, "int")), fld("M", val(model.Int, "int"))))
+		f := testFile("bad", []*model.Type{selected("A")}, structEncoder("A", fld("N", convert(val(model.Int, "int"), "int64")), fld("M", convert(val(model.Int, "int"), "int64"))))
 		c.change(f)
 		src, err := File(f)
 		if err == nil {

@@ -142,24 +142,24 @@ func (em *emitter) value(b *jen.Group, v *model.Value, p place, s scope) {
 	}
 }
 
-// A scalar is written by one runtime call; param is the type that call takes.
+// A scalar is written by one runtime call: method, or quoted under the
+// ",string" option.
 type scalarCall struct {
 	method, quoted string
-	param          string
 	canFail        bool
 }
 
 var scalarCalls = map[model.Kind]scalarCall{
-	model.Bool:       {"Bool", "QuotedBool", "bool", false},
-	model.Int:        {"Int", "QuotedInt", "int64", false},
-	model.Uint:       {"Uint", "QuotedUint", "uint64", false},
-	model.Float32:    {"Float32", "QuotedFloat32", "float32", true}, // NaN and ±Inf
-	model.Float64:    {"Float64", "QuotedFloat64", "float64", true},
-	model.String:     {"String", "QuotedString", "string", false},
-	model.Bytes:      {"Base64", "", "[]byte", false},
-	model.Number:     {"Number", "QuotedNumber", "string", true}, // not a valid number
-	model.RawMessage: {"RawMessage", "", "[]byte", true},
-	model.Time:       {"Time", "", "time.Time", true}, // a year outside [0,9999]
+	model.Bool:       {"Bool", "QuotedBool", false},
+	model.Int:        {"Int", "QuotedInt", false},
+	model.Uint:       {"Uint", "QuotedUint", false},
+	model.Float32:    {"Float32", "QuotedFloat32", true}, // NaN and ±Inf
+	model.Float64:    {"Float64", "QuotedFloat64", true},
+	model.String:     {"String", "QuotedString", false},
+	model.Bytes:      {"Base64", "", false},
+	model.Number:     {"Number", "QuotedNumber", true}, // not a valid number
+	model.RawMessage: {"RawMessage", "", true},
+	model.Time:       {"Time", "", true}, // a year outside [0,9999]
 }
 
 // scalar writes e.Int(int64(v.Age)) and its kin.
@@ -173,21 +173,13 @@ func (em *emitter) scalar(b *jen.Group, v *model.Value, p place, s scope) {
 		}
 		method = c.quoted
 	}
-	if v.Convert != "" && v.Convert != c.param {
-		em.errorf("value of %s: conversion to %s, but e.%s takes %s", v.GoType, v.Convert, method, c.param)
-		return
-	}
 	x := p.value()
 	if v.Kind == model.Bytes && v.NamedBytes {
 		b.Add(implName("NamedBytes").Call(e(), x))
 		return
 	}
-	switch {
-	case c.param == "[]byte" || c.param == "time.Time" || v.GoType == c.param:
-		// Passed as it is: every byte slice type is assignable to []byte,
-		// and Time is only time.Time.
-	default:
-		x = jen.Id(c.param).Call(x)
+	if v.Convert != "" {
+		x = em.id(v.Convert).Call(x)
 	}
 	b.Add(e().Dot(method).Call(x))
 	if c.canFail {

@@ -100,8 +100,6 @@ import (
 	"example.com/other"
 )
 
-type Celsius float64
-
 type Span struct{ N int }
 
 func (s Span) MarshalJSON() ([]byte, error) { return []byte("1"), nil }
@@ -124,9 +122,6 @@ type Opts struct {
 	On     bool
 	N      int
 	F      float64
-	Z      float64
-	Z32    float32
-	ZNamed Celsius
 	S      string
 	P      *int
 	L      []int

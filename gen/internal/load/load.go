@@ -1,5 +1,5 @@
 // Package load loads the packages jsondump reads, and knows the files it
-// writes (IsGenerated).
+// writes (IsGenerated) and what those declare (Generated).
 package load
 
 // Loading: one go/packages call for every pattern, with the syntax, types and
@@ -9,11 +9,15 @@ package load
 // one, so every generated file of a root package (one that starts with the
 // generated header) is parsed as its package clause alone (plus its
 // //go:build line): the package type-checks as if the file were empty, and
-// the analysis sees no generated methods. ParseFile does this; it needs to
-// know which files belong to the roots. When every pattern is a directory
-// ("." as go:generate runs it, "./...", "./api"), that follows from the file
-// names; otherwise a quick list of the packages' files gives it, at the cost
-// of a second go list (about half of a run on one package).
+// the analysis sees no generated methods. ParseFile does this, after
+// reading from the file's syntax what it declares (Generated): another
+// go:generate line of the package may have written it, and the analysis
+// must know which types have generated code there and which helper names
+// it takes. ParseFile needs to know which files belong to the roots. When
+// every pattern is a directory ("." as go:generate runs it, "./...",
+// "./api"), that follows from the file names; otherwise a quick list of the
+// packages' files gives it, at the cost of a second go list (about half of
+// a run on one package).
 //
 // The go command compiles the roots too, for export data nobody reads, and
 // fails on a broken generated file: its report ("# pkg" and the compiler's
@@ -35,6 +39,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/packages"
 
@@ -49,6 +54,28 @@ const maxLoadErrors = 10
 const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 	packages.NeedImports | packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo
 
+// Package is a root package as loaded, with the files of it that jsondump
+// wrote.
+type Package struct {
+	*packages.Package
+
+	// Generated are the package's generated files, in the order of
+	// CompiledGoFiles. Type-checking read each as its package clause
+	// alone: what they declare is here, not in Types.
+	Generated []*Generated
+}
+
+// Generated is a generated file of a root package and what it declares. A
+// file that does not parse (edited by hand, cut short) declares nothing
+// here, as it declares nothing to type-checking: the parser's recovery
+// loses the rest of the file at the first error, and half a file would
+// mislead more than none.
+type Generated struct {
+	Name    string                    // absolute file name
+	Funcs   map[string]token.Position // its functions (not methods), by name
+	Methods map[string][]string       // its method names, by the name of the receiver's base type
+}
+
 // Load loads the packages that patterns match in dir (the current directory
 // if ""; "." if there are no patterns), built with tags, with go/packages, so that patterns,
 // modules, workspaces, go.mod's ignore directive and the go command's
@@ -61,7 +88,7 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 // 290 ms for one package); it disagreed with the go command on ignore
 // directives, workspaces and untidy modules, and was removed: a correct
 // run beats a fast wrong one.
-func Load(dir string, tags, patterns []string) ([]*packages.Package, error) {
+func Load(dir string, tags, patterns []string) ([]*Package, error) {
 	if len(patterns) == 0 {
 		patterns = []string{"."}
 	}
@@ -79,18 +106,19 @@ func tagFlags(tags []string) []string {
 // loadAll loads the packages in one go/packages call, the roots type-checked
 // from source with their generated files stubbed. inRoot, if not nil, tells
 // the roots' files.
-func loadAll(dir string, flags, patterns []string, inRoot func(string) bool) ([]*packages.Package, error) {
+func loadAll(dir string, flags, patterns []string, inRoot func(string) bool) ([]*Package, error) {
 	if inRoot == nil {
 		var err error
 		if inRoot, err = rootFiles(dir, flags, patterns); err != nil {
 			return nil, err
 		}
 	}
+	generated := &generatedFiles{files: map[string]*Generated{}}
 	pcfg := &packages.Config{
 		Mode:       loadMode,
 		Dir:        dir,
 		BuildFlags: flags,
-		ParseFile:  parseFile(inRoot),
+		ParseFile:  parseFile(inRoot, generated),
 		// No Overlay: see the top of the file.
 	}
 	pkgs, err := packages.Load(pcfg, patterns...)
@@ -103,7 +131,16 @@ func loadAll(dir string, flags, patterns []string, inRoot func(string) bool) ([]
 	if err := loadErrors(pkgs, dir, inRoot); err != nil {
 		return nil, err
 	}
-	return pkgs, nil
+	roots := make([]*Package, len(pkgs))
+	for i, p := range pkgs {
+		roots[i] = &Package{Package: p}
+		for _, name := range p.CompiledGoFiles {
+			if g := generated.files[name]; g != nil {
+				roots[i].Generated = append(roots[i].Generated, g)
+			}
+		}
+	}
+	return roots, nil
 }
 
 // loadErrors returns the errors of pkgs and their dependencies that stop a
@@ -255,17 +292,83 @@ func patternDirs(dir string, patterns []string) (func(string) bool, bool) {
 
 // parseFile returns the packages.Config.ParseFile that parses src with
 // comments, and replaces a generated file of the root packages by its
-// package clause. Generated files of other packages, which may be parsed
-// too, are theirs and stay as they are.
-func parseFile(root func(string) bool) func(*token.FileSet, string, []byte) (*ast.File, error) {
+// package clause, after recording in generated what the file declares. Generated
+// files of other packages, which may be parsed too, are theirs and stay as
+// they are.
+func parseFile(root func(string) bool, generated *generatedFiles) func(*token.FileSet, string, []byte) (*ast.File, error) {
 	return func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
 		const mode = parser.AllErrors | parser.ParseComments | parser.SkipObjectResolution
 		if IsGenerated(src) && root(filename) {
+			generated.add(declarations(filename, src))
 			if stub, ok := stubGenerated(src); ok {
 				src = stub
 			}
 		}
 		return parser.ParseFile(fset, filename, src, mode)
+	}
+}
+
+// generatedFiles collects the Generated of the roots' files by name, as
+// go/packages parses them, concurrently.
+type generatedFiles struct {
+	mu    sync.Mutex
+	files map[string]*Generated
+}
+
+func (g *generatedFiles) add(f *Generated) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.files[f.Name] = f
+}
+
+// declarations reads the functions and methods that the generated file
+// name, with contents src, declares.
+func declarations(name string, src []byte) *Generated {
+	g := &Generated{Name: name, Funcs: map[string]token.Position{}, Methods: map[string][]string{}}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
+	if err != nil {
+		return g
+	}
+	for _, decl := range f.Decls {
+		fn, ok := decl.(*ast.FuncDecl)
+		if !ok {
+			continue
+		}
+		if fn.Recv == nil {
+			g.Funcs[fn.Name.Name] = fset.Position(fn.Name.Pos())
+			continue
+		}
+		if recv := receiverBase(fn.Recv); recv != "" {
+			g.Methods[recv] = append(g.Methods[recv], fn.Name.Name)
+		}
+	}
+	return g
+}
+
+// receiverBase is the name of the type a method is declared on: T for a
+// receiver of type T, *T, T[K, V] or *T[K, V]; "" when it names no type
+// (the compiler rejects such a method).
+func receiverBase(recv *ast.FieldList) string {
+	if len(recv.List) != 1 {
+		return ""
+	}
+	t := recv.List[0].Type
+	for {
+		switch x := t.(type) {
+		case *ast.StarExpr:
+			t = x.X
+		case *ast.ParenExpr:
+			t = x.X
+		case *ast.IndexExpr:
+			t = x.X
+		case *ast.IndexListExpr:
+			t = x.X
+		case *ast.Ident:
+			return x.Name
+		default:
+			return ""
+		}
 	}
 }
 

@@ -53,7 +53,7 @@ type File struct {
 	// taken in the generated file: by a top-level identifier of the package,
 	// another package some file of it imports under that name, or a name
 	// generated code declares (e, v, w, opts). Keys are import paths, of
-	// PkgNames or of the fixed imports "io" and "math"; e.g. "io" -> "stdio",
+	// PkgNames or of the fixed import "io"; e.g. "io" -> "stdio",
 	// "example.com/x/url" -> "xurl". The runtime's name is RuntimeName,
 	// dumpimpl's ImplName.
 	Aliases map[string]string
@@ -189,10 +189,12 @@ type Value struct {
 	// "*time.Time".
 	GoType string
 
-	// Convert is the predeclared type the runtime call takes, when the value's
-	// type is not already that type: e.g. "int64" for int or for type Age int8
-	// encoded with Int, "string" for type Color string, "[]byte" for a named
-	// byte slice. Empty when no conversion is needed (an int64, a string).
+	// Convert is the predeclared type the value is converted to for the
+	// runtime call, which takes that type: e.g. "int64" for int or for type
+	// Age int8 encoded with Int, "string" for type Color string or for
+	// json.Number. Empty when the value is passed as it is: its type is the
+	// one the call takes (an int64, a string), or is assignable to it (any
+	// byte slice type to []byte, json.RawMessage).
 	Convert string
 
 	// Nilable says the value can be nil (pointer, slice, map, interface,
@@ -335,14 +337,11 @@ type Omit struct {
 	PointerMethod bool
 	NilIsZero     bool
 
-	// Fields: a struct or array value is zero when every one of these is.
-	// Each is a test on a selector relative to the value: a field name for a
-	// struct, an index ("[3]") for an array.
+	// Parts: a struct or array value is zero when every one of these is:
+	// a test on each field of a struct, or on each element of an array.
 	Parts []OmitPart
 
-	// Type spells the type for Comparable (x == T{}). For ZeroBits in a
-	// Part it may give the part's type, so that no conversion is written
-	// when that is float32 or float64 (without it: Float64bits(float64(x))).
+	// Type spells the type for Comparable (x == T{}).
 	Type *TypeExpr
 
 	// Interface: IfMethod on an interface type. As encoding/json does, a nil
@@ -361,10 +360,12 @@ type Omit struct {
 	Also *Omit
 }
 
-// OmitPart is one part of a composite zero test.
+// OmitPart is one part of a composite zero test: a field of the struct
+// value, or an element of the array value.
 type OmitPart struct {
-	Selector string // ".Name" or "[2]"
-	Omit     Omit
+	Field string // the Go name of the struct field; "" for an array element
+	Index int    // the index of the array element, when Field is ""
+	Omit  Omit
 }
 
 // OmitKind is the test that leaves a field out.
@@ -373,8 +374,7 @@ type OmitKind int
 const (
 	Never        OmitKind = iota // always written
 	IfFalse                      // bool: !x
-	IfZero                       // numbers: x == 0 (omitempty on floats too)
-	IfZeroBits                   // not produced: Go 1.26's reflect.Value.IsZero treats -0 as zero, so omitzero on floats is IfZero
+	IfZero                       // numbers: x == 0 (omitempty and omitzero on floats too: -0 is zero to both)
 	IfEmpty                      // strings: x == ""
 	IfNil                        // pointers, interfaces, and under omitzero slices and maps: x == nil
 	IfLenZero                    // omitempty on slices, maps, arrays of length 0: len(x) == 0
