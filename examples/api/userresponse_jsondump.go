@@ -307,10 +307,6 @@ func _OrderList_dump(e *dumpimpl.Encoder, v *OrderList) {
 	}
 	e.Key(`,"page":`)
 	_Page_dump(e, &v.Page)
-	if e.Failed() {
-		e.AtField("Page")
-		return
-	}
 	e.Key(`,"orders":`)
 	if v.Orders == nil {
 		e.Null()
@@ -461,10 +457,6 @@ func _User_dump(e *dumpimpl.Encoder, v *User) {
 	if v.Address != nil {
 		e.Key(`,"address":`)
 		_Address_dump(e, v.Address)
-		if e.Failed() {
-			e.AtField("Address")
-			return
-		}
 	}
 	e.Key(`,"tags":`)
 	if v.Tags == nil {

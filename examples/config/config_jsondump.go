@@ -339,11 +339,6 @@ func _Config_dump(e *dumpimpl.Encoder, v *Config) {
 			for i1 := range v.Backends {
 				e.Elem()
 				_Backend_dump(e, &v.Backends[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Backends")
-					return
-				}
 			}
 			e.CloseArray()
 		}
@@ -460,11 +455,6 @@ func _Config_dump(e *dumpimpl.Encoder, v *Config) {
 			for i1 := range v.Backends {
 				e.Elem()
 				_Backend_dump(e, &v.Backends[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Backends")
-					return
-				}
 			}
 			e.CloseArray()
 		}
@@ -586,11 +576,6 @@ func _Config_dumpValue(e *dumpimpl.Encoder, v *Config) {
 			for i1 := range v.Backends {
 				e.Elem()
 				_Backend_dump(e, &v.Backends[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Backends")
-					return
-				}
 			}
 			e.CloseArray()
 		}
@@ -703,11 +688,6 @@ func _Config_dumpValue(e *dumpimpl.Encoder, v *Config) {
 			for i1 := range v.Backends {
 				e.Elem()
 				_Backend_dump(e, &v.Backends[i1])
-				if e.Failed() {
-					e.AtIndex(i1)
-					e.AtField("Backends")
-					return
-				}
 			}
 			e.CloseArray()
 		}

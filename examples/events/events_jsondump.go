@@ -207,10 +207,6 @@ func _AuditRecord_dump(e *dumpimpl.Encoder, v *AuditRecord) {
 	if v.Record.Source != nil {
 		e.Key(`,"source":`)
 		_Source_dump(e, v.Record.Source)
-		if e.Failed() {
-			e.AtField("Source")
-			return
-		}
 	}
 	e.Key(`,"duration_ns":`)
 	e.Int(int64(v.Record.Duration))
@@ -362,10 +358,6 @@ func _Record_dump(e *dumpimpl.Encoder, v *Record) {
 	if v.Source != nil {
 		e.Key(`,"source":`)
 		_Source_dump(e, v.Source)
-		if e.Failed() {
-			e.AtField("Source")
-			return
-		}
 	}
 	e.Key(`,"duration_ns":`)
 	e.Int(int64(v.Duration))

@@ -199,10 +199,6 @@ func _Order_dump(e *dumpimpl.Encoder, v *Order) {
 	if v.Customer != nil {
 		e.Key(`,"customer":`)
 		_Customer_dump(e, v.Customer)
-		if e.Failed() {
-			e.AtField("Customer")
-			return
-		}
 	}
 	e.Key(`,"lines":`)
 	if v.Lines == nil {

@@ -22,13 +22,21 @@ func (e *Encoder) OpenObject() {
 	e.depth++
 }
 
+// MaxKeyLiteral is the longest literal Key and FirstKey take, in bytes;
+// the generator writes a longer key with KeyString. The buffer has this
+// much room past limit (see chunkSize), so that their fast path copies the
+// literal into it without the append's test of the capacity and call to
+// grow it: a big API package has thousands of Key calls, each inlined.
+const MaxKeyLiteral = 1024
+
 // FirstKey starts the first member of an object, one that is always
 // written: literal is `"name":`, Key's literal without the comma. Right
 // after OpenObject no comma is due, so in compact output with room this is
-// one append, where Key would take its slow path.
+// one copy, where Key would take its slow path.
 func (e *Encoder) FirstKey(literal string) {
-	if len(e.buf) < e.limit {
-		e.buf = append(e.buf, literal...)
+	if n := len(e.buf); n < e.limit {
+		e.buf = e.buf[:n+len(literal)]
+		copy(e.buf[n:], literal)
 		e.needComma = true
 	} else {
 		e.keySlow(literal)
@@ -38,11 +46,12 @@ func (e *Encoder) FirstKey(literal string) {
 // Key starts an object member. literal is a comma, then the key as
 // encoding/json writes it with the default options, quoted, escaped and
 // followed by a colon: `,"name":`, so that the common case, a member after
-// the first in compact output, is one append. Keys whose bytes an option can
-// change go through KeyString.
+// the first in compact output, is one copy (see MaxKeyLiteral). Keys whose
+// bytes an option can change go through KeyString.
 func (e *Encoder) Key(literal string) {
-	if len(e.buf) < e.limit && e.needComma {
-		e.buf = append(e.buf, literal...)
+	if n := len(e.buf); n < e.limit && e.needComma {
+		e.buf = e.buf[:n+len(literal)]
+		copy(e.buf[n:], literal)
 	} else {
 		e.keySlow(literal[1:])
 	}

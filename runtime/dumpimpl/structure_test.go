@@ -300,3 +300,41 @@ func TestPoolReuse(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyLiteralRoom writes Key and FirstKey literals of MaxKeyLiteral bytes
+// where the fast path leaves the least room, with the buffer one byte short
+// of limit, in every way an Encoder gets its buffer: new, after a chunk
+// spilled in memory or went to a writer, and from the pool after chunks of
+// another size.
+func TestKeyLiteralRoom(t *testing.T) {
+	lit := `,"` + strings.Repeat("k", MaxKeyLiteral-4) + `":`
+	if len(lit) != MaxKeyLiteral {
+		t.Fatal(len(lit))
+	}
+	for _, size := range []int{16, 1000, flushAt} {
+		setFlushAt(t, size)
+		for _, w := range []io.Writer{nil, io.Discard} {
+			e := NewEncoder(w)
+			e.OpenArray()
+			for range 3 * size {
+				e.Elem()
+				e.OpenObject()
+				e.buf = append(e.buf, make([]byte, max(0, e.limit-1-len(e.buf)))...)
+				e.FirstKey(lit[1:])
+				e.Int(1)
+				e.buf = append(e.buf, make([]byte, max(0, e.limit-1-len(e.buf)))...)
+				e.Key(lit)
+				e.Int(2)
+				e.CloseObject()
+			}
+			e.CloseArray()
+			if w == nil {
+				if _, err := e.Bytes(); err != nil {
+					t.Fatal(err)
+				}
+			} else if err := e.Close(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}

@@ -72,7 +72,7 @@ func File(f *model.File) ([]byte, error) {
 	}
 	out.HeaderComment(top)
 
-	em := &emitter{pkg: f.PkgPath, rt: rt, impl: impl, helpers: map[string]bool{}}
+	em := &emitter{pkg: f.PkgPath, rt: rt, impl: impl, helpers: map[string]bool{}, failing: failingHelpers(f.Encoders)}
 	for _, enc := range f.Encoders {
 		em.helpers[enc.Name] = true
 	}
@@ -185,6 +185,7 @@ type emitter struct {
 	rt      string          // the name the runtime package is imported as, for doc comments
 	impl    string          // the name package dumpimpl is imported as, for comments
 	helpers map[string]bool // names of File.Encoders
+	failing map[string]bool // of those, the ones that can fail (failingHelpers)
 	err     error
 }
 

@@ -3,7 +3,7 @@ package emit
 // The body of a helper: the code that encodes one Value at one place, one
 // function per Kind family. The code is straight-line; after every call that
 // can fail comes `if e.Failed() { e.At...; return }`, which adds the path of
-// the value, innermost first, on the way out.
+// the value, innermost first, on the way out (see failing.go).
 
 import (
 	"fmt"
@@ -220,6 +220,9 @@ func (em *emitter) call(b *jen.Group, v *model.Value, p place, s scope) {
 			em.errorf("value of %s: call of %q, which is not among the file's encoders", v.GoType, v.Call)
 		}
 		b.Add(em.id(v.Call).Call(e(), p.addr()))
+		if !em.failing[v.Call] {
+			return
+		}
 	case model.Dumper:
 		b.Add(p.dot("DumpJSON").expr.Call(e()))
 	case model.Interface:

@@ -242,10 +242,6 @@ func _Feature_dump(e *dumpimpl.Encoder, v *Feature) {
 	e.String(v.Type)
 	e.Key(`,"properties":`)
 	_Properties_dump(e, &v.Properties)
-	if e.Failed() {
-		e.AtField("Properties")
-		return
-	}
 	e.Key(`,"geometry":`)
 	_Geometry_dump(e, &v.Geometry)
 	if e.Failed() {

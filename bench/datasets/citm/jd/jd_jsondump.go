@@ -319,11 +319,6 @@ func _Catalog_dump(e *dumpimpl.Encoder, v *Catalog) {
 			e.KeyString(k1.Name)
 			v1 := v.Events[k1.Key]
 			_Event_dump(e, &v1)
-			if e.Failed() {
-				e.AtKey(k1.Name)
-				e.AtField("Events")
-				return
-			}
 		}
 		e.CloseObject()
 	}
@@ -335,11 +330,6 @@ func _Catalog_dump(e *dumpimpl.Encoder, v *Catalog) {
 		for i1 := range v.Performances {
 			e.Elem()
 			_Performance_dump(e, &v.Performances[i1])
-			if e.Failed() {
-				e.AtIndex(i1)
-				e.AtField("Performances")
-				return
-			}
 		}
 		e.CloseArray()
 	}
@@ -510,11 +500,6 @@ func _Performance_dump(e *dumpimpl.Encoder, v *Performance) {
 		for i1 := range v.Prices {
 			e.Elem()
 			_Price_dump(e, &v.Prices[i1])
-			if e.Failed() {
-				e.AtIndex(i1)
-				e.AtField("Prices")
-				return
-			}
 		}
 		e.CloseArray()
 	}
@@ -526,11 +511,6 @@ func _Performance_dump(e *dumpimpl.Encoder, v *Performance) {
 		for i1 := range v.SeatCategories {
 			e.Elem()
 			_SeatCategory_dump(e, &v.SeatCategories[i1])
-			if e.Failed() {
-				e.AtIndex(i1)
-				e.AtField("SeatCategories")
-				return
-			}
 		}
 		e.CloseArray()
 	}
@@ -571,11 +551,6 @@ func _SeatCategory_dump(e *dumpimpl.Encoder, v *SeatCategory) {
 		for i1 := range v.Areas {
 			e.Elem()
 			_Area_dump(e, &v.Areas[i1])
-			if e.Failed() {
-				e.AtIndex(i1)
-				e.AtField("Areas")
-				return
-			}
 		}
 		e.CloseArray()
 	}

@@ -367,11 +367,6 @@ func _Catalog_dump(e *dumpimpl.Encoder, v *Catalog) {
 			e.KeyString(k1.Name)
 			v1 := v.Events[k1.Key]
 			_Event_dump(e, &v1)
-			if e.Failed() {
-				e.AtKey(k1.Name)
-				e.AtField("Events")
-				return
-			}
 		}
 		e.CloseObject()
 	}
@@ -383,11 +378,6 @@ func _Catalog_dump(e *dumpimpl.Encoder, v *Catalog) {
 		for i1 := range v.Performances {
 			e.Elem()
 			_Performance_dump(e, &v.Performances[i1])
-			if e.Failed() {
-				e.AtIndex(i1)
-				e.AtField("Performances")
-				return
-			}
 		}
 		e.CloseArray()
 	}
@@ -559,11 +549,6 @@ func _Performance_dump(e *dumpimpl.Encoder, v *Performance) {
 		for i1 := range v.Prices {
 			e.Elem()
 			_Price_dump(e, &v.Prices[i1])
-			if e.Failed() {
-				e.AtIndex(i1)
-				e.AtField("Prices")
-				return
-			}
 		}
 		e.CloseArray()
 	}
@@ -575,11 +560,6 @@ func _Performance_dump(e *dumpimpl.Encoder, v *Performance) {
 		for i1 := range v.SeatCategories {
 			e.Elem()
 			_SeatCategory_dump(e, &v.SeatCategories[i1])
-			if e.Failed() {
-				e.AtIndex(i1)
-				e.AtField("SeatCategories")
-				return
-			}
 		}
 		e.CloseArray()
 	}
@@ -620,11 +600,6 @@ func _SeatCategory_dump(e *dumpimpl.Encoder, v *SeatCategory) {
 		for i1 := range v.Areas {
 			e.Elem()
 			_Area_dump(e, &v.Areas[i1])
-			if e.Failed() {
-				e.AtIndex(i1)
-				e.AtField("Areas")
-				return
-			}
 		}
 		e.CloseArray()
 	}

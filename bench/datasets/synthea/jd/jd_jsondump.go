@@ -401,11 +401,6 @@ func _CodeableConcept_dump(e *dumpimpl.Encoder, v *CodeableConcept) {
 		for i1 := range v.Coding {
 			e.Elem()
 			_Coding_dump(e, &v.Coding[i1])
-			if e.Failed() {
-				e.AtIndex(i1)
-				e.AtField("Coding")
-				return
-			}
 		}
 		e.CloseArray()
 	}
@@ -443,10 +438,6 @@ func _Entry_dump(e *dumpimpl.Encoder, v *Entry) {
 	}
 	e.Key(`,"request":`)
 	_Request_dump(e, &v.Request)
-	if e.Failed() {
-		e.AtField("Request")
-		return
-	}
 	e.CloseObject()
 }
 
@@ -523,77 +514,40 @@ func _Resource_dump(e *dumpimpl.Encoder, v *Resource) {
 		for i1 := range v.Category {
 			e.Elem()
 			_CodeableConcept_dump(e, &v.Category[i1])
-			if e.Failed() {
-				e.AtIndex(i1)
-				e.AtField("Category")
-				return
-			}
 		}
 		e.CloseArray()
 	}
 	if v.Code != nil {
 		e.Key(`,"code":`)
 		_CodeableConcept_dump(e, v.Code)
-		if e.Failed() {
-			e.AtField("Code")
-			return
-		}
 	}
 	if v.Subject != nil {
 		e.Key(`,"subject":`)
 		_Reference_dump(e, v.Subject)
-		if e.Failed() {
-			e.AtField("Subject")
-			return
-		}
 	}
 	if v.Patient != nil {
 		e.Key(`,"patient":`)
 		_Reference_dump(e, v.Patient)
-		if e.Failed() {
-			e.AtField("Patient")
-			return
-		}
 	}
 	if v.Encounter != nil {
 		e.Key(`,"encounter":`)
 		_Reference_dump(e, v.Encounter)
-		if e.Failed() {
-			e.AtField("Encounter")
-			return
-		}
 	}
 	if v.Provider != nil {
 		e.Key(`,"provider":`)
 		_Reference_dump(e, v.Provider)
-		if e.Failed() {
-			e.AtField("Provider")
-			return
-		}
 	}
 	if v.Period != nil {
 		e.Key(`,"period":`)
 		_Period_dump(e, v.Period)
-		if e.Failed() {
-			e.AtField("Period")
-			return
-		}
 	}
 	if v.PerformedPeriod != nil {
 		e.Key(`,"performedPeriod":`)
 		_Period_dump(e, v.PerformedPeriod)
-		if e.Failed() {
-			e.AtField("PerformedPeriod")
-			return
-		}
 	}
 	if v.BillablePeriod != nil {
 		e.Key(`,"billablePeriod":`)
 		_Period_dump(e, v.BillablePeriod)
-		if e.Failed() {
-			e.AtField("BillablePeriod")
-			return
-		}
 	}
 	if v.Created != "" {
 		e.Key(`,"created":`)
@@ -621,11 +575,6 @@ func _Resource_dump(e *dumpimpl.Encoder, v *Resource) {
 		for i1 := range v.ReasonReference {
 			e.Elem()
 			_Reference_dump(e, &v.ReasonReference[i1])
-			if e.Failed() {
-				e.AtIndex(i1)
-				e.AtField("ReasonReference")
-				return
-			}
 		}
 		e.CloseArray()
 	}
@@ -635,11 +584,6 @@ func _Resource_dump(e *dumpimpl.Encoder, v *Resource) {
 		for i1 := range v.Result {
 			e.Elem()
 			_Reference_dump(e, &v.Result[i1])
-			if e.Failed() {
-				e.AtIndex(i1)
-				e.AtField("Result")
-				return
-			}
 		}
 		e.CloseArray()
 	}

@@ -559,11 +559,6 @@ func _Entities_dump(e *dumpimpl.Encoder, v *Entities) {
 		for i1 := range v.Hashtags {
 			e.Elem()
 			_Hashtag_dump(e, &v.Hashtags[i1])
-			if e.Failed() {
-				e.AtIndex(i1)
-				e.AtField("Hashtags")
-				return
-			}
 		}
 		e.CloseArray()
 	}
@@ -591,11 +586,6 @@ func _Entities_dump(e *dumpimpl.Encoder, v *Entities) {
 		for i1 := range v.URLs {
 			e.Elem()
 			_URL_dump(e, &v.URLs[i1])
-			if e.Failed() {
-				e.AtIndex(i1)
-				e.AtField("URLs")
-				return
-			}
 		}
 		e.CloseArray()
 	}
@@ -607,11 +597,6 @@ func _Entities_dump(e *dumpimpl.Encoder, v *Entities) {
 		for i1 := range v.UserMentions {
 			e.Elem()
 			_UserMention_dump(e, &v.UserMentions[i1])
-			if e.Failed() {
-				e.AtIndex(i1)
-				e.AtField("UserMentions")
-				return
-			}
 		}
 		e.CloseArray()
 	}
@@ -621,11 +606,6 @@ func _Entities_dump(e *dumpimpl.Encoder, v *Entities) {
 		for i1 := range v.Media {
 			e.Elem()
 			_Media_dump(e, &v.Media[i1])
-			if e.Failed() {
-				e.AtIndex(i1)
-				e.AtField("Media")
-				return
-			}
 		}
 		e.CloseArray()
 	}
@@ -683,10 +663,6 @@ func _Media_dump(e *dumpimpl.Encoder, v *Media) {
 	e.String(v.Type)
 	e.Key(`,"sizes":`)
 	_Sizes_dump(e, &v.Sizes)
-	if e.Failed() {
-		e.AtField("Sizes")
-		return
-	}
 	if v.SourceStatusID != 0 {
 		e.Key(`,"source_status_id":`)
 		e.Int(v.SourceStatusID)
@@ -782,28 +758,12 @@ func _Sizes_dump(e *dumpimpl.Encoder, v *Sizes) {
 	e.OpenObject()
 	e.FirstKey(`"medium":`)
 	_Size_dump(e, &v.Medium)
-	if e.Failed() {
-		e.AtField("Medium")
-		return
-	}
 	e.Key(`,"small":`)
 	_Size_dump(e, &v.Small)
-	if e.Failed() {
-		e.AtField("Small")
-		return
-	}
 	e.Key(`,"thumb":`)
 	_Size_dump(e, &v.Thumb)
-	if e.Failed() {
-		e.AtField("Thumb")
-		return
-	}
 	e.Key(`,"large":`)
 	_Size_dump(e, &v.Large)
-	if e.Failed() {
-		e.AtField("Large")
-		return
-	}
 	e.CloseObject()
 }
 
@@ -812,10 +772,6 @@ func _Status_dump(e *dumpimpl.Encoder, v *Status) {
 	e.OpenObject()
 	e.FirstKey(`"metadata":`)
 	_Metadata_dump(e, &v.Metadata)
-	if e.Failed() {
-		e.AtField("Metadata")
-		return
-	}
 	e.Key(`,"created_at":`)
 	e.String(v.CreatedAt)
 	e.Key(`,"id":`)
@@ -860,10 +816,6 @@ func _Status_dump(e *dumpimpl.Encoder, v *Status) {
 	}
 	e.Key(`,"user":`)
 	_User_dump(e, &v.User)
-	if e.Failed() {
-		e.AtField("User")
-		return
-	}
 	e.Key(`,"geo":`)
 	e.Any(v.Geo)
 	if e.Failed() {
@@ -936,11 +888,6 @@ func _URLEntities_dump(e *dumpimpl.Encoder, v *URLEntities) {
 		for i1 := range v.URLs {
 			e.Elem()
 			_URL_dump(e, &v.URLs[i1])
-			if e.Failed() {
-				e.AtIndex(i1)
-				e.AtField("URLs")
-				return
-			}
 		}
 		e.CloseArray()
 	}
@@ -977,17 +924,9 @@ func _UserEntities_dump(e *dumpimpl.Encoder, v *UserEntities) {
 	if v.URL != nil {
 		e.Key(`,"url":`)
 		_URLEntities_dump(e, v.URL)
-		if e.Failed() {
-			e.AtField("URL")
-			return
-		}
 	}
 	e.Key(`,"description":`)
 	_URLEntities_dump(e, &v.Description)
-	if e.Failed() {
-		e.AtField("Description")
-		return
-	}
 	e.CloseObject()
 }
 
@@ -1039,10 +978,6 @@ func _User_dump(e *dumpimpl.Encoder, v *User) {
 	}
 	e.Key(`,"entities":`)
 	_UserEntities_dump(e, &v.Entities)
-	if e.Failed() {
-		e.AtField("Entities")
-		return
-	}
 	e.Key(`,"protected":`)
 	e.Bool(v.Protected)
 	e.Key(`,"followers_count":`)
