@@ -105,9 +105,6 @@ func NewEncoder(w io.Writer, opts ...Option) *Encoder {
 	} else {
 		e.limit = flushAt
 	}
-	if cap(e.buf) < chunkSize() {
-		e.buf = make([]byte, 0, chunkSize())
-	}
 	return e
 }
 
@@ -266,21 +263,16 @@ func (e *Encoder) spill() {
 		return
 	}
 	e.mem = append(e.mem, e.buf)
-	if n := len(e.free); n > 0 && cap(e.free[n-1]) >= chunkSize() {
+	if n := len(e.free); n > 0 {
 		e.buf = e.free[n-1][:0]
 		e.free = e.free[:n-1]
 	} else {
-		e.buf = make([]byte, 0, chunkSize())
+		// A chunk is spilled at the first member past flushAt, so it holds
+		// little more than flushAt: room for an eighth more, rather than
+		// twice, keeps keepChunks a measure of output, not of slack.
+		e.buf = make([]byte, 0, flushAt+flushAt/8)
 	}
 }
-
-// chunkSize is the capacity of a new buffer. A chunk is spilled at the
-// first member past flushAt, so it holds little more than flushAt: room for
-// an eighth more, rather than twice, keeps keepChunks a measure of output,
-// not of slack. Every buffer has at least this capacity (NewEncoder and
-// spill see to it), which Key's fast path relies on: past limit there is room for
-// MaxKeyLiteral bytes.
-func chunkSize() int { return flushAt + max(flushAt/8, MaxKeyLiteral) }
 
 // write hands the whole buffer to w. After a writer error the buffer is
 // dropped instead, so that nothing more reaches w and memory stays bounded

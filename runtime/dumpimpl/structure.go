@@ -22,21 +22,21 @@ func (e *Encoder) OpenObject() {
 	e.depth++
 }
 
-// MaxKeyLiteral is the longest literal Key and FirstKey take, in bytes;
-// the generator writes a longer key with KeyString. The buffer has this
-// much room past limit (see chunkSize), so that their fast path copies the
-// literal into it without the append's test of the capacity and call to
-// grow it: a big API package has thousands of Key calls, each inlined.
-const MaxKeyLiteral = 1024
-
 // FirstKey starts the first member of an object, one that is always
 // written: literal is `"name":`, Key's literal without the comma. Right
 // after OpenObject no comma is due, so in compact output with room this is
-// one copy, where Key would take its slow path.
+// one append, where Key would take its slow path.
+//
+// FirstKey and Key are not inlined, though they fit the budget: generated
+// code calls them at every member, thousands of places in a big API
+// package, and their inlined appends were a fifth of the compiler's memory
+// on go-github's generated file, for no speed the benchmarks could measure
+// (DESIGN.md, "Generated code at scale").
+//
+//go:noinline
 func (e *Encoder) FirstKey(literal string) {
-	if n := len(e.buf); n < e.limit {
-		e.buf = e.buf[:n+len(literal)]
-		copy(e.buf[n:], literal)
+	if len(e.buf) < e.limit {
+		e.buf = append(e.buf, literal...)
 		e.needComma = true
 	} else {
 		e.keySlow(literal)
@@ -46,20 +46,20 @@ func (e *Encoder) FirstKey(literal string) {
 // Key starts an object member. literal is a comma, then the key as
 // encoding/json writes it with the default options, quoted, escaped and
 // followed by a colon: `,"name":`, so that the common case, a member after
-// the first in compact output, is one copy (see MaxKeyLiteral). Keys whose
-// bytes an option can change go through KeyString.
+// the first in compact output, is one append. Keys whose bytes an option can
+// change go through KeyString. Not inlined: see FirstKey.
+//
+//go:noinline
 func (e *Encoder) Key(literal string) {
-	if n := len(e.buf); n < e.limit && e.needComma {
-		e.buf = e.buf[:n+len(literal)]
-		copy(e.buf[n:], literal)
+	if len(e.buf) < e.limit && e.needComma {
+		e.buf = append(e.buf, literal...)
 	} else {
 		e.keySlow(literal[1:])
 	}
 }
 
-// keySlow is small enough to inline, which would push Key over the budget.
-// Its first case is the first member of an object: Key keeps to one
-// condition, and the call is the cost of it.
+// keySlow is the slow path of Key and FirstKey: the first member of an
+// object (for Key), indentation, SortKeys, and the flush past a chunk.
 //
 //go:noinline
 func (e *Encoder) keySlow(literal string) {

@@ -16,7 +16,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/jsondump/jsondump/gen/internal/model"
-	"github.com/jsondump/jsondump/runtime/dumpimpl"
 )
 
 // jsonField is one field found by typeFields.
@@ -295,9 +294,7 @@ func quotable(t types.Type) bool {
 }
 
 // keyLiteral is the key as encoding/json writes it with HTML escaping on,
-// `"key":`, and whether it must be written by KeyString: when
-// EscapeHTML(false) or EnsureASCII can change it, or when it is longer than
-// Key takes.
+// `"key":`, and whether EscapeHTML(false) or EnsureASCII can change it.
 // Keys are tag names or Go identifiers, valid UTF-8 without quote or
 // backslash; control characters only in names encoding/json/v2 accepts.
 func keyLiteral(key string) (string, bool) {
@@ -335,9 +332,6 @@ func keyLiteral(key string) (string, bool) {
 		}
 	}
 	b.WriteString(`":`)
-	if len(b.String())+1 > dumpimpl.MaxKeyLiteral { // with Key's comma
-		runtime = true
-	}
 	return b.String(), runtime
 }
 

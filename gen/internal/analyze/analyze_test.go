@@ -1096,12 +1096,6 @@ func TestKeyLiteral(t *testing.T) {
 			t.Errorf("keyLiteral(%q): needs runtime %v, want %v", key, rt, changes)
 		}
 	}
-	// Key takes a literal of MaxKeyLiteral bytes with its comma, no longer.
-	for n, want := range map[int]bool{dumpimpl.MaxKeyLiteral - 4: false, dumpimpl.MaxKeyLiteral - 3: true} {
-		if lit, rt := keyLiteral(strings.Repeat("k", n)); rt != want || len(","+lit) != n+4 {
-			t.Errorf("a key of %d bytes: literal of %d bytes, needs runtime %v, want %v", n, len(","+lit), rt, want)
-		}
-	}
 }
 
 func TestEditDistance(t *testing.T) {

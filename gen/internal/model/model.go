@@ -305,9 +305,7 @@ type Field struct {
 	// KeyLiteral is the key as encoding/json writes it by default, quoted and
 	// escaped, followed by a colon: `"name":`. KeyNeedsRuntime is true when
 	// EscapeHTML(false) or EnsureASCII can change those bytes (the key has <,
-	// >, & or non-ASCII runes), or when the literal is longer than the
-	// runtime's Key takes (dumpimpl.MaxKeyLiteral); the generated code then
-	// escapes Key at run time.
+	// >, & or non-ASCII runes); the generated code then escapes Key at run time.
 	KeyLiteral      string
 	KeyNeedsRuntime bool
 
