@@ -82,6 +82,7 @@ compile() {
 printf '| package | types | generated lines | compile time | compile CPU time | peak memory |\n|---|---:|---:|---|---|---|\n'
 for row in "${selected[@]}"; do
 	read -r name module version dir <<<"$row"
+	rm -f "$work/$name"/*_jsondump.go # left by a kept COMPILECOST_DIR
 	(cd "$work" && go build "./$name")
 	read -r t0 c0 m0 <<<"$(compile "$name")"
 	rm -f "$work/$name"/*_jsondump.go

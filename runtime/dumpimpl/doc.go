@@ -26,9 +26,9 @@
 // [Encoder.AtIndex] or [Encoder.AtKey] on its way out so that the path of
 // the error is built only when there is one; [Encoder.Close],
 // [Encoder.Bytes] or [Encoder.MustString] end the encode and return the
-// Encoder to the pool. Elem, the Open and Close methods, Null, Bool, Int,
-// String and Failed are small enough for the compiler to inline; Key and
-// FirstKey would be, and are kept out of line on purpose (see Key).
+// Encoder to the pool. Key, FirstKey, Elem, the Open and Close methods,
+// Null, Bool, Int, String and Failed are small enough for the compiler to
+// inline.
 //
 // Cycles: [Encoder.Enter] and [Encoder.Leave] bracket every pointer, slice
 // and map whose type can reach itself. Like encoding/json, the Encoder

@@ -21,7 +21,7 @@ func TestInlining(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	for _, m := range []string{
-		"OpenObject", "CloseObject", "OpenArray", "CloseArray", "Elem", "Null",
+		"OpenObject", "FirstKey", "CloseObject", "OpenArray", "CloseArray", "Key", "Elem", "Null",
 		"Bool", "Int", "Uint", "String", "Float64", "Float32", "Number", "RawMessage",
 		"Failed", "AtField", "Enter", "Leave",
 	} {

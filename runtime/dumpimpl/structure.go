@@ -26,14 +26,6 @@ func (e *Encoder) OpenObject() {
 // written: literal is `"name":`, Key's literal without the comma. Right
 // after OpenObject no comma is due, so in compact output with room this is
 // one append, where Key would take its slow path.
-//
-// FirstKey and Key are not inlined, though they fit the budget: generated
-// code calls them at every member, thousands of places in a big API
-// package, and their inlined appends were a fifth of the compiler's memory
-// on go-github's generated file, for no speed the benchmarks could measure
-// (DESIGN.md, "Generated code at scale").
-//
-//go:noinline
 func (e *Encoder) FirstKey(literal string) {
 	if len(e.buf) < e.limit {
 		e.buf = append(e.buf, literal...)
@@ -47,9 +39,9 @@ func (e *Encoder) FirstKey(literal string) {
 // encoding/json writes it with the default options, quoted, escaped and
 // followed by a colon: `,"name":`, so that the common case, a member after
 // the first in compact output, is one append. Keys whose bytes an option can
-// change go through KeyString. Not inlined: see FirstKey.
-//
-//go:noinline
+// change go through KeyString. Key and FirstKey are inlined: out of line
+// they cost the compiler less on big packages, and the encoder 15-36% of
+// its speed (DESIGN.md, "Generated code at scale").
 func (e *Encoder) Key(literal string) {
 	if len(e.buf) < e.limit && e.needComma {
 		e.buf = append(e.buf, literal...)
@@ -59,7 +51,8 @@ func (e *Encoder) Key(literal string) {
 }
 
 // keySlow is the slow path of Key and FirstKey: the first member of an
-// object (for Key), indentation, SortKeys, and the flush past a chunk.
+// object (for Key), indentation, SortKeys, and the flush past a chunk. Out
+// of line, so that Key fits the inlining budget.
 //
 //go:noinline
 func (e *Encoder) keySlow(literal string) {
