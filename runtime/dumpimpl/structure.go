@@ -65,7 +65,7 @@ func (e *Encoder) keySlow(literal string) {
 	}
 	// Every member of indented output comes this way, and under SortKeys
 	// every member.
-	sep := e.beginKey()
+	sep := e.separate()
 	if e.opts.sortKeys {
 		e.pend(sep, literalName(literal))
 	}
@@ -86,7 +86,7 @@ func (e *Encoder) KeyString(key string) {
 		e.buf = append(e.buf, ':')
 		return
 	}
-	sep := e.beginKey()
+	sep := e.separate()
 	if e.opts.sortKeys {
 		e.pend(sep, key)
 	}
@@ -124,7 +124,7 @@ func (e *Encoder) Elem() {
 // CloseArray writes ].
 func (e *Encoder) CloseArray() {
 	if e.opts.indent {
-		e.closeIndented(']')
+		e.closeSlow(']')
 	} else {
 		e.buf = append(e.buf, ']')
 		e.needComma = true
@@ -143,16 +143,13 @@ func (e *Encoder) beginMember() {
 		e.comma()
 		return
 	}
-	e.flush()
-	e.comma()
-	if e.opts.indent {
-		e.newline(e.depth)
-	}
+	e.separate()
 }
 
-// beginKey is beginMember's slow path for a member of an object: it
-// returns where what it wrote starts, for SortKeys (see pend).
-func (e *Encoder) beginKey() (sep int) {
+// separate is beginMember's slow path: the flush past a chunk, the comma,
+// and the newline and indentation. It returns where what it wrote starts,
+// which the keys of members record under SortKeys (see pend).
+func (e *Encoder) separate() (sep int) {
 	e.flush()
 	sep = len(e.buf)
 	e.comma()
@@ -180,29 +177,25 @@ func (e *Encoder) colon() {
 }
 
 // closeObjectSlow is CloseObject when indenting or sorting keys (limit is
-// 0 for both): the members go into the order of their keys first.
+// 0 for both): the members go into the order of their keys first. Not
+// inlined, as closeSlow.
 //
 //go:noinline
 func (e *Encoder) closeObjectSlow() {
 	if e.opts.sortKeys {
 		e.sortMembers()
 	}
-	if e.opts.indent {
-		e.closeIndented('}')
-		return
-	}
-	e.buf = append(e.buf, '}')
-	e.needComma = true
-	e.depth--
+	e.closeSlow('}')
 }
 
-// closeIndented is the Close methods' slow path; inlined, it would push
-// them over the budget.
+// closeSlow is the Close methods' slow path (indented output; objects
+// under SortKeys too); inlined, it would push them over the budget. A
+// non-empty indented object or array ends on a line of its own.
 //
 //go:noinline
-func (e *Encoder) closeIndented(c byte) {
+func (e *Encoder) closeSlow(c byte) {
 	e.depth--
-	if e.needComma {
+	if e.needComma && e.opts.indent {
 		e.newline(e.depth)
 	}
 	e.buf = append(e.buf, c)
