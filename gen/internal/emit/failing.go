@@ -35,10 +35,8 @@ func canFail(v *model.Value, failing map[string]bool) bool {
 		return true
 	}
 	switch v.Kind {
-	case model.Bool, model.Int, model.Uint, model.String, model.Bytes:
-		return false
-	case model.Float32, model.Float64, model.Number, model.RawMessage, model.Time:
-		return scalarCalls[v.Kind].canFail
+	case model.Bool, model.Int, model.Uint, model.Float32, model.Float64, model.String, model.Bytes, model.Number, model.RawMessage, model.Time:
+		return scalarCalls[v.Kind].canFail // as scalar checks it
 	case model.Pointer, model.Slice, model.Array:
 		return v.CycleCheck || canFail(v.Elem, failing)
 	case model.Map:
