@@ -17,7 +17,6 @@ import (
 	"go/build/constraint"
 	"go/token"
 	"go/types"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -325,7 +324,7 @@ func (a *analyzer) file(sel []*types.TypeName) *model.File {
 		f.Output = filepath.Join(dir, pkg.Name+"_jsondump.go")
 	}
 	a.out, _ = filepath.Abs(f.Output)
-	if src, err := os.ReadFile(f.Output); err == nil && !load.IsGenerated(src) {
+	if src, err := load.ReadHead(f.Output); err == nil && !load.IsGenerated(src) {
 		*a.errs = append(*a.errs, load.NotGeneratedError(f.Output).(*model.Error))
 		return nil
 	}
