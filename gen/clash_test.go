@@ -58,6 +58,11 @@ type Outer struct{ N int }
 
 var _Outer_dispatch = 1
 `, []string{"Outer"}, []string{"a.go:5:5: _Outer_dispatch is the name of the generated file's dispatch function"}},
+		{"value dispatch function", `
+type Outer struct{ N int }
+
+func _Outer_value() {}
+`, []string{"Outer"}, []string{"a.go:5:6: _Outer_value is the name of the generated function that writes a value of Outer held in an interface"}},
 		{"generic dispatch method", `
 type Box[T any] struct{ V T }
 

@@ -144,25 +144,53 @@ func init() {
 // of this file, or a pointer to one, and reports whether it did: dynamic
 // values (interface fields, the argument of jsondump.Marshal) reach the
 // generated code through it. A struct that embeds one of these types does
-// not match, so it is encoded whole, as encoding/json encodes it.
+// not match, so it is encoded whole, as encoding/json encodes it. A value
+// is handed to a function of its type, not inlined, whose frame holds the
+// copy: this one's would otherwise hold a copy of every type of the file,
+// tens of KiB in a large package, which every goroutine that writes an
+// interface would grow its stack to.
 func _Category_dispatch(e *dumpimpl.Encoder, v any) bool {
 	switch v := v.(type) {
 	case *Category:
 		e.Follow(v)
 	case Category:
-		_Category_dump(e, &v)
+		_Category_value(e, v)
 	case *OrderList:
 		e.Follow(v)
 	case OrderList:
-		_OrderList_dump(e, &v)
+		_OrderList_value(e, v)
 	case *UserResponse:
 		e.Follow(v)
 	case UserResponse:
-		_UserResponse_dump(e, &v)
+		_UserResponse_value(e, v)
 	default:
 		return false
 	}
 	return true
+}
+
+// _Category_value writes v, a Category held in an interface, for
+// _Category_dispatch.
+//
+//go:noinline
+func _Category_value(e *dumpimpl.Encoder, v Category) {
+	_Category_dump(e, &v)
+}
+
+// _OrderList_value writes v, a OrderList held in an interface, for
+// _Category_dispatch.
+//
+//go:noinline
+func _OrderList_value(e *dumpimpl.Encoder, v OrderList) {
+	_OrderList_dump(e, &v)
+}
+
+// _UserResponse_value writes v, a UserResponse held in an interface, for
+// _Category_dispatch.
+//
+//go:noinline
+func _UserResponse_value(e *dumpimpl.Encoder, v UserResponse) {
+	_UserResponse_dump(e, &v)
 }
 
 // _APIError_dump writes the JSON encoding of *v, a api.APIError, to e.

@@ -171,21 +171,25 @@ func init() {
 // of this file, or a pointer to one, and reports whether it did: dynamic
 // values (interface fields, the argument of jsondump.Marshal) reach the
 // generated code through it. A struct that embeds one of these types does
-// not match, so it is encoded whole, as encoding/json encodes it.
+// not match, so it is encoded whole, as encoding/json encodes it. A value
+// is handed to a function of its type, not inlined, whose frame holds the
+// copy: this one's would otherwise hold a copy of every type of the file,
+// tens of KiB in a large package, which every goroutine that writes an
+// interface would grow its stack to.
 func _Backend_dispatch(e *dumpimpl.Encoder, v any) bool {
 	switch v := v.(type) {
 	case *Backend:
 		e.Follow(v)
 	case Backend:
-		_Backend_dump(e, &v)
+		_Backend_value(e, v)
 	case *Config:
 		e.Follow(v)
 	case Config:
-		_Config_dumpValue(e, &v)
+		_Config_value(e, v)
 	case *Limits:
 		e.Follow(v)
 	case Limits:
-		_Limits_dump(e, &v)
+		_Limits_value(e, v)
 	case interface {
 		_Pair_pointer() dumpimpl.Dumper
 	}:
@@ -202,6 +206,30 @@ func _Backend_dispatch(e *dumpimpl.Encoder, v any) bool {
 		return false
 	}
 	return true
+}
+
+// _Backend_value writes v, a Backend held in an interface, for
+// _Backend_dispatch.
+//
+//go:noinline
+func _Backend_value(e *dumpimpl.Encoder, v Backend) {
+	_Backend_dump(e, &v)
+}
+
+// _Config_value writes v, a Config held in an interface, for
+// _Backend_dispatch.
+//
+//go:noinline
+func _Config_value(e *dumpimpl.Encoder, v Config) {
+	_Config_dumpValue(e, &v)
+}
+
+// _Limits_value writes v, a Limits held in an interface, for
+// _Backend_dispatch.
+//
+//go:noinline
+func _Limits_value(e *dumpimpl.Encoder, v Limits) {
+	_Limits_dump(e, &v)
 }
 
 // _Backend_dump writes the JSON encoding of *v, a config.Backend, to e.

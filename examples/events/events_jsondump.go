@@ -120,25 +120,53 @@ func init() {
 // types of this file, or a pointer to one, and reports whether it did:
 // dynamic values (interface fields, the argument of jsondump.Marshal) reach
 // the generated code through it. A struct that embeds one of these types
-// does not match, so it is encoded whole, as encoding/json encodes it.
+// does not match, so it is encoded whole, as encoding/json encodes it. A
+// value is handed to a function of its type, not inlined, whose frame holds
+// the copy: this one's would otherwise hold a copy of every type of the
+// file, tens of KiB in a large package, which every goroutine that writes
+// an interface would grow its stack to.
 func _AuditRecord_dispatch(e *dumpimpl.Encoder, v any) bool {
 	switch v := v.(type) {
 	case *AuditRecord:
 		e.Follow(v)
 	case AuditRecord:
-		_AuditRecord_dump(e, &v)
+		_AuditRecord_value(e, v)
 	case *Batch:
 		e.Follow(v)
 	case Batch:
-		_Batch_dump(e, &v)
+		_Batch_value(e, v)
 	case *Record:
 		e.Follow(v)
 	case Record:
-		_Record_dump(e, &v)
+		_Record_value(e, v)
 	default:
 		return false
 	}
 	return true
+}
+
+// _AuditRecord_value writes v, a AuditRecord held in an interface, for
+// _AuditRecord_dispatch.
+//
+//go:noinline
+func _AuditRecord_value(e *dumpimpl.Encoder, v AuditRecord) {
+	_AuditRecord_dump(e, &v)
+}
+
+// _Batch_value writes v, a Batch held in an interface, for
+// _AuditRecord_dispatch.
+//
+//go:noinline
+func _Batch_value(e *dumpimpl.Encoder, v Batch) {
+	_Batch_dump(e, &v)
+}
+
+// _Record_value writes v, a Record held in an interface, for
+// _AuditRecord_dispatch.
+//
+//go:noinline
+func _Record_value(e *dumpimpl.Encoder, v Record) {
+	_Record_dump(e, &v)
 }
 
 // _AuditRecord_dump writes the JSON encoding of *v, a events.AuditRecord,

@@ -87,21 +87,40 @@ func init() {
 // this file, or a pointer to one, and reports whether it did: dynamic
 // values (interface fields, the argument of jsondump.Marshal) reach the
 // generated code through it. A struct that embeds one of these types does
-// not match, so it is encoded whole, as encoding/json encodes it.
+// not match, so it is encoded whole, as encoding/json encodes it. A value
+// is handed to a function of its type, not inlined, whose frame holds the
+// copy: this one's would otherwise hold a copy of every type of the file,
+// tens of KiB in a large package, which every goroutine that writes an
+// interface would grow its stack to.
 func _Order_dispatch(e *dumpimpl.Encoder, v any) bool {
 	switch v := v.(type) {
 	case *Order:
 		e.Follow(v)
 	case Order:
-		_Order_dump(e, &v)
+		_Order_value(e, v)
 	case *OrderList:
 		e.Follow(v)
 	case OrderList:
-		_OrderList_dump(e, &v)
+		_OrderList_value(e, v)
 	default:
 		return false
 	}
 	return true
+}
+
+// _Order_value writes v, a Order held in an interface, for _Order_dispatch.
+//
+//go:noinline
+func _Order_value(e *dumpimpl.Encoder, v Order) {
+	_Order_dump(e, &v)
+}
+
+// _OrderList_value writes v, a OrderList held in an interface, for
+// _Order_dispatch.
+//
+//go:noinline
+func _OrderList_value(e *dumpimpl.Encoder, v OrderList) {
+	_OrderList_dump(e, &v)
 }
 
 // _Customer_dump writes the JSON encoding of *v, a shop.Customer, to e.

@@ -376,8 +376,14 @@ func (a *analyzer) file(sel []*types.TypeName) *model.File {
 		}
 	}
 	for _, t := range f.Types {
-		if len(t.TypeParams) > 0 {
+		switch {
+		case len(t.TypeParams) > 0:
 			t.DispatchPointer, t.DispatchValue = dispatchMethods(t.Name)
+		case !t.NoCopy:
+			t.DispatchValue = "_" + t.Name + "_value"
+			if obj := a.pkg.Types.Scope().Lookup(t.DispatchValue); obj != nil {
+				a.errs.Errorf(a.pos(obj.Pos()), "%s is the name of the generated function that writes a value of %s held in an interface: rename this declaration", t.DispatchValue, t.Name)
+			}
 		}
 	}
 	if len(f.Types) > 0 {

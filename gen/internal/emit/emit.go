@@ -432,7 +432,11 @@ func (em *emitter) dispatch(out *jen.File, f *model.File) {
 		"or a pointer to one, and reports whether it did: dynamic values "+
 		"(interface fields, the argument of jsondump.Marshal) reach the generated "+
 		"code through it. A struct that embeds one of these types does not match, "+
-		"so it is encoded whole, as encoding/json encodes it.", f.Dispatch)
+		"so it is encoded whole, as encoding/json encodes it. A value is "+
+		"handed to a function of its type, not inlined, whose frame holds the "+
+		"copy: this one's would otherwise hold a copy of every type of the file, "+
+		"tens of KiB in a large package, which every goroutine that writes an "+
+		"interface would grow its stack to.", f.Dispatch)
 	out.Func().Add(em.id(f.Dispatch)).
 		Params(jen.Id("e").Op("*").Add(implName("Encoder")), jen.Id("v").Any()).Bool().
 		Block(
@@ -442,7 +446,11 @@ func (em *emitter) dispatch(out *jen.File, f *model.File) {
 						continue
 					}
 					g.Case(jen.Op("*").Add(em.qual(em.pkg, t.Name))).Block(e().Dot("Follow").Call(jen.Id("v")))
-					g.Case(em.qual(em.pkg, t.Name)).Block(em.id(t.ValueEncoder).Call(e(), jen.Op("&").Id("v")))
+					if t.DispatchValue != "" {
+						g.Case(em.qual(em.pkg, t.Name)).Block(em.id(t.DispatchValue).Call(e(), jen.Id("v")))
+					} else {
+						g.Case(em.qual(em.pkg, t.Name)).Block(em.id(t.ValueEncoder).Call(e(), jen.Op("&").Id("v")))
+					}
 				}
 				// Generic types, after every exact type: an interface case
 				// also matches the structs the methods are promoted to.
@@ -464,6 +472,19 @@ func (em *emitter) dispatch(out *jen.File, f *model.File) {
 			jen.Return(jen.True()),
 		)
 	out.Line()
+
+	for _, t := range f.Types {
+		if t.DispatchPointer != "" || t.DispatchValue == "" {
+			continue // generic: a method; NoCopy: written in place
+		}
+		doc(out, "%s writes v, a %s held in an interface, for %s.", t.DispatchValue, t.Name, f.Dispatch)
+		out.Comment("")
+		out.Comment("//go:noinline")
+		out.Func().Id(t.DispatchValue).
+			Params(jen.Id("e").Op("*").Add(implName("Encoder")), jen.Id("v").Add(em.qual(em.pkg, t.Name))).
+			Block(em.id(t.ValueEncoder).Call(e(), jen.Op("&").Id("v")))
+		out.Line()
+	}
 }
 
 // noCopyNote ends the doc comment of a method whose receiver is a pointer

@@ -99,12 +99,24 @@ type Type struct {
 	// calls it.
 	ValueEncoder string
 
-	// DispatchPointer and DispatchValue name two unexported methods of a
-	// generic type (empty for others), through which File.Dispatch matches
-	// its instantiations exactly: DispatchPointer, on the pointer, returns
-	// the receiver (a promoted one returns another value); DispatchValue
-	// writes the receiver with ValueEncoder when its argument is exactly an
-	// instantiation of the type with the receiver's type arguments.
+	// DispatchValue names what File.Dispatch calls to write a value of the
+	// type held in an interface, and DispatchPointer what matches a pointer
+	// to one, where a type switch cannot.
+	//
+	// For a generic type both are unexported methods, through which
+	// File.Dispatch matches its instantiations exactly: DispatchPointer, on
+	// the pointer, returns the receiver (a promoted one returns another
+	// value); DispatchValue writes the receiver with ValueEncoder when its
+	// argument is exactly an instantiation of the type with the receiver's
+	// type arguments.
+	//
+	// For any other type DispatchPointer is empty, and DispatchValue is a
+	// function that takes the value as its parameter and writes it with
+	// ValueEncoder: the copy is in that function's frame, so the frame of
+	// File.Dispatch does not hold a copy of every type in the file (tens of
+	// KiB in a large package, which every goroutine that writes an
+	// interface would grow its stack to hold). It is empty for a type that
+	// must not be copied (NoCopy): File.Dispatch writes it in place.
 	DispatchPointer, DispatchValue string
 
 	// MarshalJSON says whether to generate MarshalJSON: only under

@@ -185,29 +185,65 @@ func init() {
 // of this file, or a pointer to one, and reports whether it did: dynamic
 // values (interface fields, the argument of jsondump.Marshal) reach the
 // generated code through it. A struct that embeds one of these types does
-// not match, so it is encoded whole, as encoding/json encodes it.
+// not match, so it is encoded whole, as encoding/json encodes it. A value
+// is handed to a function of its type, not inlined, whose frame holds the
+// copy: this one's would otherwise hold a copy of every type of the file,
+// tens of KiB in a large package, which every goroutine that writes an
+// interface would grow its stack to.
 func _Feature_dispatch(e *dumpimpl.Encoder, v any) bool {
 	switch v := v.(type) {
 	case *Feature:
 		e.Follow(v)
 	case Feature:
-		_Feature_dump(e, &v)
+		_Feature_value(e, v)
 	case *FeatureCollection:
 		e.Follow(v)
 	case FeatureCollection:
-		_FeatureCollection_dump(e, &v)
+		_FeatureCollection_value(e, v)
 	case *Geometry:
 		e.Follow(v)
 	case Geometry:
-		_Geometry_dump(e, &v)
+		_Geometry_value(e, v)
 	case *Properties:
 		e.Follow(v)
 	case Properties:
-		_Properties_dump(e, &v)
+		_Properties_value(e, v)
 	default:
 		return false
 	}
 	return true
+}
+
+// _Feature_value writes v, a Feature held in an interface, for
+// _Feature_dispatch.
+//
+//go:noinline
+func _Feature_value(e *dumpimpl.Encoder, v Feature) {
+	_Feature_dump(e, &v)
+}
+
+// _FeatureCollection_value writes v, a FeatureCollection held in an
+// interface, for _Feature_dispatch.
+//
+//go:noinline
+func _FeatureCollection_value(e *dumpimpl.Encoder, v FeatureCollection) {
+	_FeatureCollection_dump(e, &v)
+}
+
+// _Geometry_value writes v, a Geometry held in an interface, for
+// _Feature_dispatch.
+//
+//go:noinline
+func _Geometry_value(e *dumpimpl.Encoder, v Geometry) {
+	_Geometry_dump(e, &v)
+}
+
+// _Properties_value writes v, a Properties held in an interface, for
+// _Feature_dispatch.
+//
+//go:noinline
+func _Properties_value(e *dumpimpl.Encoder, v Properties) {
+	_Properties_dump(e, &v)
 }
 
 // _FeatureCollection_dump writes the JSON encoding of *v, a

@@ -267,37 +267,86 @@ func init() {
 // this file, or a pointer to one, and reports whether it did: dynamic
 // values (interface fields, the argument of jsondump.Marshal) reach the
 // generated code through it. A struct that embeds one of these types does
-// not match, so it is encoded whole, as encoding/json encodes it.
+// not match, so it is encoded whole, as encoding/json encodes it. A value
+// is handed to a function of its type, not inlined, whose frame holds the
+// copy: this one's would otherwise hold a copy of every type of the file,
+// tens of KiB in a large package, which every goroutine that writes an
+// interface would grow its stack to.
 func _Area_dispatch(e *dumpimpl.Encoder, v any) bool {
 	switch v := v.(type) {
 	case *Area:
 		e.Follow(v)
 	case Area:
-		_Area_dump(e, &v)
+		_Area_value(e, v)
 	case *Catalog:
 		e.Follow(v)
 	case Catalog:
-		_Catalog_dump(e, &v)
+		_Catalog_value(e, v)
 	case *Event:
 		e.Follow(v)
 	case Event:
-		_Event_dump(e, &v)
+		_Event_value(e, v)
 	case *Performance:
 		e.Follow(v)
 	case Performance:
-		_Performance_dump(e, &v)
+		_Performance_value(e, v)
 	case *Price:
 		e.Follow(v)
 	case Price:
-		_Price_dump(e, &v)
+		_Price_value(e, v)
 	case *SeatCategory:
 		e.Follow(v)
 	case SeatCategory:
-		_SeatCategory_dump(e, &v)
+		_SeatCategory_value(e, v)
 	default:
 		return false
 	}
 	return true
+}
+
+// _Area_value writes v, a Area held in an interface, for _Area_dispatch.
+//
+//go:noinline
+func _Area_value(e *dumpimpl.Encoder, v Area) {
+	_Area_dump(e, &v)
+}
+
+// _Catalog_value writes v, a Catalog held in an interface, for
+// _Area_dispatch.
+//
+//go:noinline
+func _Catalog_value(e *dumpimpl.Encoder, v Catalog) {
+	_Catalog_dump(e, &v)
+}
+
+// _Event_value writes v, a Event held in an interface, for _Area_dispatch.
+//
+//go:noinline
+func _Event_value(e *dumpimpl.Encoder, v Event) {
+	_Event_dump(e, &v)
+}
+
+// _Performance_value writes v, a Performance held in an interface, for
+// _Area_dispatch.
+//
+//go:noinline
+func _Performance_value(e *dumpimpl.Encoder, v Performance) {
+	_Performance_dump(e, &v)
+}
+
+// _Price_value writes v, a Price held in an interface, for _Area_dispatch.
+//
+//go:noinline
+func _Price_value(e *dumpimpl.Encoder, v Price) {
+	_Price_dump(e, &v)
+}
+
+// _SeatCategory_value writes v, a SeatCategory held in an interface, for
+// _Area_dispatch.
+//
+//go:noinline
+func _SeatCategory_value(e *dumpimpl.Encoder, v SeatCategory) {
+	_SeatCategory_dump(e, &v)
 }
 
 // _Area_dump writes the JSON encoding of *v, a jdm.Area, to e.

@@ -87,21 +87,39 @@ func init() {
 // this file, or a pointer to one, and reports whether it did: dynamic
 // values (interface fields, the argument of jsondump.Marshal) reach the
 // generated code through it. A struct that embeds one of these types does
-// not match, so it is encoded whole, as encoding/json encodes it.
+// not match, so it is encoded whole, as encoding/json encodes it. A value
+// is handed to a function of its type, not inlined, whose frame holds the
+// copy: this one's would otherwise hold a copy of every type of the file,
+// tens of KiB in a large package, which every goroutine that writes an
+// interface would grow its stack to.
 func _Node_dispatch(e *dumpimpl.Encoder, v any) bool {
 	switch v := v.(type) {
 	case *Node:
 		e.Follow(v)
 	case Node:
-		_Node_dump(e, &v)
+		_Node_value(e, v)
 	case *Root:
 		e.Follow(v)
 	case Root:
-		_Root_dump(e, &v)
+		_Root_value(e, v)
 	default:
 		return false
 	}
 	return true
+}
+
+// _Node_value writes v, a Node held in an interface, for _Node_dispatch.
+//
+//go:noinline
+func _Node_value(e *dumpimpl.Encoder, v Node) {
+	_Node_dump(e, &v)
+}
+
+// _Root_value writes v, a Root held in an interface, for _Node_dispatch.
+//
+//go:noinline
+func _Root_value(e *dumpimpl.Encoder, v Root) {
+	_Root_dump(e, &v)
 }
 
 // _Node_dump writes the JSON encoding of *v, a jd.Node, to e.

@@ -318,49 +318,125 @@ func init() {
 // of this file, or a pointer to one, and reports whether it did: dynamic
 // values (interface fields, the argument of jsondump.Marshal) reach the
 // generated code through it. A struct that embeds one of these types does
-// not match, so it is encoded whole, as encoding/json encodes it.
+// not match, so it is encoded whole, as encoding/json encodes it. A value
+// is handed to a function of its type, not inlined, whose frame holds the
+// copy: this one's would otherwise hold a copy of every type of the file,
+// tens of KiB in a large package, which every goroutine that writes an
+// interface would grow its stack to.
 func _Bundle_dispatch(e *dumpimpl.Encoder, v any) bool {
 	switch v := v.(type) {
 	case *Bundle:
 		e.Follow(v)
 	case Bundle:
-		_Bundle_dump(e, &v)
+		_Bundle_value(e, v)
 	case *CodeableConcept:
 		e.Follow(v)
 	case CodeableConcept:
-		_CodeableConcept_dump(e, &v)
+		_CodeableConcept_value(e, v)
 	case *Coding:
 		e.Follow(v)
 	case Coding:
-		_Coding_dump(e, &v)
+		_Coding_value(e, v)
 	case *Entry:
 		e.Follow(v)
 	case Entry:
-		_Entry_dump(e, &v)
+		_Entry_value(e, v)
 	case *Period:
 		e.Follow(v)
 	case Period:
-		_Period_dump(e, &v)
+		_Period_value(e, v)
 	case *Quantity:
 		e.Follow(v)
 	case Quantity:
-		_Quantity_dump(e, &v)
+		_Quantity_value(e, v)
 	case *Reference:
 		e.Follow(v)
 	case Reference:
-		_Reference_dump(e, &v)
+		_Reference_value(e, v)
 	case *Request:
 		e.Follow(v)
 	case Request:
-		_Request_dump(e, &v)
+		_Request_value(e, v)
 	case *Resource:
 		e.Follow(v)
 	case Resource:
-		_Resource_dump(e, &v)
+		_Resource_value(e, v)
 	default:
 		return false
 	}
 	return true
+}
+
+// _Bundle_value writes v, a Bundle held in an interface, for
+// _Bundle_dispatch.
+//
+//go:noinline
+func _Bundle_value(e *dumpimpl.Encoder, v Bundle) {
+	_Bundle_dump(e, &v)
+}
+
+// _CodeableConcept_value writes v, a CodeableConcept held in an interface,
+// for _Bundle_dispatch.
+//
+//go:noinline
+func _CodeableConcept_value(e *dumpimpl.Encoder, v CodeableConcept) {
+	_CodeableConcept_dump(e, &v)
+}
+
+// _Coding_value writes v, a Coding held in an interface, for
+// _Bundle_dispatch.
+//
+//go:noinline
+func _Coding_value(e *dumpimpl.Encoder, v Coding) {
+	_Coding_dump(e, &v)
+}
+
+// _Entry_value writes v, a Entry held in an interface, for
+// _Bundle_dispatch.
+//
+//go:noinline
+func _Entry_value(e *dumpimpl.Encoder, v Entry) {
+	_Entry_dump(e, &v)
+}
+
+// _Period_value writes v, a Period held in an interface, for
+// _Bundle_dispatch.
+//
+//go:noinline
+func _Period_value(e *dumpimpl.Encoder, v Period) {
+	_Period_dump(e, &v)
+}
+
+// _Quantity_value writes v, a Quantity held in an interface, for
+// _Bundle_dispatch.
+//
+//go:noinline
+func _Quantity_value(e *dumpimpl.Encoder, v Quantity) {
+	_Quantity_dump(e, &v)
+}
+
+// _Reference_value writes v, a Reference held in an interface, for
+// _Bundle_dispatch.
+//
+//go:noinline
+func _Reference_value(e *dumpimpl.Encoder, v Reference) {
+	_Reference_dump(e, &v)
+}
+
+// _Request_value writes v, a Request held in an interface, for
+// _Bundle_dispatch.
+//
+//go:noinline
+func _Request_value(e *dumpimpl.Encoder, v Request) {
+	_Request_dump(e, &v)
+}
+
+// _Resource_value writes v, a Resource held in an interface, for
+// _Bundle_dispatch.
+//
+//go:noinline
+func _Resource_value(e *dumpimpl.Encoder, v Resource) {
+	_Resource_dump(e, &v)
 }
 
 // _Bundle_dump writes the JSON encoding of *v, a jd.Bundle, to e.

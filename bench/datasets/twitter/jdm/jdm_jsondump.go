@@ -595,69 +595,184 @@ func init() {
 // of this file, or a pointer to one, and reports whether it did: dynamic
 // values (interface fields, the argument of jsondump.Marshal) reach the
 // generated code through it. A struct that embeds one of these types does
-// not match, so it is encoded whole, as encoding/json encodes it.
+// not match, so it is encoded whole, as encoding/json encodes it. A value
+// is handed to a function of its type, not inlined, whose frame holds the
+// copy: this one's would otherwise hold a copy of every type of the file,
+// tens of KiB in a large package, which every goroutine that writes an
+// interface would grow its stack to.
 func _Entities_dispatch(e *dumpimpl.Encoder, v any) bool {
 	switch v := v.(type) {
 	case *Entities:
 		e.Follow(v)
 	case Entities:
-		_Entities_dump(e, &v)
+		_Entities_value(e, v)
 	case *Hashtag:
 		e.Follow(v)
 	case Hashtag:
-		_Hashtag_dump(e, &v)
+		_Hashtag_value(e, v)
 	case *Media:
 		e.Follow(v)
 	case Media:
-		_Media_dump(e, &v)
+		_Media_value(e, v)
 	case *Metadata:
 		e.Follow(v)
 	case Metadata:
-		_Metadata_dump(e, &v)
+		_Metadata_value(e, v)
 	case *Root:
 		e.Follow(v)
 	case Root:
-		_Root_dump(e, &v)
+		_Root_value(e, v)
 	case *SearchMetadata:
 		e.Follow(v)
 	case SearchMetadata:
-		_SearchMetadata_dump(e, &v)
+		_SearchMetadata_value(e, v)
 	case *Size:
 		e.Follow(v)
 	case Size:
-		_Size_dump(e, &v)
+		_Size_value(e, v)
 	case *Sizes:
 		e.Follow(v)
 	case Sizes:
-		_Sizes_dump(e, &v)
+		_Sizes_value(e, v)
 	case *Status:
 		e.Follow(v)
 	case Status:
-		_Status_dump(e, &v)
+		_Status_value(e, v)
 	case *URL:
 		e.Follow(v)
 	case URL:
-		_URL_dump(e, &v)
+		_URL_value(e, v)
 	case *URLEntities:
 		e.Follow(v)
 	case URLEntities:
-		_URLEntities_dump(e, &v)
+		_URLEntities_value(e, v)
 	case *User:
 		e.Follow(v)
 	case User:
-		_User_dump(e, &v)
+		_User_value(e, v)
 	case *UserEntities:
 		e.Follow(v)
 	case UserEntities:
-		_UserEntities_dump(e, &v)
+		_UserEntities_value(e, v)
 	case *UserMention:
 		e.Follow(v)
 	case UserMention:
-		_UserMention_dump(e, &v)
+		_UserMention_value(e, v)
 	default:
 		return false
 	}
 	return true
+}
+
+// _Entities_value writes v, a Entities held in an interface, for
+// _Entities_dispatch.
+//
+//go:noinline
+func _Entities_value(e *dumpimpl.Encoder, v Entities) {
+	_Entities_dump(e, &v)
+}
+
+// _Hashtag_value writes v, a Hashtag held in an interface, for
+// _Entities_dispatch.
+//
+//go:noinline
+func _Hashtag_value(e *dumpimpl.Encoder, v Hashtag) {
+	_Hashtag_dump(e, &v)
+}
+
+// _Media_value writes v, a Media held in an interface, for
+// _Entities_dispatch.
+//
+//go:noinline
+func _Media_value(e *dumpimpl.Encoder, v Media) {
+	_Media_dump(e, &v)
+}
+
+// _Metadata_value writes v, a Metadata held in an interface, for
+// _Entities_dispatch.
+//
+//go:noinline
+func _Metadata_value(e *dumpimpl.Encoder, v Metadata) {
+	_Metadata_dump(e, &v)
+}
+
+// _Root_value writes v, a Root held in an interface, for
+// _Entities_dispatch.
+//
+//go:noinline
+func _Root_value(e *dumpimpl.Encoder, v Root) {
+	_Root_dump(e, &v)
+}
+
+// _SearchMetadata_value writes v, a SearchMetadata held in an interface,
+// for _Entities_dispatch.
+//
+//go:noinline
+func _SearchMetadata_value(e *dumpimpl.Encoder, v SearchMetadata) {
+	_SearchMetadata_dump(e, &v)
+}
+
+// _Size_value writes v, a Size held in an interface, for
+// _Entities_dispatch.
+//
+//go:noinline
+func _Size_value(e *dumpimpl.Encoder, v Size) {
+	_Size_dump(e, &v)
+}
+
+// _Sizes_value writes v, a Sizes held in an interface, for
+// _Entities_dispatch.
+//
+//go:noinline
+func _Sizes_value(e *dumpimpl.Encoder, v Sizes) {
+	_Sizes_dump(e, &v)
+}
+
+// _Status_value writes v, a Status held in an interface, for
+// _Entities_dispatch.
+//
+//go:noinline
+func _Status_value(e *dumpimpl.Encoder, v Status) {
+	_Status_dump(e, &v)
+}
+
+// _URL_value writes v, a URL held in an interface, for _Entities_dispatch.
+//
+//go:noinline
+func _URL_value(e *dumpimpl.Encoder, v URL) {
+	_URL_dump(e, &v)
+}
+
+// _URLEntities_value writes v, a URLEntities held in an interface, for
+// _Entities_dispatch.
+//
+//go:noinline
+func _URLEntities_value(e *dumpimpl.Encoder, v URLEntities) {
+	_URLEntities_dump(e, &v)
+}
+
+// _User_value writes v, a User held in an interface, for
+// _Entities_dispatch.
+//
+//go:noinline
+func _User_value(e *dumpimpl.Encoder, v User) {
+	_User_dump(e, &v)
+}
+
+// _UserEntities_value writes v, a UserEntities held in an interface, for
+// _Entities_dispatch.
+//
+//go:noinline
+func _UserEntities_value(e *dumpimpl.Encoder, v UserEntities) {
+	_UserEntities_dump(e, &v)
+}
+
+// _UserMention_value writes v, a UserMention held in an interface, for
+// _Entities_dispatch.
+//
+//go:noinline
+func _UserMention_value(e *dumpimpl.Encoder, v UserMention) {
+	_UserMention_dump(e, &v)
 }
 
 // _Entities_dump writes the JSON encoding of *v, a jdm.Entities, to e.
