@@ -167,8 +167,18 @@ func (a *analyzer) valueOf(t types.Type, addr bool, s *site, quoted bool) *model
 		return &model.Value{Kind: model.Pointer, GoType: goType, Nilable: true, Elem: a.value(p.Elem(), true, s, quoted)}
 	}
 	named, _ := t.(*types.Named)
-	if named != nil && a.hasDumper(named) && (addr || !a.dependsOnAddr(named)) {
-		return &model.Value{Kind: model.Dumper, GoType: goType, Addressable: addr}
+	if named != nil && a.hasDumper(named) {
+		if addr || !a.dependsOnAddr(named) {
+			return &model.Value{Kind: model.Dumper, GoType: goType, Addressable: addr}
+		}
+		if named.Obj().Pkg() == a.pkg.Types {
+			// Another generated file of the package has the type's encoding
+			// as a value that is not addressable (a map value, a field of a
+			// value in an interface), in a helper of its own; this file
+			// would declare the same helper. Boxed, the value reaches that
+			// file's DispatchFunc, which writes it so.
+			return &model.Value{Kind: model.Interface, GoType: goType}
+		}
 	}
 	if v := a.methodValue(t, addr); v != nil {
 		v.GoType = goType
