@@ -3,6 +3,7 @@ package gen_test
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -97,6 +98,28 @@ func writeFile(t *testing.T, name, text string) {
 	t.Helper()
 	if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestLoadGoLineToUpdate: go.mod says "go 1.26" and a dependency needs
+// go 1.26.0 (as jsondump's does), so the go command must update go.mod
+// before it lists anything. go/packages then reports no package and no
+// error; the user gets the go command's message and hint, not "no packages
+// match". Generating into such a module is common: the first run adds the
+// runtime import, the second meets this.
+func TestLoadGoLineToUpdate(t *testing.T) {
+	dir := testmod.Write(t, map[string]string{
+		"user.go": "package m\n\nimport _ \"github.com/jsondump/jsondump/runtime\"\n\n//jsondump:json\ntype User struct{ ID int }\n",
+	})
+	mod := filepath.Join(dir, "go.mod")
+	old, err := os.ReadFile(mod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, mod, regexp.MustCompile(`(?m)^go (\d+\.\d+)\.\d+$`).ReplaceAllString(string(old), "go $1"))
+	_, err = gen.Generate(gen.Config{Dir: dir})
+	if err == nil || strings.Contains(err.Error(), "no packages match") || !strings.Contains(err.Error(), "go mod tidy") {
+		t.Fatalf("error %v: want the go command's message and its hint", err)
 	}
 }
 

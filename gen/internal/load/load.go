@@ -29,11 +29,13 @@ package load
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -95,6 +97,22 @@ func Load(dir string, tags, patterns []string) ([]*Package, error) {
 	return loadAll(dir, tagFlags(tags), patterns, nil)
 }
 
+// noPackages is the error for patterns that matched no package. When the
+// go command fails before it lists any (a go.mod it must update first, as
+// "go 1.26" when a dependency needs go 1.26.0), go/packages reports no
+// packages and no error, and the message and its hint are lost: the go
+// command is asked again, for them.
+func noPackages(dir string, flags, patterns []string) error {
+	cmd := exec.Command("go", append(append([]string{"list"}, flags...), patterns...)...)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil && stderr.Len() > 0 {
+		return errors.New(strings.TrimSpace(stderr.String()))
+	}
+	return fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+}
+
 // tagFlags returns the go command's flags for build tags.
 func tagFlags(tags []string) []string {
 	if len(tags) == 0 {
@@ -126,7 +144,7 @@ func loadAll(dir string, flags, patterns []string, inRoot func(string) bool) ([]
 		return nil, fmt.Errorf("loading packages: %w", err)
 	}
 	if len(pkgs) == 0 {
-		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+		return nil, noPackages(dir, flags, patterns)
 	}
 	if err := loadErrors(pkgs, dir, inRoot); err != nil {
 		return nil, err
