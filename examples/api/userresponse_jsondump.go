@@ -169,24 +169,21 @@ func _Category_dispatch(e *dumpimpl.Encoder, v any) bool {
 	return true
 }
 
-// _Category_value writes v, a Category held in an interface, for
-// _Category_dispatch.
+// _Category_value writes v for _Category_dispatch.
 //
 //go:noinline
 func _Category_value(e *dumpimpl.Encoder, v Category) {
 	_Category_dump(e, &v)
 }
 
-// _OrderList_value writes v, a OrderList held in an interface, for
-// _Category_dispatch.
+// _OrderList_value writes v for _Category_dispatch.
 //
 //go:noinline
 func _OrderList_value(e *dumpimpl.Encoder, v OrderList) {
 	_OrderList_dump(e, &v)
 }
 
-// _UserResponse_value writes v, a UserResponse held in an interface, for
-// _Category_dispatch.
+// _UserResponse_value writes v for _Category_dispatch.
 //
 //go:noinline
 func _UserResponse_value(e *dumpimpl.Encoder, v UserResponse) {

@@ -208,24 +208,21 @@ func _Backend_dispatch(e *dumpimpl.Encoder, v any) bool {
 	return true
 }
 
-// _Backend_value writes v, a Backend held in an interface, for
-// _Backend_dispatch.
+// _Backend_value writes v for _Backend_dispatch.
 //
 //go:noinline
 func _Backend_value(e *dumpimpl.Encoder, v Backend) {
 	_Backend_dump(e, &v)
 }
 
-// _Config_value writes v, a Config held in an interface, for
-// _Backend_dispatch.
+// _Config_value writes v for _Backend_dispatch.
 //
 //go:noinline
 func _Config_value(e *dumpimpl.Encoder, v Config) {
 	_Config_dumpValue(e, &v)
 }
 
-// _Limits_value writes v, a Limits held in an interface, for
-// _Backend_dispatch.
+// _Limits_value writes v for _Backend_dispatch.
 //
 //go:noinline
 func _Limits_value(e *dumpimpl.Encoder, v Limits) {

@@ -145,24 +145,21 @@ func _AuditRecord_dispatch(e *dumpimpl.Encoder, v any) bool {
 	return true
 }
 
-// _AuditRecord_value writes v, a AuditRecord held in an interface, for
-// _AuditRecord_dispatch.
+// _AuditRecord_value writes v for _AuditRecord_dispatch.
 //
 //go:noinline
 func _AuditRecord_value(e *dumpimpl.Encoder, v AuditRecord) {
 	_AuditRecord_dump(e, &v)
 }
 
-// _Batch_value writes v, a Batch held in an interface, for
-// _AuditRecord_dispatch.
+// _Batch_value writes v for _AuditRecord_dispatch.
 //
 //go:noinline
 func _Batch_value(e *dumpimpl.Encoder, v Batch) {
 	_Batch_dump(e, &v)
 }
 
-// _Record_value writes v, a Record held in an interface, for
-// _AuditRecord_dispatch.
+// _Record_value writes v for _AuditRecord_dispatch.
 //
 //go:noinline
 func _Record_value(e *dumpimpl.Encoder, v Record) {

@@ -108,15 +108,14 @@ func _Order_dispatch(e *dumpimpl.Encoder, v any) bool {
 	return true
 }
 
-// _Order_value writes v, a Order held in an interface, for _Order_dispatch.
+// _Order_value writes v for _Order_dispatch.
 //
 //go:noinline
 func _Order_value(e *dumpimpl.Encoder, v Order) {
 	_Order_dump(e, &v)
 }
 
-// _OrderList_value writes v, a OrderList held in an interface, for
-// _Order_dispatch.
+// _OrderList_value writes v for _Order_dispatch.
 //
 //go:noinline
 func _OrderList_value(e *dumpimpl.Encoder, v OrderList) {

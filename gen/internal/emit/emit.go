@@ -477,7 +477,7 @@ func (em *emitter) dispatch(out *jen.File, f *model.File) {
 		if t.DispatchPointer != "" || t.DispatchValue == "" {
 			continue // generic: a method; NoCopy: written in place
 		}
-		doc(out, "%s writes v, a %s held in an interface, for %s.", t.DispatchValue, t.Name, f.Dispatch)
+		doc(out, "%s writes v for %s.", t.DispatchValue, f.Dispatch)
 		out.Comment("")
 		out.Comment("//go:noinline")
 		out.Func().Id(t.DispatchValue).

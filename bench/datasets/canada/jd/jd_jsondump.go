@@ -182,32 +182,28 @@ func _Feature_dispatch(e *dumpimpl.Encoder, v any) bool {
 	return true
 }
 
-// _Feature_value writes v, a Feature held in an interface, for
-// _Feature_dispatch.
+// _Feature_value writes v for _Feature_dispatch.
 //
 //go:noinline
 func _Feature_value(e *dumpimpl.Encoder, v Feature) {
 	_Feature_dump(e, &v)
 }
 
-// _FeatureCollection_value writes v, a FeatureCollection held in an
-// interface, for _Feature_dispatch.
+// _FeatureCollection_value writes v for _Feature_dispatch.
 //
 //go:noinline
 func _FeatureCollection_value(e *dumpimpl.Encoder, v FeatureCollection) {
 	_FeatureCollection_dump(e, &v)
 }
 
-// _Geometry_value writes v, a Geometry held in an interface, for
-// _Feature_dispatch.
+// _Geometry_value writes v for _Feature_dispatch.
 //
 //go:noinline
 func _Geometry_value(e *dumpimpl.Encoder, v Geometry) {
 	_Geometry_dump(e, &v)
 }
 
-// _Properties_value writes v, a Properties held in an interface, for
-// _Feature_dispatch.
+// _Properties_value writes v for _Feature_dispatch.
 //
 //go:noinline
 func _Properties_value(e *dumpimpl.Encoder, v Properties) {

@@ -304,45 +304,42 @@ func _Area_dispatch(e *dumpimpl.Encoder, v any) bool {
 	return true
 }
 
-// _Area_value writes v, a Area held in an interface, for _Area_dispatch.
+// _Area_value writes v for _Area_dispatch.
 //
 //go:noinline
 func _Area_value(e *dumpimpl.Encoder, v Area) {
 	_Area_dump(e, &v)
 }
 
-// _Catalog_value writes v, a Catalog held in an interface, for
-// _Area_dispatch.
+// _Catalog_value writes v for _Area_dispatch.
 //
 //go:noinline
 func _Catalog_value(e *dumpimpl.Encoder, v Catalog) {
 	_Catalog_dump(e, &v)
 }
 
-// _Event_value writes v, a Event held in an interface, for _Area_dispatch.
+// _Event_value writes v for _Area_dispatch.
 //
 //go:noinline
 func _Event_value(e *dumpimpl.Encoder, v Event) {
 	_Event_dump(e, &v)
 }
 
-// _Performance_value writes v, a Performance held in an interface, for
-// _Area_dispatch.
+// _Performance_value writes v for _Area_dispatch.
 //
 //go:noinline
 func _Performance_value(e *dumpimpl.Encoder, v Performance) {
 	_Performance_dump(e, &v)
 }
 
-// _Price_value writes v, a Price held in an interface, for _Area_dispatch.
+// _Price_value writes v for _Area_dispatch.
 //
 //go:noinline
 func _Price_value(e *dumpimpl.Encoder, v Price) {
 	_Price_dump(e, &v)
 }
 
-// _SeatCategory_value writes v, a SeatCategory held in an interface, for
-// _Area_dispatch.
+// _SeatCategory_value writes v for _Area_dispatch.
 //
 //go:noinline
 func _SeatCategory_value(e *dumpimpl.Encoder, v SeatCategory) {

@@ -124,14 +124,14 @@ func _Node_dispatch(e *dumpimpl.Encoder, v any) bool {
 	return true
 }
 
-// _Node_value writes v, a Node held in an interface, for _Node_dispatch.
+// _Node_value writes v for _Node_dispatch.
 //
 //go:noinline
 func _Node_value(e *dumpimpl.Encoder, v Node) {
 	_Node_dump(e, &v)
 }
 
-// _Root_value writes v, a Root held in an interface, for _Node_dispatch.
+// _Root_value writes v for _Node_dispatch.
 //
 //go:noinline
 func _Root_value(e *dumpimpl.Encoder, v Root) {

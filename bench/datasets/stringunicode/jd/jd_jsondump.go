@@ -71,7 +71,7 @@ func _Root_dispatch(e *dumpimpl.Encoder, v any) bool {
 	return true
 }
 
-// _Root_value writes v, a Root held in an interface, for _Root_dispatch.
+// _Root_value writes v for _Root_dispatch.
 //
 //go:noinline
 func _Root_value(e *dumpimpl.Encoder, v Root) {

@@ -367,72 +367,63 @@ func _Bundle_dispatch(e *dumpimpl.Encoder, v any) bool {
 	return true
 }
 
-// _Bundle_value writes v, a Bundle held in an interface, for
-// _Bundle_dispatch.
+// _Bundle_value writes v for _Bundle_dispatch.
 //
 //go:noinline
 func _Bundle_value(e *dumpimpl.Encoder, v Bundle) {
 	_Bundle_dump(e, &v)
 }
 
-// _CodeableConcept_value writes v, a CodeableConcept held in an interface,
-// for _Bundle_dispatch.
+// _CodeableConcept_value writes v for _Bundle_dispatch.
 //
 //go:noinline
 func _CodeableConcept_value(e *dumpimpl.Encoder, v CodeableConcept) {
 	_CodeableConcept_dump(e, &v)
 }
 
-// _Coding_value writes v, a Coding held in an interface, for
-// _Bundle_dispatch.
+// _Coding_value writes v for _Bundle_dispatch.
 //
 //go:noinline
 func _Coding_value(e *dumpimpl.Encoder, v Coding) {
 	_Coding_dump(e, &v)
 }
 
-// _Entry_value writes v, a Entry held in an interface, for
-// _Bundle_dispatch.
+// _Entry_value writes v for _Bundle_dispatch.
 //
 //go:noinline
 func _Entry_value(e *dumpimpl.Encoder, v Entry) {
 	_Entry_dump(e, &v)
 }
 
-// _Period_value writes v, a Period held in an interface, for
-// _Bundle_dispatch.
+// _Period_value writes v for _Bundle_dispatch.
 //
 //go:noinline
 func _Period_value(e *dumpimpl.Encoder, v Period) {
 	_Period_dump(e, &v)
 }
 
-// _Quantity_value writes v, a Quantity held in an interface, for
-// _Bundle_dispatch.
+// _Quantity_value writes v for _Bundle_dispatch.
 //
 //go:noinline
 func _Quantity_value(e *dumpimpl.Encoder, v Quantity) {
 	_Quantity_dump(e, &v)
 }
 
-// _Reference_value writes v, a Reference held in an interface, for
-// _Bundle_dispatch.
+// _Reference_value writes v for _Bundle_dispatch.
 //
 //go:noinline
 func _Reference_value(e *dumpimpl.Encoder, v Reference) {
 	_Reference_dump(e, &v)
 }
 
-// _Request_value writes v, a Request held in an interface, for
-// _Bundle_dispatch.
+// _Request_value writes v for _Bundle_dispatch.
 //
 //go:noinline
 func _Request_value(e *dumpimpl.Encoder, v Request) {
 	_Request_dump(e, &v)
 }
 
-// _Resource_value writes v, a Resource held in an interface, for
-// _Bundle_dispatch.
+// _Resource_value writes v for _Bundle_dispatch.
 //
 //go:noinline
 func _Resource_value(e *dumpimpl.Encoder, v Resource) {

@@ -664,111 +664,98 @@ func _Entities_dispatch(e *dumpimpl.Encoder, v any) bool {
 	return true
 }
 
-// _Entities_value writes v, a Entities held in an interface, for
-// _Entities_dispatch.
+// _Entities_value writes v for _Entities_dispatch.
 //
 //go:noinline
 func _Entities_value(e *dumpimpl.Encoder, v Entities) {
 	_Entities_dump(e, &v)
 }
 
-// _Hashtag_value writes v, a Hashtag held in an interface, for
-// _Entities_dispatch.
+// _Hashtag_value writes v for _Entities_dispatch.
 //
 //go:noinline
 func _Hashtag_value(e *dumpimpl.Encoder, v Hashtag) {
 	_Hashtag_dump(e, &v)
 }
 
-// _Media_value writes v, a Media held in an interface, for
-// _Entities_dispatch.
+// _Media_value writes v for _Entities_dispatch.
 //
 //go:noinline
 func _Media_value(e *dumpimpl.Encoder, v Media) {
 	_Media_dump(e, &v)
 }
 
-// _Metadata_value writes v, a Metadata held in an interface, for
-// _Entities_dispatch.
+// _Metadata_value writes v for _Entities_dispatch.
 //
 //go:noinline
 func _Metadata_value(e *dumpimpl.Encoder, v Metadata) {
 	_Metadata_dump(e, &v)
 }
 
-// _Root_value writes v, a Root held in an interface, for
-// _Entities_dispatch.
+// _Root_value writes v for _Entities_dispatch.
 //
 //go:noinline
 func _Root_value(e *dumpimpl.Encoder, v Root) {
 	_Root_dump(e, &v)
 }
 
-// _SearchMetadata_value writes v, a SearchMetadata held in an interface,
-// for _Entities_dispatch.
+// _SearchMetadata_value writes v for _Entities_dispatch.
 //
 //go:noinline
 func _SearchMetadata_value(e *dumpimpl.Encoder, v SearchMetadata) {
 	_SearchMetadata_dump(e, &v)
 }
 
-// _Size_value writes v, a Size held in an interface, for
-// _Entities_dispatch.
+// _Size_value writes v for _Entities_dispatch.
 //
 //go:noinline
 func _Size_value(e *dumpimpl.Encoder, v Size) {
 	_Size_dump(e, &v)
 }
 
-// _Sizes_value writes v, a Sizes held in an interface, for
-// _Entities_dispatch.
+// _Sizes_value writes v for _Entities_dispatch.
 //
 //go:noinline
 func _Sizes_value(e *dumpimpl.Encoder, v Sizes) {
 	_Sizes_dump(e, &v)
 }
 
-// _Status_value writes v, a Status held in an interface, for
-// _Entities_dispatch.
+// _Status_value writes v for _Entities_dispatch.
 //
 //go:noinline
 func _Status_value(e *dumpimpl.Encoder, v Status) {
 	_Status_dump(e, &v)
 }
 
-// _URL_value writes v, a URL held in an interface, for _Entities_dispatch.
+// _URL_value writes v for _Entities_dispatch.
 //
 //go:noinline
 func _URL_value(e *dumpimpl.Encoder, v URL) {
 	_URL_dump(e, &v)
 }
 
-// _URLEntities_value writes v, a URLEntities held in an interface, for
-// _Entities_dispatch.
+// _URLEntities_value writes v for _Entities_dispatch.
 //
 //go:noinline
 func _URLEntities_value(e *dumpimpl.Encoder, v URLEntities) {
 	_URLEntities_dump(e, &v)
 }
 
-// _User_value writes v, a User held in an interface, for
-// _Entities_dispatch.
+// _User_value writes v for _Entities_dispatch.
 //
 //go:noinline
 func _User_value(e *dumpimpl.Encoder, v User) {
 	_User_dump(e, &v)
 }
 
-// _UserEntities_value writes v, a UserEntities held in an interface, for
-// _Entities_dispatch.
+// _UserEntities_value writes v for _Entities_dispatch.
 //
 //go:noinline
 func _UserEntities_value(e *dumpimpl.Encoder, v UserEntities) {
 	_UserEntities_dump(e, &v)
 }
 
-// _UserMention_value writes v, a UserMention held in an interface, for
-// _Entities_dispatch.
+// _UserMention_value writes v for _Entities_dispatch.
 //
 //go:noinline
 func _UserMention_value(e *dumpimpl.Encoder, v UserMention) {
