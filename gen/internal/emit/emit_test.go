@@ -357,8 +357,8 @@ var emitCases = []struct {
 
 	{"build", func() *model.File {
 		f := testFile("build", []*model.Type{
-			{Name: "Account", Encoder: "_Account_dump", ValueEncoder: "_Account_dump", MarshalJSON: true, PointerReceiver: true},
-			{Name: "Legacy", Encoder: "_Legacy_dump", ValueEncoder: "_Legacy_dumpValue", MarshalJSON: false},
+			{Name: "Account", Encoder: "_Account_dump", ValueEncoder: "_Account_dump", DispatchValue: "_Account_value", MarshalJSON: true, PointerReceiver: true},
+			{Name: "Legacy", Encoder: "_Legacy_dump", ValueEncoder: "_Legacy_dumpValue", DispatchValue: "_Legacy_value", MarshalJSON: false},
 		},
 			structEncoder("Account",
 				fld("Balance", modify(val(model.Marshaler, "shop.Cents"), func(v *model.Value) { v.PointerMethod, v.Addressable = true, true })),
