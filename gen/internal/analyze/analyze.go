@@ -380,7 +380,7 @@ func (a *analyzer) file(sel []*types.TypeName) *model.File {
 		case len(t.TypeParams) > 0:
 			t.DispatchPointer, t.DispatchValue = dispatchMethods(t.Name)
 		case !t.NoCopy:
-			t.DispatchValue = "_" + t.Name + "_value"
+			_, t.DispatchValue = dispatchMethods(t.Name)
 			if obj := a.pkg.Types.Scope().Lookup(t.DispatchValue); obj != nil {
 				a.errs.Errorf(a.pos(obj.Pos()), "%s is the name of the generated function that writes a value of %s held in an interface: rename this declaration", t.DispatchValue, t.Name)
 			}
@@ -500,7 +500,8 @@ func (a *analyzer) selectedEncoder(named *types.Named, addr bool) *encState {
 
 // dispatchMethods names the two methods through which the file's dispatch
 // function matches the instantiations of a generic type (Type.DispatchPointer
-// and DispatchValue).
+// and DispatchValue); the second is also the name of the function through
+// which it writes a value of another type.
 func dispatchMethods(typeName string) (pointer, value string) {
 	return "_" + typeName + "_pointer", "_" + typeName + "_value"
 }
