@@ -416,7 +416,7 @@ func (em *emitter) genericDispatch(out *jen.File, t *model.Type, recv func() *je
 			jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("x").Assert(recv()), jen.Op("!").Id("ok")).Block(
 				jen.Return(jen.False()),
 			),
-			em.id(t.ValueEncoder).Call(e(), jen.Op("&").Id("v")),
+			em.writeValue(t),
 			jen.Return(jen.True()),
 		)
 	out.Line()
@@ -446,11 +446,11 @@ func (em *emitter) dispatch(out *jen.File, f *model.File) {
 						continue
 					}
 					g.Case(jen.Op("*").Add(em.qual(em.pkg, t.Name))).Block(e().Dot("Follow").Call(jen.Id("v")))
+					write := em.writeValue(t) // NoCopy: in place
 					if t.DispatchValue != "" {
-						g.Case(em.qual(em.pkg, t.Name)).Block(em.id(t.DispatchValue).Call(e(), jen.Id("v")))
-					} else {
-						g.Case(em.qual(em.pkg, t.Name)).Block(em.id(t.ValueEncoder).Call(e(), jen.Op("&").Id("v")))
+						write = em.id(t.DispatchValue).Call(e(), jen.Id("v"))
 					}
+					g.Case(em.qual(em.pkg, t.Name)).Block(write)
 				}
 				// Generic types, after every exact type: an interface case
 				// also matches the structs the methods are promoted to.
@@ -482,9 +482,15 @@ func (em *emitter) dispatch(out *jen.File, f *model.File) {
 		out.Comment("//go:noinline")
 		out.Func().Id(t.DispatchValue).
 			Params(jen.Id("e").Op("*").Add(implName("Encoder")), jen.Id("v").Add(em.qual(em.pkg, t.Name))).
-			Block(em.id(t.ValueEncoder).Call(e(), jen.Op("&").Id("v")))
+			Block(em.writeValue(t))
 		out.Line()
 	}
+}
+
+// writeValue is the call that writes v, a value of t that is not
+// addressable (a copy of one held in an interface), with t's ValueEncoder.
+func (em *emitter) writeValue(t *model.Type) *jen.Statement {
+	return em.id(t.ValueEncoder).Call(e(), jen.Op("&").Id("v"))
 }
 
 // noCopyNote ends the doc comment of a method whose receiver is a pointer
