@@ -83,6 +83,9 @@ func (e *Encoder) moveSorted(ms []pendingMember, cmp func(a, b pendingMember) in
 	scratch := append(e.raw[:0], e.buf[ms[1].sep:ms[1].key]...)
 	scratch = append(scratch, e.buf[start:]...)
 	slices.SortStableFunc(ms, cmp)
+	// out writes into e.buf's own array: the same members and separators,
+	// reordered, fill it back to its length, so it never grows and e.buf
+	// needs no assignment.
 	out := e.buf[:start]
 	for k, m := range ms {
 		if k > 0 {
