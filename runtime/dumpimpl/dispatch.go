@@ -8,6 +8,8 @@
 
 package dumpimpl
 
+import "sync/atomic"
+
 // A DispatchFunc is generated, one for each generated file. When v holds a
 // value of one of the file's types, or a pointer to one, it writes v to e
 // and reports true; otherwise it writes nothing and reports false.
@@ -22,11 +24,25 @@ var dispatchers []DispatchFunc
 // it from an init function; it must not be called once encoding has begun.
 func Register(f DispatchFunc) { dispatchers = append(dispatchers, f) }
 
+// lastHit is the index in dispatchers of the DispatchFunc that last wrote
+// a value. A program encodes the same few types again and again, most often
+// from one generated file: generated tries that file's DispatchFunc first,
+// and the others, whose type switches would each miss, only when it misses.
+var lastHit atomic.Uint32
+
 // generated writes v with its generated code and reports whether v's type
 // has any.
 func (e *Encoder) generated(v any) bool {
-	for _, f := range dispatchers {
-		if f(e, v) {
+	if len(dispatchers) == 0 {
+		return false
+	}
+	first := lastHit.Load()
+	if dispatchers[first](e, v) {
+		return true
+	}
+	for i, f := range dispatchers {
+		if uint32(i) != first && f(e, v) {
+			lastHit.Store(uint32(i))
 			return true
 		}
 	}
