@@ -209,7 +209,7 @@ func (e *Encoder) anyMap(m map[string]any) {
 	if !e.Enter(nil) {
 		return
 	}
-	p := scratchKeys[entry](&e.anyKeys, e.depth, len(m))
+	p := scratchKeys[entry](e, &e.anyKeys, len(m))
 	ks := []MapKey[entry](*p)
 	for k, v := range m {
 		ks = append(ks, MapKey[entry]{Key: entry{k, v}, Name: k})

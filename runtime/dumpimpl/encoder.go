@@ -71,6 +71,7 @@ type Encoder struct {
 	grown bool
 
 	keys, anyKeys [][]keyScratch // map key scratch per depth; see maps.go
+	keysHeld      bool           // keys or anyKeys held this encode's keys: release clears them
 	sortRefs      []keyRef       // see sortByName
 	sortNames     []string       // see sortByName
 	names         []byte         // integer key names
@@ -313,14 +314,18 @@ func (e *Encoder) release() {
 	if e.grown {
 		e.dropLargeScratch()
 	}
-	for _, ks := range [2][][]keyScratch{e.keys, e.anyKeys} {
-		for _, depth := range ks {
-			for _, k := range depth {
-				k.reset()
+	if e.keysHeld {
+		for _, ks := range [2][][]keyScratch{e.keys, e.anyKeys} {
+			for _, depth := range ks {
+				for _, k := range depth {
+					k.reset()
+				}
 			}
 		}
 	}
-	clear(e.seen)
+	if len(e.seen) > 0 { // after an error; Leave empties it otherwise
+		clear(e.seen)
+	}
 	clear(e.path) // it holds user data: map keys
 	// Field by field, so that the buffers kept are only shortened (a length
 	// store each): assigning a whole Encoder literal cost small values a
@@ -330,7 +335,7 @@ func (e *Encoder) release() {
 	e.names, e.nameEnds = e.names[:0], e.nameEnds[:0]
 	clear(e.pending) // user data: map keys
 	e.raw, e.members, e.arena, e.pending = e.raw[:0], e.members[:0], e.arena[:0], e.pending[:0]
-	e.limit, e.needComma, e.depth, e.level, e.mapLevel, e.grown = 0, false, 0, 0, 0, false
+	e.limit, e.needComma, e.depth, e.level, e.mapLevel, e.grown, e.keysHeld = 0, false, 0, 0, 0, false, false
 	e.opts, e.esc, e.w, e.err, e.werr = options{}, nil, nil, nil, false
 	pool.Put(e)
 }

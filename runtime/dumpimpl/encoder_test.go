@@ -13,7 +13,7 @@ import (
 // kept as it is for reuse. A field added to Encoder fails here until it is
 // sorted into one of the three lists, and handled so by release.
 func TestReleaseResets(t *testing.T) {
-	reset := []string{"limit", "needComma", "depth", "opts", "esc", "w", "err", "werr", "level", "mapLevel", "grown"}
+	reset := []string{"limit", "needComma", "depth", "opts", "esc", "w", "err", "werr", "level", "mapLevel", "grown", "keysHeld"}
 	cut := []string{"buf", "indents", "mem", "path", "names", "nameEnds", "raw", "members", "arena", "pending"}
 	kept := []string{"free", "seen", "keys", "anyKeys", "sortRefs", "sortNames", "nameBlobs", "nameBlobSize", "jbuf"}
 
@@ -32,7 +32,7 @@ func TestReleaseResets(t *testing.T) {
 	}
 
 	e := NewEncoder(io.Discard, Indent(">", "\t"), EnsureASCII())
-	e.limit, e.needComma, e.depth, e.level, e.mapLevel, e.grown = 7, true, 3, 2, 1, true
+	e.limit, e.needComma, e.depth, e.level, e.mapLevel, e.grown, e.keysHeld = 7, true, 3, 2, 1, true, true
 	e.err, e.werr = errors.New("failed"), true
 	e.buf = append(e.buf, "[1,2"...)
 	e.indents = append(e.indents, "\n>\t"...)
@@ -65,6 +65,44 @@ func TestReleaseResets(t *testing.T) {
 	}
 	if e.pending[:1][0].name != "" {
 		t.Error("after release, pending still holds a map key")
+	}
+}
+
+// TestReleaseClearsMapKeys encodes maps, sorted in the scratch that a
+// pooled Encoder keeps (keys, anyKeys), and checks that release leaves no
+// key or value of the user's in it.
+func TestReleaseClearsMapKeys(t *testing.T) {
+	strs := map[string]string{"secret key": "secret value", "b": "c"}
+	ints := map[int]string{7: "secret value", 8: "c"}
+	e := NewEncoder(nil)
+	e.OpenArray()
+	e.Elem()
+	dumpMap(e, func(e *Encoder) []MapKey[string] { return StringKeys(e, strs) }, strs, e.String)
+	e.Elem()
+	dumpMap(e, func(e *Encoder) []MapKey[int] { return IntKeys(e, ints) }, ints, e.String)
+	e.Elem()
+	e.Any(map[string]any{"secret key": []any{"secret value"}, "b": 1.0})
+	e.CloseArray()
+	if len(e.keys) == 0 || len(e.anyKeys) == 0 {
+		t.Fatal("the maps were not sorted in the Encoder's scratch")
+	}
+	if _, err := e.Bytes(); err != nil { // releases e
+		t.Fatal(err)
+	}
+	for _, slots := range [][][]keyScratch{e.keys, e.anyKeys} {
+		for _, depth := range slots {
+			for _, k := range depth {
+				s := reflect.ValueOf(k).Elem()
+				if s.Len() != 0 {
+					t.Errorf("after release, a %s holds %d entries", s.Type(), s.Len())
+				}
+				for i, all := 0, s.Slice(0, s.Cap()); i < all.Len(); i++ {
+					if !all.Index(i).IsZero() {
+						t.Errorf("after release, a %s holds %v", s.Type(), all.Index(i))
+					}
+				}
+			}
+		}
 	}
 }
 

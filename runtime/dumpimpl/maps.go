@@ -40,7 +40,7 @@ func StringKeys[K ~string, V any](e *Encoder, m map[K]V) []MapKey[K] {
 }
 
 func sortedStringKeys[K ~string, V any](e *Encoder, slots *[][]keyScratch, m map[K]V) []MapKey[K] {
-	p := scratchKeys[K](slots, e.depth, len(m))
+	p := scratchKeys[K](e, slots, len(m))
 	ks := []MapKey[K](*p)
 	for k := range m {
 		ks = append(ks, MapKey[K]{Key: k, Name: string(k)})
@@ -54,7 +54,7 @@ func sortedStringKeys[K ~string, V any](e *Encoder, slots *[][]keyScratch, m map
 // maps of small values, which it then need not look up. The slice is
 // scratch as StringKeys' is.
 func StringEntries[K ~string, V any](e *Encoder, m map[K]V) []MapEntry[K, V] {
-	p := scratch[entrySlice[K, V]](&e.keys, e.depth)
+	p := scratch[entrySlice[K, V]](e, &e.keys)
 	ks := slices.Grow((*p)[:0], len(m))
 	for k, v := range m {
 		ks = append(ks, MapEntry[K, V]{Key: k, Name: string(k), Value: v})
@@ -66,7 +66,7 @@ func StringEntries[K ~string, V any](e *Encoder, m map[K]V) []MapEntry[K, V] {
 
 // IntKeys returns the keys of m sorted by their decimal strings.
 func IntKeys[K ~int | ~int8 | ~int16 | ~int32 | ~int64, V any](e *Encoder, m map[K]V) []MapKey[K] {
-	p := scratchKeys[K](&e.keys, e.depth, len(m))
+	p := scratchKeys[K](e, &e.keys, len(m))
 	ks := []MapKey[K](*p)
 	for k := range m {
 		ks = append(ks, MapKey[K]{Key: k})
@@ -80,7 +80,7 @@ func IntKeys[K ~int | ~int8 | ~int16 | ~int32 | ~int64, V any](e *Encoder, m map
 
 // UintKeys returns the keys of m sorted by their decimal strings.
 func UintKeys[K ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr, V any](e *Encoder, m map[K]V) []MapKey[K] {
-	p := scratchKeys[K](&e.keys, e.depth, len(m))
+	p := scratchKeys[K](e, &e.keys, len(m))
 	ks := []MapKey[K](*p)
 	for k := range m {
 		ks = append(ks, MapKey[K]{Key: k})
@@ -99,7 +99,7 @@ func TextKeys[K interface {
 	comparable
 	encoding.TextMarshaler
 }, V any](e *Encoder, m map[K]V) []MapKey[K] {
-	p := scratchKeys[K](&e.keys, e.depth, len(m))
+	p := scratchKeys[K](e, &e.keys, len(m))
 	ks := []MapKey[K](*p)
 	for k := range m {
 		b, err := marshalKey(k)
@@ -503,17 +503,20 @@ func (s *entrySlice[K, V]) reset() {
 	*s = (*s)[:0]
 }
 
-func scratchKeys[K comparable](slots *[][]keyScratch, depth, n int) *entrySlice[K, struct{}] {
-	p := scratch[entrySlice[K, struct{}]](slots, depth)
+func scratchKeys[K comparable](e *Encoder, slots *[][]keyScratch, n int) *entrySlice[K, struct{}] {
+	p := scratch[entrySlice[K, struct{}]](e, slots)
 	*p = slices.Grow((*p)[:0], n)
 	return p
 }
 
-// scratch returns the slice of type S kept for depth, made on first use.
+// scratch returns the slice of type S kept for e's depth in slots (e.keys
+// or e.anyKeys), made on first use, and has release clear it.
 func scratch[S any, P interface {
 	*S
 	keyScratch
-}](slots *[][]keyScratch, depth int) P {
+}](e *Encoder, slots *[][]keyScratch) P {
+	e.keysHeld = true
+	depth := e.depth
 	for len(*slots) <= depth {
 		*slots = append(*slots, nil)
 	}

@@ -129,7 +129,7 @@ func ParamKeys[K comparable, V any](e *Encoder, m map[K]V) []MapKey[K] {
 		e.fail(&json.UnsupportedTypeError{Type: reflect.TypeFor[map[K]V]()})
 		return nil
 	}
-	p := scratchKeys[K](&e.keys, e.depth, len(m))
+	p := scratchKeys[K](e, &e.keys, len(m))
 	ks := []MapKey[K](*p)
 	for k := range m {
 		n, err := name(k)
