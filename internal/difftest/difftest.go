@@ -248,37 +248,58 @@ func (f *filler) dynamic(depth int) any {
 	return json.Number(sampleNumbers[f.r.IntN(len(sampleNumbers)-1)])
 }
 
-// Result is one encoding: its bytes, or the error that stopped it.
+// Result is one encoding: its bytes, or the error that stopped it, or the
+// panic that did. A user's method can panic on a random value (a String
+// that indexes a table with an out-of-range enum, in gitlab's client):
+// encoding/json lets the panic through, and so must jsondump, with the same
+// value.
 type Result struct {
-	JSON []byte
-	Err  error
+	JSON  []byte
+	Err   error
+	Panic string // what the panic's value prints as; "" for none
 }
 
 func (r Result) String() string {
-	if r.Err != nil {
+	switch {
+	case r.Panic != "":
+		return "panic: " + r.Panic
+	case r.Err != nil:
 		return "error: " + r.Err.Error()
 	}
 	return string(r.JSON)
 }
 
-// Same reports whether two results agree: equal bytes, or both errors.
+// Same reports whether two results agree: equal bytes, or both errors, or
+// panics with the same value.
 func Same(a, b Result) bool {
-	if a.Err != nil || b.Err != nil {
+	switch {
+	case a.Panic != "" || b.Panic != "":
+		return a.Panic == b.Panic
+	case a.Err != nil || b.Err != nil:
 		return a.Err != nil && b.Err != nil
 	}
 	return bytes.Equal(a.JSON, b.JSON)
 }
 
+// catch records in *r the panic of the function that defers it.
+func catch(r *Result) {
+	if p := recover(); p != nil {
+		*r = Result{Panic: fmt.Sprint(p)}
+	}
+}
+
 // Marshal is json.Marshal as a Result.
-func Marshal(v any) Result {
+func Marshal(v any) (r Result) {
+	defer catch(&r)
 	b, err := json.Marshal(v)
-	return Result{b, err}
+	return Result{JSON: b, Err: err}
 }
 
 // MarshalIndent is json.MarshalIndent as a Result.
-func MarshalIndent(v any, prefix, indent string) Result {
+func MarshalIndent(v any, prefix, indent string) (r Result) {
+	defer catch(&r)
 	b, err := json.MarshalIndent(v, prefix, indent)
-	return Result{b, err}
+	return Result{JSON: b, Err: err}
 }
 
 // MarshalNoHTML is a json.Encoder with SetEscapeHTML(false), without the
@@ -291,7 +312,8 @@ func MarshalNoHTML(v any) Result {
 
 // Encode is json.NewEncoder(...).Encode(v) with the given settings, newline
 // and all.
-func Encode(v any, escapeHTML bool, prefix, indent string) Result {
+func Encode(v any, escapeHTML bool, prefix, indent string) (r Result) {
+	defer catch(&r)
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(escapeHTML)
@@ -303,14 +325,16 @@ func Encode(v any, escapeHTML bool, prefix, indent string) Result {
 }
 
 // DropInMarshal is jsondump.Marshal as a Result.
-func DropInMarshal(v any, opts ...runtime.Option) Result {
+func DropInMarshal(v any, opts ...runtime.Option) (r Result) {
+	defer catch(&r)
 	b, err := jsondump.Marshal(v, opts...)
-	return Result{b, err}
+	return Result{JSON: b, Err: err}
 }
 
 // DropInEncode is jsondump.NewEncoder(...).Encode(v) with the given
 // settings, as Encode.
-func DropInEncode(v any, escapeHTML bool, prefix, indent string) Result {
+func DropInEncode(v any, escapeHTML bool, prefix, indent string) (r Result) {
+	defer catch(&r)
 	var buf bytes.Buffer
 	enc := jsondump.NewEncoder(&buf)
 	enc.SetEscapeHTML(escapeHTML)
@@ -321,22 +345,24 @@ func DropInEncode(v any, escapeHTML bool, prefix, indent string) Result {
 	return Result{JSON: buf.Bytes()}
 }
 
-// Dumps is d.Dumps(opts...) as a Result: Dumps panics with the error.
+// Dumps is d.Dumps(opts...) as a Result: Dumps panics with the error
+// DumpTo would return, a *runtime.Error, and lets a user's panic through.
 func Dumps(d Dumper, opts ...runtime.Option) (res Result) {
 	defer func() {
 		if p := recover(); p != nil {
-			err, ok := p.(error)
-			if !ok {
-				err = fmt.Errorf("panic: %v", p)
+			if err, ok := p.(*runtime.Error); ok {
+				res = Result{Err: err}
+			} else {
+				res = Result{Panic: fmt.Sprint(p)}
 			}
-			res = Result{Err: err}
 		}
 	}()
 	return Result{JSON: []byte(d.Dumps(opts...))}
 }
 
 // DumpTo is d.DumpTo into a buffer as a Result.
-func DumpTo(d Dumper, opts ...runtime.Option) Result {
+func DumpTo(d Dumper, opts ...runtime.Option) (r Result) {
+	defer catch(&r)
 	var buf bytes.Buffer
 	if err := d.DumpTo(&buf, opts...); err != nil {
 		return Result{Err: err}
@@ -344,9 +370,10 @@ func DumpTo(d Dumper, opts ...runtime.Option) Result {
 	return Result{JSON: buf.Bytes()}
 }
 
-func dropInIndent(v any, prefix, indent string) Result {
+func dropInIndent(v any, prefix, indent string) (r Result) {
+	defer catch(&r)
 	b, err := jsondump.MarshalIndent(v, prefix, indent)
-	return Result{b, err}
+	return Result{JSON: b, Err: err}
 }
 
 // Source returns a random stream: a seeded PCG, or, for fuzzing, the fuzzer's
