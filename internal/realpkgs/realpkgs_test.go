@@ -1,10 +1,12 @@
 // Package realpkgs runs jsondump over real API packages that nobody here
-// wrote: each is copied from the module cache into a fresh module twice, as
-// the package to generate for (-all, or -type for stripe-go) and as its mirror, which keeps no
-// generated code. The generated copy must build and pass go vet, and random
-// values of every generated type must encode as encoding/json encodes the
-// same values of the mirror, by every route difftest.Check knows (DumpTo,
-// Dumps, the drop-in API, json.Marshal on the generated type itself).
+// wrote: each is copied from the module cache into a fresh module twice
+// (the whole module, when the package imports an internal package of it),
+// as the package to generate for (-all, or -type for stripe-go) and as its
+// mirror, which keeps no generated code. The generated copy must build and
+// pass go vet, and random values of every generated type must encode as
+// encoding/json encodes the same values of the mirror, by every route
+// difftest.Check knows (DumpTo, Dumps, the drop-in API, json.Marshal on the
+// generated type itself).
 //
 // It downloads the packages through the module proxy and takes minutes, so
 // it runs when JSONDUMP_REALPKGS=1 (CI sets it):
@@ -21,6 +23,7 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -38,13 +41,40 @@ type realPackage struct {
 
 	// types are the types to generate for (-type); none means -all.
 	types []string
+
+	// wholeModule says that the package imports internal packages of its
+	// module, which a copy outside the module may not: the whole module is
+	// copied instead, twice, as the module itself (a replace directive) and
+	// as a mirror module of another path.
+	wholeModule bool
 }
 
+// genPath and mirrorPath are the import paths of the package's two copies.
+func (p realPackage) genPath() string {
+	if p.wholeModule {
+		return path.Join(p.module, p.dir)
+	}
+	return workModule + "/" + p.name + "/gen"
+}
+
+func (p realPackage) mirrorPath() string {
+	if p.wholeModule {
+		return path.Join(p.mirrorModule(), p.dir)
+	}
+	return workModule + "/" + p.name + "/mirror"
+}
+
+// mirrorModule is the module path of a wholeModule package's mirror.
+func (p realPackage) mirrorModule() string { return "example.com/" + p.name + "mirror" }
+
 var realPackages = []realPackage{
-	{"k8scorev1", "k8s.io/api", "v0.37.2", "core/v1", nil},
-	{"github", "github.com/google/go-github/v93", "v93.0.0", "github", nil},
-	{"mobyswarm", "github.com/moby/moby/api", "v1.57.0", "types/swarm", nil},
-	{"mobycontainer", "github.com/moby/moby/api", "v1.57.0", "types/container", nil},
+	{"k8scorev1", "k8s.io/api", "v0.37.2", "core/v1", nil, false},
+	{"github", "github.com/google/go-github/v93", "v93.0.0", "github", nil, false},
+	{"mobyswarm", "github.com/moby/moby/api", "v1.57.0", "types/swarm", nil, false},
+	{"mobycontainer", "github.com/moby/moby/api", "v1.57.0", "types/container", nil, false},
+	// Slack's Block Kit: hand-written MarshalJSON methods, embedded
+	// structs, and an internal package.
+	{"slack", "github.com/slack-go/slack", "v0.36.0", ".", nil, true},
 	// stripe-go's top package has 5,965 struct types: under -all it takes
 	// minutes and gigabytes to compile (README, "Compile cost"). Its users
 	// select the API objects they send, as here; the types these reach,
@@ -54,7 +84,7 @@ var realPackages = []realPackage{
 		"Account", "BalanceTransaction", "Charge", "Customer", "Event",
 		"Invoice", "PaymentIntent", "PaymentMethod", "PaymentSource",
 		"Price", "Product", "Refund", "Subscription",
-	}},
+	}, false},
 }
 
 // workModule is the path of the module the copies live in: under this
@@ -63,7 +93,7 @@ const workModule = "github.com/jsondump/jsondump/internal/realpkgs/work"
 
 func TestRealPackages(t *testing.T) {
 	if os.Getenv("JSONDUMP_REALPKGS") != "1" {
-		t.Skip("set JSONDUMP_REALPKGS=1 to run (CI does): downloads k8s.io/api, go-github, moby's api and stripe-go through the module proxy")
+		t.Skip("set JSONDUMP_REALPKGS=1 to run (CI does): downloads k8s.io/api, go-github, moby's api, stripe-go and slack-go through the module proxy")
 	}
 	root, err := filepath.Abs("../..")
 	if err != nil {
@@ -79,21 +109,33 @@ func TestRealPackages(t *testing.T) {
 	for _, p := range realPackages {
 		goCmd(t, work, "get", p.module+"@"+p.version)
 	}
-	for _, p := range realPackages {
-		src := filepath.Join(moduleDir(t, work, p.module, p.version), p.dir)
-		copyPackage(t, src, filepath.Join(work, p.name, "gen"))
-		copyPackage(t, src, filepath.Join(work, p.name, "mirror"))
-	}
 	// What the generated code and the comparisons will import, so that
 	// go mod tidy keeps it.
-	write(t, filepath.Join(work, "deps", "deps.go"), "package deps\n\nimport (\n"+
-		"\t_ \"github.com/jsondump/jsondump/internal/difftest\"\n"+
-		"\t_ \"github.com/jsondump/jsondump/runtime\"\n)\n")
+	deps := []string{"github.com/jsondump/jsondump/internal/difftest", "github.com/jsondump/jsondump/runtime"}
+	for _, p := range realPackages {
+		src := moduleDir(t, work, p.module, p.version)
+		if !p.wholeModule {
+			copyPackage(t, filepath.Join(src, p.dir), filepath.Join(work, p.name, "gen"))
+			copyPackage(t, filepath.Join(src, p.dir), filepath.Join(work, p.name, "mirror"))
+			continue
+		}
+		gen, mirror := filepath.Join(p.name, "module"), filepath.Join(p.name, "mirror")
+		copyModule(t, src, filepath.Join(work, gen), "", "")
+		copyModule(t, src, filepath.Join(work, mirror), p.module, p.mirrorModule())
+		goCmd(t, work, "mod", "edit", "-replace", p.module+"="+"./"+gen,
+			"-replace", p.mirrorModule()+"="+"./"+mirror, "-require", p.mirrorModule()+"@v0.0.0")
+		deps = append(deps, p.genPath(), p.mirrorPath())
+	}
+	var imports strings.Builder
+	for _, d := range deps {
+		fmt.Fprintf(&imports, "\t_ %q\n", d)
+	}
+	write(t, filepath.Join(work, "deps", "deps.go"), "package deps\n\nimport (\n"+imports.String()+")\n")
 	goCmd(t, work, "mod", "tidy")
 
 	for _, p := range realPackages {
 		t.Run(p.name, func(t *testing.T) {
-			cfg := gen.Config{Dir: work, Patterns: []string{"./" + p.name + "/gen"}, Types: p.types, All: p.types == nil}
+			cfg := gen.Config{Dir: work, Patterns: []string{p.genPath()}, Types: p.types, All: p.types == nil}
 			outs, err := gen.Generate(cfg)
 			if err != nil {
 				t.Fatalf("jsondump %s/%s: %v", p.module, p.dir, err)
@@ -110,8 +152,8 @@ func TestRealPackages(t *testing.T) {
 			if len(types) == 0 {
 				t.Fatal("no type generated")
 			}
-			write(t, filepath.Join(work, p.name, "compare", "compare_test.go"), compareTest(p.name, types))
-			goCmd(t, work, "vet", "./"+p.name+"/...")
+			write(t, filepath.Join(work, p.name, "compare", "compare_test.go"), compareTest(p, types))
+			goCmd(t, work, "vet", p.genPath(), "./"+p.name+"/compare")
 			goCmdEnv(t, work, []string{"JSONDUMP_VALUES=" + values}, "test", "./"+p.name+"/compare")
 		})
 	}
@@ -130,7 +172,7 @@ var dumpTo = regexp.MustCompile(`(?m)^func \(v \*?([A-Z]\w*)\) DumpTo\(`)
 
 // compareTest is the differential test of one package: difftest.Check on
 // random values of every generated type and of its mirror.
-func compareTest(pkg string, types []string) string {
+func compareTest(p realPackage, types []string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `package compare
 
@@ -147,7 +189,7 @@ import (
 )
 
 func TestMatchesEncodingJSON(t *testing.T) {
-`, workModule+"/"+pkg+"/gen", workModule+"/"+pkg+"/mirror")
+`, p.genPath(), p.mirrorPath())
 	for _, name := range types {
 		fmt.Fprintf(&b, "\tcheck[g.%s, m.%s](t)\n", name, name)
 	}
@@ -180,6 +222,39 @@ func moduleDir(t *testing.T, dir, module, version string) string {
 		t.Fatalf("go mod download %s@%s: %v\n%s", module, version, err, out)
 	}
 	return info.Dir
+}
+
+// copyModule copies the go.mod and the Go files of a module, but its tests,
+// into dst; with from set, it renames the module from the path from to the
+// path to, in go.mod and in every import.
+func copyModule(t *testing.T, src, dst, from, to string) {
+	err := filepath.WalkDir(src, func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if base := d.Name(); base != "go.mod" && (!strings.HasSuffix(base, ".go") || strings.HasSuffix(base, "_test.go")) {
+			return nil
+		}
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		text := string(data)
+		if from != "" {
+			text = strings.ReplaceAll(text, "module "+from+"\n", "module "+to+"\n")
+			text = strings.ReplaceAll(text, `"`+from+`"`, `"`+to+`"`)
+			text = strings.ReplaceAll(text, `"`+from+`/`, `"`+to+`/`)
+		}
+		rel, err := filepath.Rel(src, name)
+		if err != nil {
+			return err
+		}
+		write(t, filepath.Join(dst, rel), text)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 // copyPackage copies the Go files of a package, but its tests, into dst.
