@@ -38,21 +38,20 @@ type Outer struct{ In Inner }
 
 func _Inner_dump() {}
 `, []string{"Outer"}, []string{"a.go:7:6: _Inner_dump is the name of the generated helper that encodes m.Inner"}},
-		{"two urls and a local net_url_URL", `
+		{"two urls and a local example_com_m_y_url_URL", `
 import (
-	"net/url"
-
 	xurl "example.com/m/x/url"
+	yurl "example.com/m/y/url"
 )
 
-type net_url_URL struct{ S string }
+type example_com_m_y_url_URL struct{ S string }
 
 type Outer struct {
-	A url.URL
-	B xurl.URL
-	C net_url_URL
+	A xurl.URL
+	B yurl.URL
+	C example_com_m_y_url_URL
 }
-`, []string{"Outer"}, []string{"would share the name _net_url_URL_dump"}},
+`, []string{"Outer"}, []string{"would share the name _example_com_m_y_url_URL_dump"}},
 		{"dispatch", `
 type Outer struct{ N int }
 
@@ -95,6 +94,7 @@ type Outer struct {
 			dir := testmod.Write(t, map[string]string{
 				"a.go":       "package m\n" + c.src,
 				"x/url/u.go": "package url\n\ntype URL struct{ Host string }\n",
+				"y/url/u.go": "package url\n\ntype URL struct{ Path string }\n",
 			})
 			_, err := gen.Generate(gen.Config{Dir: dir, Types: c.types})
 			if c.want == nil {

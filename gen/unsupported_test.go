@@ -28,7 +28,7 @@ type Hooks struct {
 	List   []func()
 	ByKey  map[string]chan int
 	Zero   func() ` + "`json:\",omitzero\"`" + `
-	*http.Response
+	Response *http.Response
 }
 
 // Wraps embeds nothing that cannot be encoded when nil.

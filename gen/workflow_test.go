@@ -260,7 +260,7 @@ func TestImportNameClashes(t *testing.T) {
 		// Top-level identifiers named like the generated file's imports.
 		"decl/decl.go": `package decl
 
-import neturl "net/url"
+import neturl "example.com/m/web/url"
 
 var io = 1
 
@@ -279,15 +279,19 @@ type T struct {
 	F  float64    ` + "`json:\"f,omitzero\"`" + `
 }
 `,
-		// Other packages imported under those names: net/url, imported here
-		// as runtime, keeps that name in the generated file too.
+		// Other packages imported under those names: web/url, imported here
+		// as runtime, keeps that name in the generated file too. (A package
+		// of the module: a struct of the standard library, net/url's URL,
+		// goes to encoding/json, and the generated file imports nothing
+		// for it.)
 		"imp/fake/fake.go": "package fake\n\ntype Writer struct{ X int }\n",
+		"web/url/url.go":   "package url\n\ntype URL struct{ Scheme, Host string }\n",
 		"imp/imp.go": `package imp
 
 import (
 	io "example.com/m/imp/fake"
 	dumpimpl "errors"
-	runtime "net/url"
+	runtime "example.com/m/web/url"
 	url "strings"
 )
 
@@ -305,15 +309,15 @@ type T struct {
 import (
 	"encoding/json"
 	"fmt"
-	"net/url"
 	"os"
 
 	"example.com/m/decl"
 	"example.com/m/imp"
+	"example.com/m/web/url"
 )
 
 func main() {
-	u, _ := url.Parse("https://x.org/p?q")
+	u := &url.URL{Scheme: "https", Host: "x.org"}
 	d := decl.T{U: *u, F: 1}
 	want, err := json.Marshal(&d)
 	check("decl", d.Dumps(), want, err)
@@ -328,13 +332,13 @@ func main() {
 		src := string(out.Content)
 		switch filepath.Base(filepath.Dir(out.Path)) {
 		case "decl":
-			for _, want := range []string{`stdio "io"`, `jsonruntime "github.com/jsondump/jsondump/runtime"`, `jsondumpimpl "github.com/jsondump/jsondump/runtime/dumpimpl"`, `neturl "net/url"`} {
+			for _, want := range []string{`stdio "io"`, `jsonruntime "github.com/jsondump/jsondump/runtime"`, `jsondumpimpl "github.com/jsondump/jsondump/runtime/dumpimpl"`, `neturl "example.com/m/web/url"`} {
 				if !strings.Contains(src, want) {
 					t.Errorf("decl: no import %s:\n%s", want, src)
 				}
 			}
 		case "imp":
-			for _, want := range []string{`stdio "io"`, `jsonruntime "github.com/jsondump/jsondump/runtime"`, `jsondumpimpl "github.com/jsondump/jsondump/runtime/dumpimpl"`, `runtime "net/url"`, "\t\"example.com/m/imp/fake\"\n"} {
+			for _, want := range []string{`stdio "io"`, `jsonruntime "github.com/jsondump/jsondump/runtime"`, `jsondumpimpl "github.com/jsondump/jsondump/runtime/dumpimpl"`, `runtime "example.com/m/web/url"`, "\t\"example.com/m/imp/fake\"\n"} {
 				if !strings.Contains(src, want) {
 					t.Errorf("imp: no import %s:\n%s", want, src)
 				}

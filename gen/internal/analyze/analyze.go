@@ -331,6 +331,17 @@ func (a *analyzer) file(sel []*types.TypeName) *model.File {
 	a.generatedElsewhere()
 
 	for _, tn := range sel {
+		if std := a.stdStruct(tn.Type()); std != nil {
+			e := &model.Error{Pos: a.pos(tn.Pos()), Msg: fmt.Sprintf("type %s embeds %s, a struct of the standard library, whose fields JSON flattens into %s's: they are those of the Go that compiles the code, which can differ from the Go that generates it, and generated code cannot follow them (name the embedded field with a json tag, or leave %s to encoding/json)",
+				tn.Name(), a.typeString(std.Type()), tn.Name(), tn.Name())}
+			if a.cfg.All {
+				e.Msg += "; skipped"
+				a.cfg.warn(e)
+			} else {
+				*a.errs = append(*a.errs, e)
+			}
+			continue
+		}
 		if ns := a.neverEncodes(tn.Type()); len(ns) > 0 {
 			for _, n := range ns {
 				e := &model.Error{Pos: n.pos, Msg: fmt.Sprintf("type %s can never be encoded as JSON: its field %s has type %s, which encoding/json rejects for every value (tag the field json:\"-\" to skip it)",

@@ -116,6 +116,9 @@ func (a *analyzer) reflectZero(t types.Type) (model.Omit, bool) {
 	case *types.Pointer, *types.Interface, *types.Slice, *types.Map, *types.Chan, *types.Signature:
 		return model.Omit{Kind: model.IfNil}, true
 	case *types.Struct, *types.Array:
+		if a.stdStruct(t) != nil {
+			return model.Omit{}, false // its fields are the compiling Go's
+		}
 		if types.Comparable(t) && !hasTypeParam(t) {
 			if te, ok := a.typeExpr(t); ok {
 				return model.Omit{Kind: model.IfComparable, Type: &te}, true

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"reflect"
 	"strings"
 
 	"github.com/jsondump/jsondump/gen/internal/model"
@@ -184,6 +185,9 @@ func (a *analyzer) valueOf(t types.Type, addr bool, s *site, quoted bool) *model
 		v.GoType = goType
 		return v
 	}
+	if a.stdStruct(t) != nil {
+		return &model.Value{Kind: model.Toolchain, GoType: goType, Addressable: addr}
+	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
 		return a.basic(u, goType, s, t, quoted)
@@ -352,6 +356,49 @@ func allTerms(tp *types.TypeParam, ok func(*types.Basic) bool) bool {
 		}
 	}
 	return any
+}
+
+// stdStruct is the struct of the standard library whose fields are in the
+// JSON object of t, or nil: t itself, or a struct embedded in it, whose
+// fields JSON flattens into t's. Those fields are the ones of the Go that
+// compiles the code, which may have more than the Go that generates it
+// (crypto/x509.Certificate gained one in Go 1.27): generated code, which
+// would fix them, hands such a value to encoding/json at run time instead.
+func (a *analyzer) stdStruct(t types.Type) *types.TypeName {
+	for _, m := range []method{marshalJSON, marshalText} {
+		if a.implements(t, m) || !isPointer(t) && a.implements(types.NewPointer(t), m) {
+			return nil // a method, promoted from time.Time maybe, writes it
+		}
+	}
+	seen := map[types.Type]bool{}
+	var find func(t types.Type) *types.TypeName
+	find = func(t types.Type) *types.TypeName {
+		t = types.Unalias(t)
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok || seen[t] {
+			return nil
+		}
+		seen[t] = true
+		if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && a.pkg.IsStandard(n.Obj().Pkg().Path()) {
+			return n.Obj()
+		}
+		for i := range st.NumFields() {
+			f := st.Field(i)
+			tag := reflect.StructTag(st.Tag(i)).Get("json")
+			if !f.Embedded() || tag == "-" || tagV1(tag).name != "" {
+				continue // not flattened into t's object
+			}
+			ft := types.Unalias(f.Type())
+			if p, ok := ft.(*types.Pointer); ok {
+				ft = p.Elem()
+			}
+			if tn := find(ft); tn != nil {
+				return tn
+			}
+		}
+		return nil
+	}
+	return find(t)
 }
 
 // call is the call of the helper of a named struct, slice, array or map type,

@@ -135,7 +135,7 @@ func (em *emitter) value(b *jen.Group, v *model.Value, p place, s scope) {
 			return
 		}
 		em.object(b, v.Struct, p, s)
-	case model.Call, model.Dumper, model.Interface, model.TypeParam:
+	case model.Call, model.Dumper, model.Interface, model.TypeParam, model.Toolchain:
 		em.call(b, v, p, s)
 	default:
 		em.errorf("value of %s: unknown kind %d", v.GoType, v.Kind)
@@ -227,7 +227,7 @@ func (em *emitter) call(b *jen.Group, v *model.Value, p place, s scope) {
 		b.Add(p.dot("DumpJSON").expr.Call(e()))
 	case model.Interface:
 		b.Add(e().Dot("Any").Call(p.value()))
-	case model.TypeParam:
+	case model.TypeParam, model.Toolchain:
 		if v.Quoted {
 			// ",string" applies or not by the instantiated kind.
 			b.Add(implName("QuotedParam").Call(e(), p.addr(), jen.Lit(v.Addressable)))

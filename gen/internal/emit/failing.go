@@ -45,7 +45,7 @@ func canFail(v *model.Value, failing map[string]bool) bool {
 		return objectCanFail(v.Struct, failing)
 	case model.Call:
 		return failing[v.Call]
-	default: // Marshaler, TextMarshaler, Dumper, Interface, TypeParam
+	default: // Marshaler, TextMarshaler, Dumper, Interface, TypeParam, Toolchain
 		return true
 	}
 }

@@ -65,6 +65,39 @@ type Package struct {
 	// CompiledGoFiles. Type-checking read each as its package clause
 	// alone: what they declare is here, not in Types.
 	Generated []*Generated
+
+	// standard tells the import paths of the standard library.
+	standard func(path string) bool
+}
+
+// IsStandard reports whether path is a package of the standard library of
+// the go command that loaded p. A struct of the standard library gains
+// fields from one Go release to the next (crypto/x509.Certificate gained
+// RawSignatureAlgorithm in Go 1.27): what its JSON holds is decided by the
+// Go that compiles the code, not by the one that generated it.
+func (p *Package) IsStandard(path string) bool { return p.standard != nil && p.standard(path) }
+
+// standardLibrary returns what Package.IsStandard asks: whether GOROOT/src
+// of the go command run in dir has the path's directory (a module cannot
+// provide a path of the standard library's).
+func standardLibrary(dir string) (func(string) bool, error) {
+	cmd := exec.Command("go", "env", "GOROOT")
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("go env GOROOT: %w", err)
+	}
+	src := filepath.Join(strings.TrimSpace(string(out)), "src")
+	known := map[string]bool{}
+	return func(path string) bool {
+		std, ok := known[path]
+		if !ok {
+			fi, err := os.Stat(filepath.Join(src, filepath.FromSlash(path)))
+			std = err == nil && fi.IsDir()
+			known[path] = std
+		}
+		return std
+	}, nil
 }
 
 // Generated is a generated file of a root package and what it declares. A
@@ -149,9 +182,13 @@ func loadAll(dir string, flags, patterns []string, inRoot func(string) bool) ([]
 	if err := loadErrors(pkgs, dir, inRoot); err != nil {
 		return nil, err
 	}
+	standard, err := standardLibrary(dir)
+	if err != nil {
+		return nil, err
+	}
 	roots := make([]*Package, len(pkgs))
 	for i, p := range pkgs {
-		roots[i] = &Package{Package: p}
+		roots[i] = &Package{Package: p, standard: standard}
 		for _, name := range p.CompiledGoFiles {
 			if g := generated.files[name]; g != nil {
 				roots[i].Generated = append(roots[i].Generated, g)

@@ -278,6 +278,7 @@ const (
 	Dumper                        // generated code of another package: x.DumpJSON(e)
 	Interface                     // e.Any(x): dynamic dispatch at run time
 	TypeParam                     // a value of a type parameter: e.Addr(&x) or e.Any(x)
+	Toolchain                     // a struct whose fields the compiling Go decides (the standard library's): e.Addr(&x) or e.Any(x)
 )
 
 // MapKeyKind is how a map key becomes a JSON object key.
