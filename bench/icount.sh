@@ -7,20 +7,25 @@
 # counts is the cost of one iteration, set-up cancelled.
 #
 #   bench/icount.sh 'BenchmarkSmall/size/enc=(goccy|jsondump_marshal)$'
+#   ICOUNT_N1=3 ICOUNT_N2=9 bench/icount.sh 'BenchmarkMarshal/.*/mode=compact/enc=jsondump_dumpto$'
 #
-# Needs valgrind (apt-get install valgrind). Instructions are not time (a
-# cache miss or a division costs more than one), but a change that removes
-# instructions from a path with no new misses makes it faster.
+# The iteration counts are ICOUNT_N1 and ICOUNT_N2 (20000 and 60000, for
+# calls of a small value; a few for a whole dataset, which takes the corpus
+# from $JSONDUMP_CORPUS as the benchmarks do). Asynchronous preemption is
+# off: callgrind fails on the signals that carry it. Needs valgrind
+# (apt-get install valgrind). Instructions are not time (a cache miss or a
+# division costs more than one), but a change that removes instructions from
+# a path with no new misses makes it faster.
 set -euo pipefail
+[ $# -eq 1 ] || { sed -n '2,18p' "$0"; exit 2; }
 cd "$(dirname "$0")"
-[ $# -eq 1 ] || { sed -n '2,12p' "$0"; exit 2; }
 command -v valgrind >/dev/null || { echo "icount.sh needs valgrind (apt-get install valgrind)" >&2; exit 2; }
-n1=20000 n2=60000
+n1=${ICOUNT_N1:-20000} n2=${ICOUNT_N2:-60000}
 bin=$(mktemp)
 trap 'rm -f "$bin"' EXIT
 go test -c -o "$bin" .
 total() { # total instructions of benchmark $1 at $2 iterations
-	GOMAXPROCS=1 valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" \
+	GODEBUG=asyncpreemptoff=1 GOMAXPROCS=1 valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" \
 		-test.run '^$' -test.bench "^$1\$" -test.benchtime "${2}x" -test.count 1 2>&1 |
 		sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
 }
