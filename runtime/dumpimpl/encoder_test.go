@@ -74,14 +74,22 @@ func TestReleaseResets(t *testing.T) {
 func TestReleaseClearsMapKeys(t *testing.T) {
 	strs := map[string]string{"secret key": "secret value", "b": "c"}
 	ints := map[int]string{7: "secret value", 8: "c"}
+	anys := map[string]any{"secret key": []any{"secret value"}, "b": 1.0}
 	e := NewEncoder(nil)
 	e.OpenArray()
-	e.Elem()
-	dumpMap(e, func(e *Encoder) []MapKey[string] { return StringKeys(e, strs) }, strs, e.String)
-	e.Elem()
-	dumpMap(e, func(e *Encoder) []MapKey[int] { return IntKeys(e, ints) }, ints, e.String)
-	e.Elem()
-	e.Any(map[string]any{"secret key": []any{"secret value"}, "b": 1.0})
+	// Each map, then a smaller one at the same depth, in the same scratch:
+	// the first one's last keys are past the second one's length.
+	for _, small := range []bool{false, true} {
+		if small {
+			strs, ints, anys = map[string]string{"a": ""}, map[int]string{1: ""}, map[string]any{"a": nil}
+		}
+		e.Elem()
+		dumpMap(e, func(e *Encoder) []MapKey[string] { return StringKeys(e, strs) }, strs, e.String)
+		e.Elem()
+		dumpMap(e, func(e *Encoder) []MapKey[int] { return IntKeys(e, ints) }, ints, e.String)
+		e.Elem()
+		e.Any(anys)
+	}
 	e.CloseArray()
 	if len(e.keys) == 0 || len(e.anyKeys) == 0 {
 		t.Fatal("the maps were not sorted in the Encoder's scratch")

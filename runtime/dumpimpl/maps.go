@@ -55,6 +55,7 @@ func sortedStringKeys[K ~string, V any](e *Encoder, slots *[][]keyScratch, m map
 // scratch as StringKeys' is.
 func StringEntries[K ~string, V any](e *Encoder, m map[K]V) []MapEntry[K, V] {
 	p := scratch[entrySlice[K, V]](e, &e.keys)
+	clear(*p) // see scratchKeys
 	ks := slices.Grow((*p)[:0], len(m))
 	for k, v := range m {
 		ks = append(ks, MapEntry[K, V]{Key: k, Name: string(k), Value: v})
@@ -505,6 +506,10 @@ func (s *entrySlice[K, V]) reset() {
 
 func scratchKeys[K comparable](e *Encoder, slots *[][]keyScratch, n int) *entrySlice[K, struct{}] {
 	p := scratch[entrySlice[K, struct{}]](e, slots)
+	// The keys of the map before at this depth, which may have had more:
+	// release clears what the last map left, and must find nothing
+	// beyond it.
+	clear(*p)
 	*p = slices.Grow((*p)[:0], n)
 	return p
 }
