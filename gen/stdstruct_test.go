@@ -51,6 +51,13 @@ type Holder struct {
 	F Flat
 	P *Flat
 }
+
+// Promoter embeds Named, a generated type whose methods it would promote,
+// and a struct of the standard library: it cannot be generated for either.
+type Promoter struct {
+	Named
+	http.Cookie
+}
 `
 
 // TestStandardLibraryStructs: generated code hands a struct of the
@@ -124,6 +131,12 @@ func main() {
 		t.Errorf("jsondump -type Flat: %v; want an error containing %q", err, want)
 	}
 
+	_, err = gen.Generate(gen.Config{Dir: dir, Types: []string{"Peer", "Holder", "Named"}, Output: out[0].Path})
+	const promoter = "m.go:42:6: type Promoter embeds http.Cookie, a struct of the standard library"
+	if err == nil || !strings.Contains(err.Error(), promoter) || !strings.Contains(err.Error(), "it embeds a generated type") {
+		t.Errorf("jsondump -type Peer,Holder,Named: %v; want an error containing %q", err, promoter)
+	}
+
 	var warnings []string
 	// Into the file of the run above, which selected Peer and Holder.
 	outs, err := gen.Generate(gen.Config{Dir: dir, All: true, Output: out[0].Path,
@@ -131,8 +144,8 @@ func main() {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(warnings) != 1 || !strings.Contains(warnings[0], want) || !strings.HasSuffix(warnings[0], "; skipped") {
-		t.Errorf("jsondump -all warns %q; want one warning containing %q", warnings, want)
+	if len(warnings) != 2 || !strings.Contains(warnings[0], want) || !strings.Contains(warnings[1], promoter) || !strings.HasSuffix(warnings[0], "; skipped") {
+		t.Errorf("jsondump -all warns %q; want two, containing %q and %q", warnings, want, promoter)
 	}
 	if src := string(outs[0].Content); strings.Contains(src, "func (v Flat)") || !strings.Contains(src, "func (v Holder)") {
 		t.Errorf("jsondump -all: want Holder generated and Flat skipped:\n%s", src)

@@ -269,8 +269,9 @@ type analyzer struct {
 	cycles   typeutil.Map // container types.Type -> bool
 
 	encs    map[encKey]*encState
-	open    []*encState             // helpers being analysed, innermost last
-	inlines map[*types.TypeName]int // unnameable types being inlined
+	open    []*encState              // helpers being analysed, innermost last
+	inlines map[*types.TypeName]int  // unnameable types being inlined
+	refused map[*types.TypeName]bool // types reported by embedsStdStruct
 
 	typeRefs []typeRef // selected types whose Encoder is named at the end
 
@@ -303,6 +304,7 @@ func newAnalyzer(pkg *load.Package, cfg Config, sh *shared, errs *model.ErrorLis
 		selected: map[*types.TypeName]bool{},
 		encs:     map[encKey]*encState{},
 		inlines:  map[*types.TypeName]int{},
+		refused:  map[*types.TypeName]bool{},
 	}
 }
 
@@ -331,15 +333,7 @@ func (a *analyzer) file(sel []*types.TypeName) *model.File {
 	a.generatedElsewhere()
 
 	for _, tn := range sel {
-		if std := a.stdStruct(tn.Type()); std != nil {
-			e := &model.Error{Pos: a.pos(tn.Pos()), Msg: fmt.Sprintf("type %s embeds %s, a struct of the standard library, whose fields JSON flattens into %s's: they are those of the Go that compiles the code, which can differ from the Go that generates it, and generated code cannot follow them (name the embedded field with a json tag, or leave %s to encoding/json)",
-				tn.Name(), a.typeString(std.Type()), tn.Name(), tn.Name())}
-			if a.cfg.All {
-				e.Msg += "; skipped"
-				a.cfg.warn(e)
-			} else {
-				*a.errs = append(*a.errs, e)
-			}
+		if a.embedsStdStruct(tn, "") {
 			continue
 		}
 		if ns := a.neverEncodes(tn.Type()); len(ns) > 0 {
@@ -641,11 +635,39 @@ func (a *analyzer) selectEmbedders() {
 				continue
 			}
 			if a.promotesGenerated(named, "DumpJSON") || a.cfg.MarshalJSON && a.promotesGenerated(named, "MarshalJSON") {
+				if a.embedsStdStruct(tn, "; it embeds a generated type, whose methods it promotes") {
+					continue
+				}
 				a.selected[tn] = true
 				changed = true
 			}
 		}
 	}
+}
+
+// embedsStdStruct reports, as an error at tn's declaration (a warning
+// under -all, and tn is skipped), that tn embeds a struct of the standard
+// library without a JSON name: its fields, flattened into tn's, are those
+// of the Go that compiles the code (see stdStruct). why is added to the
+// message.
+func (a *analyzer) embedsStdStruct(tn *types.TypeName, why string) bool {
+	if a.refused[tn] {
+		return true
+	}
+	std := a.stdStruct(tn.Type())
+	if std == nil {
+		return false
+	}
+	a.refused[tn] = true
+	e := &model.Error{Pos: a.pos(tn.Pos()), Msg: fmt.Sprintf("type %s embeds %s, a struct of the standard library, whose fields JSON flattens into %s's: they are those of the Go that compiles the code, which can differ from the Go that generates it, and generated code cannot follow them (name the embedded field with a json tag, or leave %s to encoding/json)%s",
+		tn.Name(), a.typeString(std.Type()), tn.Name(), tn.Name(), why)}
+	if a.cfg.All {
+		e.Msg += "; skipped"
+		a.cfg.warn(e)
+	} else {
+		*a.errs = append(*a.errs, e)
+	}
+	return true
 }
 
 // promotesGenerated reports whether the method (DumpJSON or MarshalJSON)
