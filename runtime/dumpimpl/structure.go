@@ -167,9 +167,9 @@ func (e *Encoder) beginMember() {
 	}
 }
 
-// separate is what goes before a member of an object that KeyString
-// starts, past its fast path: the flush past a chunk, the comma, and the
-// newline and indentation. It returns where what it wrote starts, which
+// separate is what goes before a member that KeyString starts past its
+// fast path, or one recorded under SortKeys (pendingKey): the flush past a
+// chunk, the comma, and the newline and indentation. It returns where what it wrote starts, which
 // the keys of members record under SortKeys (see pend). keySlow and
 // beginMember write the same out instead of calling it: every field and
 // element of indented output comes their way, and the call cost indented
