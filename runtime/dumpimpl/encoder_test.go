@@ -13,9 +13,9 @@ import (
 // kept as it is for reuse. A field added to Encoder fails here until it is
 // sorted into one of the three lists, and handled so by release.
 func TestReleaseResets(t *testing.T) {
-	reset := []string{"limit", "needComma", "depth", "opts", "esc", "w", "err", "werr", "level", "mapLevel", "grown", "keysHeld"}
+	reset := []string{"limit", "needComma", "depth", "opts", "w", "err", "werr", "level", "mapLevel", "grown", "keysHeld"}
 	cut := []string{"buf", "indents", "mem", "path", "names", "nameEnds", "raw", "members", "arena", "pending"}
-	kept := []string{"free", "seen", "keys", "anyKeys", "sortRefs", "sortNames", "nameBlobs", "nameBlobSize", "jbuf"}
+	kept := []string{"free", "seen", "keys", "anyKeys", "sortRefs", "sortNames", "nameBlobs", "nameBlobSize", "jbuf", "esc"}
 
 	typ := reflect.TypeFor[Encoder]()
 	listed := map[string]bool{}
