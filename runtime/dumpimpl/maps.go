@@ -55,8 +55,7 @@ func sortedStringKeys[K ~string, V any](e *Encoder, slots *[][]keyScratch, m map
 // scratch as StringKeys' is.
 func StringEntries[K ~string, V any](e *Encoder, m map[K]V) []MapEntry[K, V] {
 	p := scratch[entrySlice[K, V]](e, &e.keys)
-	clear(*p) // see scratchKeys
-	ks := slices.Grow((*p)[:0], len(m))
+	ks := slices.Grow(*p, len(m))
 	for k, v := range m {
 		ks = append(ks, MapEntry[K, V]{Key: k, Name: string(k), Value: v})
 	}
@@ -488,7 +487,10 @@ const keepNameBlobs = 256 << 10
 // key (and value) type used there: maps at the same depth are never encoded
 // at the same time, maps of different key types at the same depth (two
 // fields of a struct) often one after the other.
-type keyScratch interface{ reset() }
+type keyScratch interface {
+	reset()
+	empty()
+}
 
 type entrySlice[K comparable, V any] []MapEntry[K, V]
 
@@ -500,22 +502,26 @@ func (s *entrySlice[K, V]) reset() {
 		*s = nil
 		return
 	}
+	s.empty()
+}
+
+// empty makes s ready for the next map at its depth: no entries, and none
+// of the last map's left past the length, where release, which clears up
+// to the length of the last map, would not find them when it had fewer
+// keys than the one before.
+func (s *entrySlice[K, V]) empty() {
 	clear(*s)
 	*s = (*s)[:0]
 }
 
 func scratchKeys[K comparable](e *Encoder, slots *[][]keyScratch, n int) *entrySlice[K, struct{}] {
 	p := scratch[entrySlice[K, struct{}]](e, slots)
-	// The keys of the map before at this depth, which may have had more:
-	// release clears what the last map left, and must find nothing
-	// beyond it.
-	clear(*p)
-	*p = slices.Grow((*p)[:0], n)
+	*p = slices.Grow(*p, n)
 	return p
 }
 
 // scratch returns the slice of type S kept for e's depth in slots (e.keys
-// or e.anyKeys), made on first use, and has release clear it.
+// or e.anyKeys), empty, made on first use, and has release clear it.
 func scratch[S any, P interface {
 	*S
 	keyScratch
@@ -527,6 +533,7 @@ func scratch[S any, P interface {
 	}
 	for _, s := range (*slots)[depth] {
 		if q, ok := s.(P); ok {
+			q.empty()
 			return q
 		}
 	}
