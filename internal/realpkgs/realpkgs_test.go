@@ -232,7 +232,7 @@ func copyModule(t *testing.T, src, dst, from, to string) {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		if base := d.Name(); base != "go.mod" && (!strings.HasSuffix(base, ".go") || strings.HasSuffix(base, "_test.go")) {
+		if base := d.Name(); base != "go.mod" && !isSource(base) {
 			return nil
 		}
 		data, err := os.ReadFile(name)
@@ -257,6 +257,11 @@ func copyModule(t *testing.T, src, dst, from, to string) {
 	}
 }
 
+// isSource reports whether a file is Go source other than a test.
+func isSource(name string) bool {
+	return strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go")
+}
+
 // copyPackage copies the Go files of a package, but its tests, into dst.
 func copyPackage(t *testing.T, src, dst string) {
 	entries, err := os.ReadDir(src)
@@ -265,7 +270,7 @@ func copyPackage(t *testing.T, src, dst string) {
 	}
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+		if e.IsDir() || !isSource(name) {
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(src, name))
