@@ -209,13 +209,13 @@ func (e *Encoder) anyMap(m map[string]any) {
 	if !e.Enter(nil) {
 		return
 	}
-	p := scratchKeys[entry](e, &e.anyKeys, len(m))
-	ks := []MapKey[entry](*p)
+	p := scratchKeys[entry](e, &e.anyKeys)
+	ks := p.room(len(m))
 	for k, v := range m {
 		ks = append(ks, MapKey[entry]{Key: entry{k, v}, Name: k})
 	}
 	sortKeys(e, ks)
-	*p = ks
+	p.keep(ks)
 	e.OpenObject()
 	for _, kv := range ks {
 		e.KeyString(kv.Name)

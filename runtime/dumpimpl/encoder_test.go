@@ -97,6 +97,46 @@ func TestReleaseClearsMapKeys(t *testing.T) {
 	if _, err := e.Bytes(); err != nil { // releases e
 		t.Fatal(err)
 	}
+	checkScratchCleared(t, e)
+}
+
+// TestReleaseClearsKeysOfFailedMap checks that the keys a map wrote into
+// the scratch before its MarshalText failed are cleared by release too: in
+// an array an earlier encode grew and release emptied, as the pool hands
+// it out, they are past the scratch's length.
+func TestReleaseClearsKeysOfFailedMap(t *testing.T) {
+	e := new(Encoder)
+	released := make(entrySlice[*secondTextFails, struct{}], 0, 4)
+	e.keys = [][]keyScratch{{&released}}
+	textCalls = 0
+	m := map[*secondTextFails]int{{name: "secret key"}: 1, {name: "b"}: 2}
+	if TextKeys(e, m) != nil || !e.Failed() {
+		t.Fatal("TextKeys did not fail on the second key")
+	}
+	if !e.keysHeld {
+		t.Fatal("TextKeys did not use the scratch")
+	}
+	e.release()
+	checkScratchCleared(t, e)
+}
+
+// secondTextFails is a map key whose second MarshalText, of any key of its
+// type, fails: one key is in the scratch when it does.
+type secondTextFails struct{ name string }
+
+var textCalls int
+
+func (k *secondTextFails) MarshalText() ([]byte, error) {
+	if textCalls++; textCalls == 2 {
+		return nil, errors.New("the second key")
+	}
+	return []byte(k.name), nil
+}
+
+// checkScratchCleared fails unless every map key scratch of e, released,
+// is empty and holds nothing of the user's up to its capacity.
+func checkScratchCleared(t *testing.T, e *Encoder) {
+	t.Helper()
 	for _, slots := range [][][]keyScratch{e.keys, e.anyKeys} {
 		for _, depth := range slots {
 			for _, k := range depth {

@@ -40,13 +40,13 @@ func StringKeys[K ~string, V any](e *Encoder, m map[K]V) []MapKey[K] {
 }
 
 func sortedStringKeys[K ~string, V any](e *Encoder, slots *[][]keyScratch, m map[K]V) []MapKey[K] {
-	p := scratchKeys[K](e, slots, len(m))
-	ks := []MapKey[K](*p)
+	p := scratchKeys[K](e, slots)
+	ks := p.room(len(m))
 	for k := range m {
 		ks = append(ks, MapKey[K]{Key: k, Name: string(k)})
 	}
 	sortKeys(e, ks)
-	*p = ks
+	p.keep(ks)
 	return ks
 }
 
@@ -55,40 +55,40 @@ func sortedStringKeys[K ~string, V any](e *Encoder, slots *[][]keyScratch, m map
 // scratch as StringKeys' is.
 func StringEntries[K ~string, V any](e *Encoder, m map[K]V) []MapEntry[K, V] {
 	p := scratch[entrySlice[K, V]](e, &e.keys)
-	ks := slices.Grow(*p, len(m))
+	ks := p.room(len(m))
 	for k, v := range m {
 		ks = append(ks, MapEntry[K, V]{Key: k, Name: string(k), Value: v})
 	}
 	sortKeys(e, ks)
-	*p = ks
+	p.keep(ks)
 	return ks
 }
 
 // IntKeys returns the keys of m sorted by their decimal strings.
 func IntKeys[K ~int | ~int8 | ~int16 | ~int32 | ~int64, V any](e *Encoder, m map[K]V) []MapKey[K] {
-	p := scratchKeys[K](e, &e.keys, len(m))
-	ks := []MapKey[K](*p)
+	p := scratchKeys[K](e, &e.keys)
+	ks := p.room(len(m))
 	for k := range m {
 		ks = append(ks, MapKey[K]{Key: k})
 	}
 	sortNumbers(e, ks, func(k K) uint64 { return uint64(int64(k)) ^ 1<<63 })
 	nameNumbers(e, ks, func(b []byte, k K) []byte { return appendInt(b, int64(k)) })
 	sortByName(e, ks) // ASCII names: SortKeys sorts them so too
-	*p = ks
+	p.keep(ks)
 	return ks
 }
 
 // UintKeys returns the keys of m sorted by their decimal strings.
 func UintKeys[K ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr, V any](e *Encoder, m map[K]V) []MapKey[K] {
-	p := scratchKeys[K](e, &e.keys, len(m))
-	ks := []MapKey[K](*p)
+	p := scratchKeys[K](e, &e.keys)
+	ks := p.room(len(m))
 	for k := range m {
 		ks = append(ks, MapKey[K]{Key: k})
 	}
 	sortNumbers(e, ks, func(k K) uint64 { return uint64(k) })
 	nameNumbers(e, ks, func(b []byte, k K) []byte { return appendUint(b, uint64(k)) })
 	sortByName(e, ks) // ASCII names: SortKeys sorts them so too
-	*p = ks
+	p.keep(ks)
 	return ks
 }
 
@@ -99,18 +99,19 @@ func TextKeys[K interface {
 	comparable
 	encoding.TextMarshaler
 }, V any](e *Encoder, m map[K]V) []MapKey[K] {
-	p := scratchKeys[K](e, &e.keys, len(m))
-	ks := []MapKey[K](*p)
+	p := scratchKeys[K](e, &e.keys)
+	ks := p.room(len(m))
 	for k := range m {
 		b, err := marshalKey(k)
 		if err != nil {
 			e.fail(&MarshalerError{Type: methodType(k), Func: "MarshalText", Err: err})
+			p.keep(ks) // for release to clear
 			return nil
 		}
 		ks = append(ks, MapKey[K]{Key: k, Name: string(b)})
 	}
 	sortKeys(e, ks)
-	*p = ks
+	p.keep(ks)
 	return ks
 }
 
@@ -489,10 +490,30 @@ const keepNameBlobs = 256 << 10
 // fields of a struct) often one after the other.
 type keyScratch interface {
 	reset()
-	empty()
 }
 
+// entrySlice is the scratch of maps of one key and value type at one depth.
+// A map fills its array (room) and gives back what it filled (keep). Its
+// length is the most entries any map has written into the array since
+// release, which clears that much, so that no key or value of the user's
+// stays in a pooled Encoder: a map with fewer keys than the one before
+// leaves the earlier one's last keys past its own length. Clearing them
+// there, on each reuse, cost synthea's indented output 2% (callgrind).
 type entrySlice[K comparable, V any] []MapEntry[K, V]
+
+// room returns the array emptied, with room for n entries.
+func (s *entrySlice[K, V]) room(n int) []MapEntry[K, V] {
+	return slices.Grow((*s)[:0], n)
+}
+
+// keep takes back the entries of a map, written over the array room gave
+// it: s's length grows to theirs, or s becomes them when the array was
+// grown (the old one, unreachable now, keeps nothing).
+func (s *entrySlice[K, V]) keep(ks []MapEntry[K, V]) {
+	if len(ks) > len(*s) || cap(ks) != cap(*s) {
+		*s = ks
+	}
+}
 
 // reset lets go of the user's keys and values, which a pooled Encoder must
 // not keep, and of the whole array when it is larger than a pooled Encoder
@@ -502,26 +523,16 @@ func (s *entrySlice[K, V]) reset() {
 		*s = nil
 		return
 	}
-	s.empty()
-}
-
-// empty makes s ready for the next map at its depth: no entries, and none
-// of the last map's left past the length, where release, which clears up
-// to the length of the last map, would not find them when it had fewer
-// keys than the one before.
-func (s *entrySlice[K, V]) empty() {
 	clear(*s)
 	*s = (*s)[:0]
 }
 
-func scratchKeys[K comparable](e *Encoder, slots *[][]keyScratch, n int) *entrySlice[K, struct{}] {
-	p := scratch[entrySlice[K, struct{}]](e, slots)
-	*p = slices.Grow(*p, n)
-	return p
+func scratchKeys[K comparable](e *Encoder, slots *[][]keyScratch) *entrySlice[K, struct{}] {
+	return scratch[entrySlice[K, struct{}]](e, slots)
 }
 
 // scratch returns the slice of type S kept for e's depth in slots (e.keys
-// or e.anyKeys), empty, made on first use, and has release clear it.
+// or e.anyKeys), made on first use, and has release clear it.
 func scratch[S any, P interface {
 	*S
 	keyScratch
@@ -533,7 +544,6 @@ func scratch[S any, P interface {
 	}
 	for _, s := range (*slots)[depth] {
 		if q, ok := s.(P); ok {
-			q.empty()
 			return q
 		}
 	}

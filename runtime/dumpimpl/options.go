@@ -46,10 +46,13 @@ func AllowNaN() Option { return Option{kind: optAllowNaN, on: true} }
 type options struct {
 	indent         bool
 	prefix, indStr string
-	escapeHTML     bool
-	sortKeys       bool
-	ensureASCII    bool
-	allowNaN       bool
+	// indentInOrder is indent without sortKeys, the one test keySlow makes
+	// on the way of every member of indented output (set computes it).
+	indentInOrder bool
+	escapeHTML    bool
+	sortKeys      bool
+	ensureASCII   bool
+	allowNaN      bool
 }
 
 // set applies opts to the zero options, those of a new Encoder or of one
@@ -70,6 +73,7 @@ func (o *options) set(opts []Option) {
 			o.allowNaN = true
 		}
 	}
+	o.indentInOrder = o.indent && !o.sortKeys
 }
 
 // reset makes o the zero options again. Field by field, and the strings
@@ -83,6 +87,7 @@ func (o *options) reset() {
 		o.prefix, o.indStr = "", ""
 	}
 	o.indent, o.escapeHTML, o.sortKeys, o.ensureASCII, o.allowNaN = false, false, false, false, false
+	o.indentInOrder = false
 }
 
 // plain says that raw JSON can be copied as encoding/json copies it, without

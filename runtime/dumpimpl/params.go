@@ -129,18 +129,19 @@ func ParamKeys[K comparable, V any](e *Encoder, m map[K]V) []MapKey[K] {
 		e.fail(&json.UnsupportedTypeError{Type: reflect.TypeFor[map[K]V]()})
 		return nil
 	}
-	p := scratchKeys[K](e, &e.keys, len(m))
-	ks := []MapKey[K](*p)
+	p := scratchKeys[K](e, &e.keys)
+	ks := p.room(len(m))
 	for k := range m {
 		n, err := name(k)
 		if err != nil {
 			e.fail(&MarshalerError{Type: fmt.Sprintf("%T", k), Func: "MarshalText", Err: err})
+			p.keep(ks) // for release to clear
 			return nil
 		}
 		ks = append(ks, MapKey[K]{Key: k, Name: n})
 	}
 	sortKeys(e, ks)
-	*p = ks
+	p.keep(ks)
 	return ks
 }
 

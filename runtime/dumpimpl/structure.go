@@ -63,20 +63,23 @@ func (e *Encoder) keySlow(literal string) {
 		e.needComma = true
 		return
 	}
-	if e.opts.sortKeys {
-		e.pendingKey(literal)
-		return
-	}
-	// Every member of indented output comes this way: separate's work,
-	// written out (see separate).
-	e.flush()
-	e.comma()
-	if e.opts.indent {
+	if e.opts.indentInOrder {
+		// Every member of indented output comes this way, so this is the
+		// one test on its way: separate's work, written out (see separate).
+		e.flush()
+		e.comma()
 		e.newline(e.depth)
 		e.buf = append(e.buf, literal...)
 		e.buf = append(e.buf, ' ')
 		return
 	}
+	if e.opts.sortKeys {
+		e.pendingKey(literal)
+		return
+	}
+	// Compact output past a chunk.
+	e.flush()
+	e.comma()
 	e.buf = append(e.buf, literal...)
 }
 
