@@ -93,22 +93,30 @@ func (e *Encoder) Unsupported(str string) {
 // its way out.
 func (e *Encoder) Failed() bool { return e.err != nil }
 
+// The At methods are not inlined: generated code calls them only on the
+// way out of a failed encode, at thousands of places in a big package. An
+// inlined call there costs the compiler the call's code, and more: every
+// inlined call adds a variable, its receiver, that the debug information
+// follows through the rest of the function (DESIGN.md, "Generated code at
+// scale").
+
 // AtField prepends ".name" to the path of the error.
+//
+//go:noinline
 func (e *Encoder) AtField(name string) { e.at(".", name) }
 
 // AtIndex prepends "[i]" to the path of the error.
+//
+//go:noinline
 func (e *Encoder) AtIndex(i int) { e.at("[", strconv.Itoa(i)) }
 
 // AtKey prepends `["k"]` (k quoted as Go quotes it) to the path of the error.
+//
+//go:noinline
 func (e *Encoder) AtKey(k string) { e.at("[", strconv.Quote(k)) }
 
 // at records one step of the path. Steps arrive innermost first, so they are
-// stored in that order and reversed once, in result. It is not inlined:
-// generated code calls the At methods only on the way out of a failed
-// encode, at thousands of places in a big package, where an inlined append
-// was the compiler's work for nothing.
-//
-//go:noinline
+// stored in that order and reversed once, in result.
 func (e *Encoder) at(kind, s string) {
 	if e.err != nil {
 		e.path = append(e.path, kind, s)

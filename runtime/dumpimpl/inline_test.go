@@ -23,10 +23,16 @@ func TestInlining(t *testing.T) {
 	for _, m := range []string{
 		"OpenObject", "FirstKey", "CloseObject", "OpenArray", "CloseArray", "Key", "Elem", "Null",
 		"Bool", "Int", "Uint", "String", "Float64", "Float32", "Number", "RawMessage",
-		"Failed", "AtField", "Enter", "Leave",
+		"Failed", "Enter", "Leave",
 	} {
 		if !regexp.MustCompile(`can inline \(\*Encoder\)\.` + m + `\b`).Match(out) {
 			t.Errorf("(*Encoder).%s is not inlined", m)
+		}
+	}
+	// The error path's methods stay out of line (see AtField).
+	for _, m := range []string{"AtField", "AtIndex", "AtKey"} {
+		if regexp.MustCompile(`can inline \(\*Encoder\)\.` + m + `\b`).Match(out) {
+			t.Errorf("(*Encoder).%s is inlined", m)
 		}
 	}
 }
