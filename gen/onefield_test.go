@@ -48,6 +48,12 @@ func TestOneFieldChangesOnePlace(t *testing.T) {
 	dir := testmod.Write(t, map[string]string{"order.go": source(fields)})
 	cfg := gen.Config{Dir: dir, Types: []string{"Order"}}
 	before := generate(t, cfg)
+	// Twenty fields are enough for the helper to be written in parts
+	// (analyze/parts.go): the field is added inside one, and no boundary
+	// moves.
+	if !strings.Contains(string(before[0].Content), "\nfunc _Order_dump_") {
+		t.Fatalf("the helper of Order is not written in parts:\n%s", before[0].Content)
+	}
 
 	added := append(append(append([]string(nil), fields[:10]...), "Coupon string `json:\"coupon,omitempty\"`"), fields[10:]...)
 	if err := os.WriteFile(filepath.Join(dir, "order.go"), []byte(source(added)), 0o644); err != nil {

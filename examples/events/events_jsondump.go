@@ -241,6 +241,12 @@ func _AuditRecord_dump(e *dumpimpl.Encoder, v *AuditRecord) {
 		e.AtField("Latency")
 		return
 	}
+	_AuditRecord_dump_TraceID(e, v)
+}
+
+// _AuditRecord_dump_TraceID writes the fields of events.AuditRecord from
+// TraceID on, for _AuditRecord_dump.
+func _AuditRecord_dump_TraceID(e *dumpimpl.Encoder, v *AuditRecord) {
 	if v.Record.TraceID != "" {
 		e.Key(`,"trace_id":`)
 		e.String(v.Record.TraceID)
@@ -283,6 +289,12 @@ func _AuditRecord_dump(e *dumpimpl.Encoder, v *AuditRecord) {
 		}
 		e.CloseObject()
 	}
+	_AuditRecord_dump_Actor(e, v)
+}
+
+// _AuditRecord_dump_Actor writes the fields of events.AuditRecord from
+// Actor on, for _AuditRecord_dump.
+func _AuditRecord_dump_Actor(e *dumpimpl.Encoder, v *AuditRecord) {
 	e.Key(`,"actor":`)
 	e.String(v.Actor)
 	if v.Action != "" {
@@ -392,6 +404,12 @@ func _Record_dump(e *dumpimpl.Encoder, v *Record) {
 		e.AtField("Latency")
 		return
 	}
+	_Record_dump_TraceID(e, v)
+}
+
+// _Record_dump_TraceID writes the fields of events.Record from TraceID on,
+// for _Record_dump.
+func _Record_dump_TraceID(e *dumpimpl.Encoder, v *Record) {
 	if v.TraceID != "" {
 		e.Key(`,"trace_id":`)
 		e.String(v.TraceID)

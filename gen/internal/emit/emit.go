@@ -533,15 +533,73 @@ func (em *emitter) encoder(out *jen.File, enc *model.Encoder) {
 	} else {
 		doc(out, "%s writes the JSON encoding of *v, a %s, to e.", enc.Name, enc.Value.GoType)
 	}
-	fn := out.Func().Add(em.id(enc.Name))
+	v := place{expr: jen.Id("v"), ptr: true, last: true}
+	if len(enc.Parts) == 0 {
+		em.helperFunc(out, enc, enc.Name, func(b *jen.Group) {
+			em.value(b, enc.Value, v, scope{})
+		})
+		return
+	}
+	fields := em.partedFields(enc)
+	if fields == nil {
+		return
+	}
+	// next ends a part: the call of the next one, or the object's close.
+	next := func(b *jen.Group, i int) {
+		if i < len(enc.Parts) {
+			b.Add(em.id(enc.Parts[i].Name).Call(e(), jen.Id("v")))
+		} else {
+			b.Add(e().Dot("CloseObject").Call())
+		}
+	}
+	em.helperFunc(out, enc, enc.Name, func(b *jen.Group) {
+		b.Add(e().Dot("OpenObject").Call())
+		em.members(b, fields[:enc.Parts[0].From], v, scope{})
+		next(b, 0)
+	})
+	for i, part := range enc.Parts {
+		end := len(fields)
+		if i+1 < len(enc.Parts) {
+			end = enc.Parts[i+1].From
+		}
+		doc(out, "%s writes the fields of %s from %s on, for %s.", part.Name, enc.Value.GoType, fields[part.From].Name, enc.Name)
+		em.helperFunc(out, enc, part.Name, func(b *jen.Group) {
+			em.fields(b, fields[part.From:end], v, scope{}, 0)
+			next(b, i+1)
+		})
+	}
+}
+
+// helperFunc writes a function with the signature of enc's helper, named
+// name.
+func (em *emitter) helperFunc(out *jen.File, enc *model.Encoder, name string, body func(*jen.Group)) {
+	fn := out.Func().Add(em.id(name))
 	if len(enc.TypeParams) > 0 {
 		fn.TypesFunc(em.typeParams(enc.TypeParams))
 	}
 	fn.Params(
 		jen.Id("e").Op("*").Add(implName("Encoder")),
 		jen.Id("v").Op("*").Add(em.typeExpr(enc.Type)),
-	).BlockFunc(func(b *jen.Group) {
-		em.value(b, enc.Value, place{expr: jen.Id("v"), ptr: true, last: true}, scope{})
-	})
+	).BlockFunc(body)
 	out.Line()
+}
+
+// partedFields returns the fields of a helper written in parts, after
+// checking that the model's parts fit them.
+func (em *emitter) partedFields(enc *model.Encoder) []*model.Field {
+	v := enc.Value
+	if v.Kind != model.Struct || v.Struct == nil || v.Struct.V2 != nil || v.Struct.Unsupported != "" {
+		em.errorf("encoder %s: parts of a value that is not one plain object", enc.Name)
+		return nil
+	}
+	fields := v.Struct.Fields
+	from := 0
+	for _, part := range enc.Parts {
+		if part.From <= from || part.From >= len(fields) || guard(fields[part.From], 0) != 0 {
+			em.errorf("encoder %s: part %s begins at field %d of %d", enc.Name, part.Name, part.From, len(fields))
+			return nil
+		}
+		from = part.From
+	}
+	return fields
 }

@@ -330,7 +330,10 @@ var emitCases = []struct {
 				omit(fld("Maybe", &model.Value{Kind: model.TypeParam, GoType: "V", Addressable: true}), model.Omit{Kind: model.IfDynamic, Empty: true, Zero: true}),
 				fld("Quoted", &model.Value{Kind: model.TypeParam, GoType: "V", Addressable: true, Quoted: true}),
 				fld("ByKey", mapOf(model.ParamKey, "K", convert(val(model.Int, "int"), "int64"))),
-			}}}},
+			}}},
+			// Parts as analysis gives them to a struct with many fields:
+			// the helper and each part call the next, the last closes.
+			Parts: []model.Part{{Name: "_Pair_dump_Box", From: 3}, {Name: "_Pair_dump_Quoted", From: 5}}},
 	), "_Pair_dispatch")},
 
 	{"keys", testFile("keys", []*model.Type{selected("Odd")},

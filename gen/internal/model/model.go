@@ -159,6 +159,23 @@ type Encoder struct {
 
 	// Value says how to encode *v. For a struct it has Kind Struct.
 	Value *Value
+
+	// Parts split the helper of a struct with many fields: the helper
+	// writes the fields before Parts[0].From and calls Parts[0].Name, which
+	// writes the fields from there to the next part's From and calls that
+	// part, the last one closing the object. The compiler's debug
+	// information costs more than linearly in a function's size (see
+	// DESIGN.md, "Generated code at scale"). Empty for other helpers.
+	Parts []Part
+}
+
+// Part is a function that writes some of the fields of a helper's struct:
+// Value.Struct.Fields[From:] up to the next part. A part begins at a field
+// that is not promoted through an embedded pointer, so it never begins
+// inside the nil check of one.
+type Part struct {
+	Name string // e.g. "_Repository_dump_Owner": the helper's name and the field's
+	From int
 }
 
 // TypeExpr is a Go type expression, for the few places where generated code

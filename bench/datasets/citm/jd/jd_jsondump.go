@@ -368,6 +368,12 @@ func _Catalog_dump(e *dumpimpl.Encoder, v *Catalog) {
 		}
 		e.CloseObject()
 	}
+	_Catalog_dump_Performances(e, v)
+}
+
+// _Catalog_dump_Performances writes the fields of jd.Catalog from
+// Performances on, for _Catalog_dump.
+func _Catalog_dump_Performances(e *dumpimpl.Encoder, v *Catalog) {
 	e.Key(`,"performances":`)
 	if v.Performances == nil {
 		e.Null()
@@ -493,6 +499,12 @@ func _Event_dump(e *dumpimpl.Encoder, v *Event) {
 		}
 		e.CloseArray()
 	}
+	_Event_dump_SubjectCode(e, v)
+}
+
+// _Event_dump_SubjectCode writes the fields of jd.Event from SubjectCode
+// on, for _Event_dump.
+func _Event_dump_SubjectCode(e *dumpimpl.Encoder, v *Event) {
 	e.Key(`,"subjectCode":`)
 	if v.SubjectCode == nil {
 		e.Null()

@@ -592,6 +592,12 @@ func _Resource_dump(e *dumpimpl.Encoder, v *Resource) {
 		e.Key(`,"subject":`)
 		_Reference_dump(e, v.Subject)
 	}
+	_Resource_dump_Patient(e, v)
+}
+
+// _Resource_dump_Patient writes the fields of jd.Resource from Patient on,
+// for _Resource_dump.
+func _Resource_dump_Patient(e *dumpimpl.Encoder, v *Resource) {
 	if v.Patient != nil {
 		e.Key(`,"patient":`)
 		_Reference_dump(e, v.Patient)
@@ -624,6 +630,12 @@ func _Resource_dump(e *dumpimpl.Encoder, v *Resource) {
 		e.Key(`,"effectiveDateTime":`)
 		e.String(v.EffectiveDateTime)
 	}
+	_Resource_dump_Issued(e, v)
+}
+
+// _Resource_dump_Issued writes the fields of jd.Resource from Issued on,
+// for _Resource_dump.
+func _Resource_dump_Issued(e *dumpimpl.Encoder, v *Resource) {
 	if v.Issued != "" {
 		e.Key(`,"issued":`)
 		e.String(v.Issued)
@@ -734,6 +746,12 @@ func _Resource_dump(e *dumpimpl.Encoder, v *Resource) {
 			return
 		}
 	}
+	_Resource_dump_MultipleBirthBoolean(e, v)
+}
+
+// _Resource_dump_MultipleBirthBoolean writes the fields of jd.Resource from
+// MultipleBirthBoolean on, for _Resource_dump.
+func _Resource_dump_MultipleBirthBoolean(e *dumpimpl.Encoder, v *Resource) {
 	if v.MultipleBirthBoolean != nil {
 		e.Key(`,"multipleBirthBoolean":`)
 		e.Any(v.MultipleBirthBoolean)
@@ -774,6 +792,12 @@ func _Resource_dump(e *dumpimpl.Encoder, v *Resource) {
 			return
 		}
 	}
+	_Resource_dump_Participant(e, v)
+}
+
+// _Resource_dump_Participant writes the fields of jd.Resource from
+// Participant on, for _Resource_dump.
+func _Resource_dump_Participant(e *dumpimpl.Encoder, v *Resource) {
 	if v.Participant != nil {
 		e.Key(`,"participant":`)
 		e.Any(v.Participant)
@@ -878,6 +902,12 @@ func _Resource_dump(e *dumpimpl.Encoder, v *Resource) {
 			return
 		}
 	}
+	_Resource_dump_Referral(e, v)
+}
+
+// _Resource_dump_Referral writes the fields of jd.Resource from Referral
+// on, for _Resource_dump.
+func _Resource_dump_Referral(e *dumpimpl.Encoder, v *Resource) {
 	if v.Referral != nil {
 		e.Key(`,"referral":`)
 		e.Any(v.Referral)
@@ -926,6 +956,12 @@ func _Resource_dump(e *dumpimpl.Encoder, v *Resource) {
 			return
 		}
 	}
+	_Resource_dump_ManagingOrganization(e, v)
+}
+
+// _Resource_dump_ManagingOrganization writes the fields of jd.Resource from
+// ManagingOrganization on, for _Resource_dump.
+func _Resource_dump_ManagingOrganization(e *dumpimpl.Encoder, v *Resource) {
 	if v.ManagingOrganization != nil {
 		e.Key(`,"managingOrganization":`)
 		e.Any(v.ManagingOrganization)
@@ -966,6 +1002,12 @@ func _Resource_dump(e *dumpimpl.Encoder, v *Resource) {
 			return
 		}
 	}
+	_Resource_dump_AuthoredOn(e, v)
+}
+
+// _Resource_dump_AuthoredOn writes the fields of jd.Resource from
+// AuthoredOn on, for _Resource_dump.
+func _Resource_dump_AuthoredOn(e *dumpimpl.Encoder, v *Resource) {
 	if v.AuthoredOn != nil {
 		e.Key(`,"authoredOn":`)
 		e.Any(v.AuthoredOn)
@@ -1046,6 +1088,12 @@ func _Resource_dump(e *dumpimpl.Encoder, v *Resource) {
 			return
 		}
 	}
+	_Resource_dump_NumberOfSeries(e, v)
+}
+
+// _Resource_dump_NumberOfSeries writes the fields of jd.Resource from
+// NumberOfSeries on, for _Resource_dump.
+func _Resource_dump_NumberOfSeries(e *dumpimpl.Encoder, v *Resource) {
 	if v.NumberOfSeries != nil {
 		e.Key(`,"numberOfSeries":`)
 		e.Any(v.NumberOfSeries)
@@ -1110,6 +1158,12 @@ func _Resource_dump(e *dumpimpl.Encoder, v *Resource) {
 			return
 		}
 	}
+	_Resource_dump_Component(e, v)
+}
+
+// _Resource_dump_Component writes the fields of jd.Resource from Component
+// on, for _Resource_dump.
+func _Resource_dump_Component(e *dumpimpl.Encoder, v *Resource) {
 	if v.Component != nil {
 		e.Key(`,"component":`)
 		e.Any(v.Component)

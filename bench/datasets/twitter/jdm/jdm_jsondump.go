@@ -944,6 +944,12 @@ func _SearchMetadata_dump(e *dumpimpl.Encoder, v *SearchMetadata) {
 	e.String(v.NextResults)
 	e.Key(`,"query":`)
 	e.String(v.Query)
+	_SearchMetadata_dump_RefreshURL(e, v)
+}
+
+// _SearchMetadata_dump_RefreshURL writes the fields of jdm.SearchMetadata
+// from RefreshURL on, for _SearchMetadata_dump.
+func _SearchMetadata_dump_RefreshURL(e *dumpimpl.Encoder, v *SearchMetadata) {
 	e.Key(`,"refresh_url":`)
 	e.String(v.RefreshURL)
 	e.Key(`,"count":`)
@@ -1004,6 +1010,12 @@ func _Status_dump(e *dumpimpl.Encoder, v *Status) {
 	} else {
 		e.Int(*v.InReplyToStatusID)
 	}
+	_Status_dump_InReplyToStatusIDStr(e, v)
+}
+
+// _Status_dump_InReplyToStatusIDStr writes the fields of jdm.Status from
+// InReplyToStatusIDStr on, for _Status_dump.
+func _Status_dump_InReplyToStatusIDStr(e *dumpimpl.Encoder, v *Status) {
 	e.Key(`,"in_reply_to_status_id_str":`)
 	if v.InReplyToStatusIDStr == nil {
 		e.Null()
@@ -1028,6 +1040,12 @@ func _Status_dump(e *dumpimpl.Encoder, v *Status) {
 	} else {
 		e.String(*v.InReplyToScreenName)
 	}
+	_Status_dump_User(e, v)
+}
+
+// _Status_dump_User writes the fields of jdm.Status from User on, for
+// _Status_dump.
+func _Status_dump_User(e *dumpimpl.Encoder, v *Status) {
 	e.Key(`,"user":`)
 	_User_dump(e, &v.User)
 	e.Key(`,"geo":`)
@@ -1200,6 +1218,12 @@ func _User_dump(e *dumpimpl.Encoder, v *User) {
 	e.Int(int64(v.FollowersCount))
 	e.Key(`,"friends_count":`)
 	e.Int(int64(v.FriendsCount))
+	_User_dump_ListedCount(e, v)
+}
+
+// _User_dump_ListedCount writes the fields of jdm.User from ListedCount on,
+// for _User_dump.
+func _User_dump_ListedCount(e *dumpimpl.Encoder, v *User) {
 	e.Key(`,"listed_count":`)
 	e.Int(int64(v.ListedCount))
 	e.Key(`,"created_at":`)
@@ -1218,6 +1242,12 @@ func _User_dump(e *dumpimpl.Encoder, v *User) {
 	} else {
 		e.String(*v.TimeZone)
 	}
+	_User_dump_GeoEnabled(e, v)
+}
+
+// _User_dump_GeoEnabled writes the fields of jdm.User from GeoEnabled on,
+// for _User_dump.
+func _User_dump_GeoEnabled(e *dumpimpl.Encoder, v *User) {
 	e.Key(`,"geo_enabled":`)
 	e.Bool(v.GeoEnabled)
 	e.Key(`,"verified":`)
@@ -1228,6 +1258,12 @@ func _User_dump(e *dumpimpl.Encoder, v *User) {
 	e.String(v.Lang)
 	e.Key(`,"contributors_enabled":`)
 	e.Bool(v.ContributorsEnabled)
+	_User_dump_IsTranslator(e, v)
+}
+
+// _User_dump_IsTranslator writes the fields of jdm.User from IsTranslator
+// on, for _User_dump.
+func _User_dump_IsTranslator(e *dumpimpl.Encoder, v *User) {
 	e.Key(`,"is_translator":`)
 	e.Bool(v.IsTranslator)
 	e.Key(`,"is_translation_enabled":`)
@@ -1250,6 +1286,12 @@ func _User_dump(e *dumpimpl.Encoder, v *User) {
 	}
 	e.Key(`,"profile_link_color":`)
 	e.String(v.ProfileLinkColor)
+	_User_dump_ProfileSidebarBorderColor(e, v)
+}
+
+// _User_dump_ProfileSidebarBorderColor writes the fields of jdm.User from
+// ProfileSidebarBorderColor on, for _User_dump.
+func _User_dump_ProfileSidebarBorderColor(e *dumpimpl.Encoder, v *User) {
 	e.Key(`,"profile_sidebar_border_color":`)
 	e.String(v.ProfileSidebarBorderColor)
 	e.Key(`,"profile_sidebar_fill_color":`)
@@ -1262,6 +1304,12 @@ func _User_dump(e *dumpimpl.Encoder, v *User) {
 	e.Bool(v.DefaultProfile)
 	e.Key(`,"default_profile_image":`)
 	e.Bool(v.DefaultProfileImage)
+	_User_dump_Following(e, v)
+}
+
+// _User_dump_Following writes the fields of jdm.User from Following on, for
+// _User_dump.
+func _User_dump_Following(e *dumpimpl.Encoder, v *User) {
 	e.Key(`,"following":`)
 	e.Bool(v.Following)
 	e.Key(`,"follow_request_sent":`)
