@@ -38,6 +38,22 @@ type Outer struct{ In Inner }
 
 func _Inner_dump() {}
 `, []string{"Outer"}, []string{"a.go:7:6: _Inner_dump is the name of the generated helper that encodes m.Inner"}},
+		{"part of a helper", `
+type Order struct {
+	ID string ` + "`json:\"id\"`" + `
+	Zone string ` + "`json:\"zone\"`" + `
+	Name string ` + "`json:\"name\"`" + `
+	Tags string ` + "`json:\"tags\"`" + `
+	Attrs string ` + "`json:\"attrs\"`" + `
+	Price string ` + "`json:\"price\"`" + `
+	Ship string ` + "`json:\"ship\"`" + `
+	Bill string ` + "`json:\"bill\"`" + `
+	Active string ` + "`json:\"active\"`" + `
+	Count string ` + "`json:\"count\"`" + `
+}
+
+func _Order_dump_Count() {}
+`, []string{"Order"}, []string{"a.go:16:6: _Order_dump_Count is the name of the generated helper that encodes m.Order"}},
 		{"two urls and a local example_com_m_y_url_URL", `
 import (
 	xurl "example.com/m/x/url"
