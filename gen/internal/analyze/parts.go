@@ -28,13 +28,14 @@ const (
 )
 
 // parts returns the parts of the helper named name, which writes fields.
-// A part is named after the helper and its first field's Go name.
+// A part is named after the helper and its first field's Go name. No part
+// begins at a field behind an embedded pointer, inside its nil check.
 func parts(name string, fields []*model.Field) []model.Part {
 	var ps []model.Part
 	used := map[string]bool{}
 	last := 0 // the last field that could begin a part, or the first
 	for i, f := range fields {
-		if i == 0 || promotedThroughPointer(f) || keyHash(f.Key)%partPeriod != 0 {
+		if i == 0 || f.BehindPointer() || keyHash(f.Key)%partPeriod != 0 {
 			continue
 		}
 		if i-last >= partMin {
@@ -48,17 +49,6 @@ func parts(name string, fields []*model.Field) []model.Part {
 		last = i
 	}
 	return ps
-}
-
-// promotedThroughPointer says f is reached through an embedded pointer,
-// which generated code checks for nil around it: no part begins there.
-func promotedThroughPointer(f *model.Field) bool {
-	for _, step := range f.Path[:max(len(f.Path)-1, 0)] {
-		if step.Deref {
-			return true
-		}
-	}
-	return false
 }
 
 // keyHash is FNV-1a of a JSON key.

@@ -595,7 +595,7 @@ func (em *emitter) partedFields(enc *model.Encoder) []*model.Field {
 	fields := v.Struct.Fields
 	from := 0
 	for _, part := range enc.Parts {
-		if part.From <= from || part.From >= len(fields) || guard(fields[part.From], 0) != 0 {
+		if part.From <= from || part.From >= len(fields) || fields[part.From].BehindPointer() {
 			em.errorf("encoder %s: part %s begins at field %d of %d", enc.Name, part.Name, part.From, len(fields))
 			return nil
 		}

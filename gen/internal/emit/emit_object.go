@@ -48,7 +48,7 @@ func (em *emitter) objectV(b *jen.Group, o *model.Object, p place, s scope) {
 // take its slow path.
 func (em *emitter) members(b *jen.Group, fields []*model.Field, p place, s scope) {
 	if len(fields) > 0 {
-		if f := fields[0]; f.Omit.Kind == model.Never && !f.KeyNeedsRuntime && f.KeyLiteral != "" && guard(f, 0) == 0 && f.Value != nil && len(f.Path) > 0 {
+		if f := fields[0]; f.Omit.Kind == model.Never && !f.KeyNeedsRuntime && f.KeyLiteral != "" && !f.BehindPointer() && f.Value != nil && len(f.Path) > 0 {
 			b.Add(e().Dot("FirstKey").Call(stringLit(f.KeyLiteral)))
 			x, fs := em.fieldPlace(f, p, s)
 			em.value(b, f.Value, x, fs)

@@ -350,6 +350,17 @@ type Field struct {
 	Pos   token.Position
 }
 
+// BehindPointer says the field is promoted through an embedded pointer:
+// generated code writes it inside that pointer's nil check.
+func (f *Field) BehindPointer() bool {
+	for _, step := range f.Path[:max(len(f.Path)-1, 0)] {
+		if step.Deref {
+			return true
+		}
+	}
+	return false
+}
+
 // Step is one selector in a Field's Path.
 type Step struct {
 	Name  string // Go field name
