@@ -659,7 +659,7 @@ func (a *analyzer) embedsStdStruct(tn *types.TypeName, why string) bool {
 		return false
 	}
 	a.refused[tn] = true
-	e := &model.Error{Pos: a.pos(tn.Pos()), Msg: fmt.Sprintf("type %s embeds %s, a struct of the standard library, whose fields JSON flattens into %s's: they are those of the Go that compiles the code, which can differ from the Go that generates it, and generated code cannot follow them (name the embedded field with a json tag, or leave %s to encoding/json)%s",
+	e := &model.Error{Pos: a.pos(tn.Pos()), Msg: fmt.Sprintf("type %s embeds %s, a struct of the standard library: its fields, which JSON flattens into %s's, are those of the Go that compiles the code, which generated code cannot know (give the embedded field a name in a json tag, or leave %s to encoding/json)%s",
 		tn.Name(), a.typeString(std.Type()), tn.Name(), tn.Name(), why)}
 	if a.cfg.All {
 		e.Msg += "; skipped"
