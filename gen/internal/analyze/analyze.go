@@ -934,8 +934,8 @@ func (a *analyzer) finishEncoders() []*model.Encoder {
 		}
 		encs = append(encs, st.enc)
 		byName[st.enc.Name] = append(byName[st.enc.Name], key)
-		if v := st.enc.Value; v != nil && v.Kind == model.Struct && v.Struct != nil && v.Struct.V2 == nil {
-			st.enc.Parts = parts(st.enc.Name, v.Struct.Fields)
+		if o := st.enc.Value.PlainObject(); o != nil {
+			st.enc.Parts = parts(st.enc.Name, o.Fields)
 			for _, part := range st.enc.Parts {
 				byName[part.Name] = append(byName[part.Name], key)
 			}

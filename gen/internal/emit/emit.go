@@ -587,12 +587,12 @@ func (em *emitter) helperFunc(out *jen.File, enc *model.Encoder, name string, bo
 // partedFields returns the fields of a helper written in parts, after
 // checking that the model's parts fit them.
 func (em *emitter) partedFields(enc *model.Encoder) []*model.Field {
-	v := enc.Value
-	if v.Kind != model.Struct || v.Struct == nil || v.Struct.V2 != nil || v.Struct.Unsupported != "" {
+	o := enc.Value.PlainObject()
+	if o == nil {
 		em.errorf("encoder %s: parts of a value that is not one plain object", enc.Name)
 		return nil
 	}
-	fields := v.Struct.Fields
+	fields := o.Fields
 	from := 0
 	for _, part := range enc.Parts {
 		if part.From <= from || part.From >= len(fields) || fields[part.From].BehindPointer() {

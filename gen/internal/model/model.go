@@ -270,6 +270,16 @@ type Value struct {
 	NamedBytes bool
 }
 
+// PlainObject returns the object of a struct value that both versions of
+// encoding/json write alike, or nil: the one kind of helper that analysis
+// writes in parts (Encoder.Parts) and emission checks them against.
+func (v *Value) PlainObject() *Object {
+	if v == nil || v.Kind != Struct || v.Struct == nil || v.Struct.V2 != nil || v.Struct.Unsupported != "" {
+		return nil
+	}
+	return v.Struct
+}
+
 // Kind is how a Value is encoded.
 type Kind int
 
